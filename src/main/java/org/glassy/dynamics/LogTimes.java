@@ -1,0 +1,62 @@
+package org.glassy.dynamics;
+
+import java.util.Arrays;
+import java.util.TreeSet;
+
+import org.glassy.internal.Require;
+
+/**
+ * Log-spaced recording times, in integer steps: sorted, deduplicated, always including step 0 and
+ * the last step (like {@code np.unique(np.geomspace(first, last, num).astype(int))}, plus 0).
+ */
+public final class LogTimes {
+
+    private LogTimes() {
+    }
+
+    /**
+     * Steps first·10^(j/perDecade), j = 0, 1, …, rounded to integers and deduplicated, together
+     * with 0 and {@code last}.
+     *
+     * @param first the first positive step, at least 1
+     * @param last the last step, at least {@code first}
+     * @param perDecade points per decade before deduplication, at least 1
+     * @return the sorted distinct steps
+     */
+    public static long[] between(long first, long last, int perDecade) {
+        Require.atLeast("first", first, 1);
+        Require.atLeast("last", last, first);
+        Require.atLeast("perDecade", perDecade, 1);
+        TreeSet<Long> steps = new TreeSet<>();
+        steps.add(0L);
+        steps.add(last);
+        double ratio = Math.log10((double) last / first);
+        long count = (long) Math.floor(ratio * perDecade + 1e-9);
+        for (long j = 0; j <= count; j++) {
+            long step = Math.round(first * Math.pow(10, (double) j / perDecade));
+            steps.add(Math.min(step, last));
+        }
+        return steps.stream().mapToLong(Long::longValue).toArray();
+    }
+
+    /**
+     * Steps from 1 to {@code last}, log-spaced, with 0 and {@code last}.
+     *
+     * @param last the last step, at least 1
+     * @param perDecade points per decade, at least 1
+     * @return the sorted distinct steps
+     */
+    public static long[] upTo(long last, int perDecade) {
+        return between(1, last, perDecade);
+    }
+
+    /**
+     * Merges schedules into one sorted, deduplicated schedule.
+     *
+     * @param schedules the schedules (any order, duplicates allowed)
+     * @return the sorted union
+     */
+    public static long[] merge(long[]... schedules) {
+        return Arrays.stream(schedules).flatMapToLong(Arrays::stream).sorted().distinct().toArray();
+    }
+}

@@ -1,0 +1,83 @@
+package org.glassy.internal;
+
+/**
+ * Parameter checks whose messages name the parameter, its allowed range and the offending value,
+ * e.g. {@code "temperature must be >= 0, got -0.1"}. Internal: not part of the public API.
+ */
+public final class Require {
+
+    private Require() {
+    }
+
+    /**
+     * Requires a finite value strictly greater than zero.
+     *
+     * @param name the parameter name
+     * @param value the value
+     * @return the value
+     */
+    public static double positive(String name, double value) {
+        if (!(value > 0) || !Double.isFinite(value)) {
+            throw new IllegalArgumentException(name + " must be > 0 and finite, got " + value);
+        }
+        return value;
+    }
+
+    /**
+     * Requires a finite value greater than or equal to zero.
+     *
+     * @param name the parameter name
+     * @param value the value
+     * @return the value
+     */
+    public static double nonNegative(String name, double value) {
+        if (!(value >= 0) || !Double.isFinite(value)) {
+            throw new IllegalArgumentException(name + " must be >= 0 and finite, got " + value);
+        }
+        return value;
+    }
+
+    /**
+     * Requires a finite value.
+     *
+     * @param name the parameter name
+     * @param value the value
+     * @return the value
+     */
+    public static double finite(String name, double value) {
+        if (!Double.isFinite(value)) {
+            throw new IllegalArgumentException(name + " must be finite, got " + value);
+        }
+        return value;
+    }
+
+    /**
+     * Requires an integer of at least {@code min}.
+     *
+     * @param name the parameter name
+     * @param value the value
+     * @param min the smallest allowed value
+     * @return the value
+     */
+    public static long atLeast(String name, long value, long min) {
+        if (value < min) {
+            throw new IllegalArgumentException(name + " must be >= " + min + ", got " + value);
+        }
+        return value;
+    }
+
+    /**
+     * Requires an integer of at least {@code min}.
+     *
+     * @param name the parameter name
+     * @param value the value
+     * @param min the smallest allowed value
+     * @return the value
+     */
+    public static int atLeast(String name, int value, int min) {
+        if (value < min) {
+            throw new IllegalArgumentException(name + " must be >= " + min + ", got " + value);
+        }
+        return value;
+    }
+}

@@ -1,0 +1,276 @@
+package org.glassy.model;
+
+import java.util.SplittableRandom;
+
+import org.glassy.internal.Require;
+
+/**
+ * The spherical p-spin glass.
+ *
+ * <pre>
+ *   H(s) = − Σ_{i1 &lt; i2 &lt; … &lt; ip} J_{i1…ip} s_{i1} s_{i2} … s_{ip},      |s|² = N,
+ *   J_{i1…ip} i.i.d. Gaussian, mean 0, variance p! / (2 N^{p−1}),
+ * </pre>
+ *
+ * <p>the physics normalisation of A. Crisanti and H.-J. Sommers, Z. Phys. B 87, 341 (1992), and of
+ * L. F. Cugliandolo and J. Kurchan, Phys. Rev. Lett. 71, 173 (1993). With it the energy covariance
+ * is E[H(s)H(s′)] = N (s·s′/N)^p / 2, and for p = 3 the reference values per spin are: dynamical
+ * temperature T_d = √(3/8), paramagnetic energy −1/(2T) above T_d, threshold energy −2/√3 (where
+ * gradient descent from a random start ends), ground state −1.1717. (The mathematicians'
+ * normalisation, with covariance N q^p, has energies larger by √2.)
+ *
+ * <p>The spherical constraint is not part of the model: run it on {@code Space.sphere()}.
+ *
+ * <p>Only the C(N, p) distinct couplings are stored, in lexicographic order of the index tuple.
+ * The fused energy–gradient pass costs one sweep over them, about C(N, p) multiply–adds of each
+ * kind; the energy uses homogeneity, s·∇H = pH.
+ *
+ * <p>Immutable and thread-safe: replicas may share one instance.
+ */
+public final class PSpinSpherical implements Model {
+
+    private final int p;
+    private final int n;
+    private final double[] couplings;
+
+    /**
+     * Draws a p-spin instance.
+     *
+     * @param p the interaction order, at least 2
+     * @param n the number of spins N, at least p; C(N, p) must fit in an array
+     * @param seed the seed of the coupling disorder; the same seed gives the same couplings
+     */
+    public PSpinSpherical(int p, int n, long seed) {
+        this.p = Require.atLeast("p", p, 2);
+        this.n = Require.atLeast("n", n, p);
+        long count = binomial(n, p);
+        if (count > Integer.MAX_VALUE - 16) {
+            throw new IllegalArgumentException("n must be small enough that the C(n, p) = " + count
+                    + " couplings fit in one array (at most " + (Integer.MAX_VALUE - 16) + "), got n = " + n
+                    + " for p = " + p);
+        }
+        double sigma = Math.sqrt(factorial(p) / (2.0 * Math.pow(n, p - 1)));
+        SplittableRandom random = new SplittableRandom(seed);
+        couplings = new double[(int) count];
+        for (int i = 0; i < couplings.length; i++) {
+            couplings[i] = sigma * random.nextGaussian();
+        }
+    }
+
+    /** @return the interaction order p */
+    public int p() {
+        return p;
+    }
+
+    @Override
+    public int dimension() {
+        return n;
+    }
+
+    /** @return the number of distinct couplings, C(N, p) */
+    public int couplingCount() {
+        return couplings.length;
+    }
+
+    /**
+     * Returns one coupling J_{i1…ip}.
+     *
+     * @param indices p strictly increasing spin indices in [0, N)
+     * @return the coupling
+     */
+    public double coupling(int... indices) {
+        if (indices.length != p) {
+            throw new IllegalArgumentException("indices must hold p = " + p + " spin indices, got " + indices.length);
+        }
+        long rank = 0;
+        int previous = -1;
+        for (int m = 0; m < p; m++) {
+            int i = indices[m];
+            if (i <= previous || i >= n) {
+                throw new IllegalArgumentException("indices must be strictly increasing in [0, " + n + "), got "
+                        + java.util.Arrays.toString(indices));
+            }
+            // tuples that precede in lexicographic order: same prefix, smaller index at position m
+            for (int j = previous + 1; j < i; j++) {
+                rank += binomial(n - 1 - j, p - 1 - m);
+            }
+            previous = i;
+        }
+        return couplings[(int) rank];
+    }
+
+    @Override
+    public double energy(double[] s) {
+        checkDimension("s", s);
+        if (p == 3) {
+            return -energy3(s);
+        }
+        double[] g = new double[n];
+        return energyAndGradient(s, g);
+    }
+
+    @Override
+    public double energyAndGradient(double[] s, double[] gradient) {
+        checkDimension("s", s);
+        checkDimension("gradient", gradient);
+        java.util.Arrays.fill(gradient, 0.0);
+        switch (p) {
+            case 2 -> polynomialGradient2(s, gradient);
+            case 3 -> polynomialGradient3(s, gradient);
+            default -> polynomialGradientGeneral(s, gradient);
+        }
+        // gradient now holds ∇P with P = Σ J s…s = −H; Euler's theorem: s·∇P = p P
+        double dot = 0;
+        for (int i = 0; i < n; i++) {
+            dot += s[i] * gradient[i];
+            gradient[i] = -gradient[i];
+        }
+        return -dot / p;
+    }
+
+    /** Σ_{i<j<k} J s_i s_j s_k, one multiply–add per coupling. */
+    private double energy3(double[] s) {
+        final double[] J = couplings;
+        double total = 0;
+        int idx = 0;
+        for (int i = 0; i < n - 2; i++) {
+            double rowI = 0;
+            for (int j = i + 1; j < n - 1; j++) {
+                int base = idx - (j + 1);
+                double dot = 0;
+                for (int k = j + 1; k < n; k++) {
+                    dot += J[base + k] * s[k];
+                }
+                idx += n - 1 - j;
+                rowI += dot * s[j];
+            }
+            total += rowI * s[i];
+        }
+        return total;
+    }
+
+    private void polynomialGradient2(double[] s, double[] g) {
+        final double[] J = couplings;
+        int idx = 0;
+        for (int i = 0; i < n - 1; i++) {
+            double si = s[i];
+            int base = idx - (i + 1);
+            double dot = 0;
+            for (int k = i + 1; k < n; k++) {
+                double c = J[base + k];
+                dot += c * s[k];
+                g[k] += c * si;
+            }
+            idx += n - 1 - i;
+            g[i] += dot;
+        }
+    }
+
+    private void polynomialGradient3(double[] s, double[] g) {
+        final double[] J = couplings;
+        int idx = 0;
+        for (int i = 0; i < n - 2; i++) {
+            double si = s[i];
+            double gi = 0;
+            for (int j = i + 1; j < n - 1; j++) {
+                double sj = s[j];
+                double a = si * sj;
+                int base = idx - (j + 1);
+                double dot = 0;
+                for (int k = j + 1; k < n; k++) {
+                    double c = J[base + k];
+                    dot += c * s[k];
+                    g[k] += c * a;
+                }
+                idx += n - 1 - j;
+                gi += dot * sj;
+                g[j] += dot * si;
+            }
+            g[i] += gi;
+        }
+    }
+
+    /**
+     * Any p ≥ 2: enumerates the (p−1)-index prefixes in lexicographic order; the last index runs
+     * over a contiguous block of couplings. Package-private so tests can compare it with the
+     * specialised kernels.
+     */
+    void polynomialGradientGeneral(double[] s, double[] g) {
+        final double[] J = couplings;
+        final int m = p - 1;
+        int[] c = new int[m];
+        for (int l = 0; l < m; l++) {
+            c[l] = l;
+        }
+        double[] others = new double[m];
+        int idx = 0;
+        while (true) {
+            double a = 1;
+            for (int l = 0; l < m; l++) {
+                a *= s[c[l]];
+            }
+            int first = c[m - 1] + 1;
+            int base = idx - first;
+            double dot = 0;
+            for (int k = first; k < n; k++) {
+                double coupling = J[base + k];
+                dot += coupling * s[k];
+                g[k] += coupling * a;
+            }
+            idx += n - first;
+            // ∂/∂s_{c[l]} of (prefix product × dot) = dot × product of the other prefix spins
+            for (int l = 0; l < m; l++) {
+                double prod = 1;
+                for (int q = 0; q < m; q++) {
+                    if (q != l) {
+                        prod *= s[c[q]];
+                    }
+                }
+                others[l] = prod;
+            }
+            for (int l = 0; l < m; l++) {
+                g[c[l]] += dot * others[l];
+            }
+            // next prefix: combinations of m indices from [0, n − 1)
+            int l = m - 1;
+            while (l >= 0 && c[l] == n - 2 - (m - 1 - l)) {
+                l--;
+            }
+            if (l < 0) {
+                return;
+            }
+            c[l]++;
+            for (int q = l + 1; q < m; q++) {
+                c[q] = c[q - 1] + 1;
+            }
+        }
+    }
+
+    static long binomial(int n, int k) {
+        if (k < 0 || k > n) {
+            return 0;
+        }
+        long result = 1;
+        for (int i = 1; i <= k; i++) {
+            try {
+                result = Math.multiplyExact(result, (long) (n - k + i)) / i;
+            } catch (ArithmeticException overflow) {
+                return Long.MAX_VALUE;
+            }
+        }
+        return result;
+    }
+
+    private static double factorial(int k) {
+        double f = 1;
+        for (int i = 2; i <= k; i++) {
+            f *= i;
+        }
+        return f;
+    }
+
+    @Override
+    public String toString() {
+        return "PSpinSpherical[p=" + p + ", n=" + n + "]";
+    }
+}
