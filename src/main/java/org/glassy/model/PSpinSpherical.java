@@ -2,6 +2,7 @@ package org.glassy.model;
 
 import java.util.SplittableRandom;
 
+import org.glassy.internal.DotAxpy;
 import org.glassy.internal.Require;
 
 /**
@@ -28,6 +29,8 @@ import org.glassy.internal.Require;
  * <p>Immutable and thread-safe: replicas may share one instance.
  */
 public final class PSpinSpherical implements Model {
+
+    private static final DotAxpy KERNEL = DotAxpy.INSTANCE;
 
     private final int p;
     private final int n;
@@ -153,16 +156,8 @@ public final class PSpinSpherical implements Model {
         final double[] J = couplings;
         int idx = 0;
         for (int i = 0; i < n - 1; i++) {
-            double si = s[i];
-            int base = idx - (i + 1);
-            double dot = 0;
-            for (int k = i + 1; k < n; k++) {
-                double c = J[base + k];
-                dot += c * s[k];
-                g[k] += c * si;
-            }
+            g[i] += KERNEL.apply(J, idx - (i + 1), s, g, i + 1, n, s[i]);
             idx += n - 1 - i;
-            g[i] += dot;
         }
     }
 
@@ -174,14 +169,7 @@ public final class PSpinSpherical implements Model {
             double gi = 0;
             for (int j = i + 1; j < n - 1; j++) {
                 double sj = s[j];
-                double a = si * sj;
-                int base = idx - (j + 1);
-                double dot = 0;
-                for (int k = j + 1; k < n; k++) {
-                    double c = J[base + k];
-                    dot += c * s[k];
-                    g[k] += c * a;
-                }
+                double dot = KERNEL.apply(J, idx - (j + 1), s, g, j + 1, n, si * sj);
                 idx += n - 1 - j;
                 gi += dot * sj;
                 g[j] += dot * si;
@@ -210,13 +198,7 @@ public final class PSpinSpherical implements Model {
                 a *= s[c[l]];
             }
             int first = c[m - 1] + 1;
-            int base = idx - first;
-            double dot = 0;
-            for (int k = first; k < n; k++) {
-                double coupling = J[base + k];
-                dot += coupling * s[k];
-                g[k] += coupling * a;
-            }
+            double dot = KERNEL.apply(J, idx - first, s, g, first, n, a);
             idx += n - first;
             // ∂/∂s_{c[l]} of (prefix product × dot) = dot × product of the other prefix spins
             for (int l = 0; l < m; l++) {
