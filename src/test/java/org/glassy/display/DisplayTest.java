@@ -1,0 +1,75 @@
+package org.glassy.display;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Base64;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYSeries;
+
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+
+/** Plot data and axes, not pixels; tables as real HTML. */
+class DisplayTest {
+
+    private static Table longTable() {
+        return Table.create("relaxation",
+                StringColumn.create("run", "gd", "gd", "gd", "T=1", "T=1", "T=1"),
+                DoubleColumn.create("time", 0, 1, 10, 0, 1, 10),
+                DoubleColumn.create("energy", 0.01, -0.7, -1.1, 0.02, -0.4, -0.47));
+    }
+
+    @Test
+    void oneSeriesPerGroupWithLogXDroppingNonPositiveTimes() {
+        XYChart chart = Plots.lines(longTable(), "time", "energy", "run").logX().title("t").build();
+        assertEquals(List.of("gd", "T=1"), List.copyOf(chart.getSeriesMap().keySet()));
+        XYSeries gd = chart.getSeriesMap().get("gd");
+        assertArrayEquals(new double[] {1, 10}, gd.getXData(), 0.0);
+        assertArrayEquals(new double[] {-0.7, -1.1}, gd.getYData(), 0.0);
+        assertTrue(chart.getStyler().isXAxisLogarithmic());
+        assertTrue(!chart.getStyler().isYAxisLogarithmic());
+    }
+
+    @Test
+    void referenceLineSpansTheDataRange() {
+        XYChart chart = Plots.lines(longTable(), "time", "energy", "run").logX().build();
+        Plots.referenceLine(chart, -1.1547, "threshold");
+        XYSeries line = chart.getSeriesMap().get("threshold");
+        assertArrayEquals(new double[] {1, 10}, line.getXData(), 0.0);
+        assertArrayEquals(new double[] {-1.1547, -1.1547}, line.getYData(), 0.0);
+    }
+
+    @Test
+    void unknownColumnsAreNamed() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Plots.lines(longTable(), "tme", "energy", "run"));
+        assertTrue(e.getMessage().contains("'tme'"), e.getMessage());
+    }
+
+    @Test
+    void tableBecomesARealHtmlTableWithRoundedNumbers() {
+        String html = Notebook.html(longTable(), 4);
+        assertTrue(html.startsWith("<table class=\"dataframe glassy-table\">"), html);
+        assertTrue(html.contains("<th>energy</th>"), html);
+        assertTrue(html.contains("<td>-0.7</td>"), html);
+        assertTrue(html.contains("4 of 6 rows shown"), html);
+        assertTrue(html.contains("<caption"), html);
+    }
+
+    @Test
+    void chartEncodesAsPngAndSvg() {
+        XYChart chart = Plots.lines(longTable(), "time", "energy", "run").build();
+        byte[] png = Base64.getDecoder().decode(Notebook.png(chart));
+        assertEquals((byte) 0x89, png[0]);
+        assertEquals('P', png[1]);
+        String svg = Notebook.svg(chart);
+        assertTrue(svg.startsWith("<svg"), svg.substring(0, 40));
+    }
+}
