@@ -158,37 +158,4 @@ public final class PSpinRelaxation {
                 DoubleColumn.create("time", energy.times()),
                 DoubleColumn.create("energy", energy.values()));
     }
-
-    /**
-     * The dynamical temperature of the p-spin, T_d = √(p(p−2)^{p−2} / (2(p−1)^{p−1})).
-     *
-     * @param p the interaction order, at least 3
-     * @return T_d (√(3/8) for p = 3)
-     */
-    public static double dynamicalTemperature(int p) {
-        Require.atLeast("p", p, 3);
-        return Math.sqrt(p * Math.pow(p - 2, p - 2) / (2 * Math.pow(p - 1, p - 1)));
-    }
-
-    /**
-     * The threshold energy per spin, where gradient descent from a random start ends as N → ∞:
-     * E_th = −√(2(p−1)/p).
-     *
-     * @param p the interaction order, at least 2
-     * @return E_th (−2/√3 for p = 3, −1 for p = 2)
-     */
-    public static double thresholdEnergy(int p) {
-        Require.atLeast("p", p, 2);
-        return -Math.sqrt(2.0 * (p - 1) / p);
-    }
-
-    /**
-     * The paramagnetic equilibrium energy per spin above T_d, −1/(2T).
-     *
-     * @param temperature T &gt; 0
-     * @return −1/(2T)
-     */
-    public static double paramagneticEnergy(double temperature) {
-        return -0.5 / Require.positive("temperature", temperature);
-    }
 }

@@ -1,0 +1,113 @@
+package org.glassy.theory;
+
+import org.glassy.internal.Require;
+
+/**
+ * Mean-field (N → ∞) reference values of the spherical p-spin in the physics normalisation
+ * (covariance N q^p / 2), energies per spin.
+ *
+ * <ul>
+ *   <li>Dynamical temperature T_d = √(p (p−2)^{p−2} / (2 (p−1)^{p−1})), √(3/8) for p = 3.</li>
+ *   <li>Above T_d the dynamics equilibrates in the paramagnet, e = −1/(2T).</li>
+ *   <li>Below T_d, after a quench from a random start, the energy approaches the
+ *       Cugliandolo–Kurchan asymptote e_∞(T) = −(1/2T)[1 − (1−x) q^p], with q the largest root of
+ *       (p(p−1)/2) q^{p−2} (1−q)² = T² and x = (p−2)(1−q)/q; at T = 0 this is the threshold
+ *       E_th = −√(2(p−1)/p) (−2/√3 for p = 3), never the ground state (−1.1717 for p = 3).</li>
+ * </ul>
+ *
+ * <p>L. F. Cugliandolo and J. Kurchan, Phys. Rev. Lett. 71, 173 (1993); A. Crisanti and
+ * H.-J. Sommers, Z. Phys. B 87, 341 (1992); T. Castellani and A. Cavagna, J. Stat. Mech. (2005)
+ * P05012.
+ */
+public final class SphericalPSpinTheory {
+
+    private SphericalPSpinTheory() {
+    }
+
+    /**
+     * The dynamical (mode-coupling) temperature.
+     *
+     * @param p the interaction order, at least 3
+     * @return T_d
+     */
+    public static double dynamicalTemperature(int p) {
+        Require.atLeast("p", p, 3);
+        return Math.sqrt(p * Math.pow(p - 2, p - 2) / (2 * Math.pow(p - 1, p - 1)));
+    }
+
+    /**
+     * The threshold energy per spin, where T = 0 dynamics from a random start ends.
+     *
+     * @param p the interaction order, at least 2
+     * @return E_th = −√(2(p−1)/p)
+     */
+    public static double thresholdEnergy(int p) {
+        Require.atLeast("p", p, 2);
+        return -Math.sqrt(2.0 * (p - 1) / p);
+    }
+
+    /**
+     * The paramagnetic equilibrium energy per spin.
+     *
+     * @param temperature T &gt; 0
+     * @return −1/(2T)
+     */
+    public static double paramagneticEnergy(double temperature) {
+        return -0.5 / Require.positive("temperature", temperature);
+    }
+
+    /**
+     * The Edwards–Anderson plateau q of the aging (threshold) state below T_d: the largest root of
+     * (p(p−1)/2) q^{p−2} (1−q)² = T².
+     *
+     * @param p the interaction order, at least 3
+     * @param temperature T in [0, T_d]
+     * @return q in [(p−2)/(p−1), 1]
+     */
+    public static double agingPlateau(int p, double temperature) {
+        double td = dynamicalTemperature(p);
+        Require.nonNegative("temperature", temperature);
+        if (temperature > td * (1 + 1e-12)) {
+            throw new IllegalArgumentException("temperature must be <= T_d = " + td + " for an aging plateau, got "
+                    + temperature);
+        }
+        if (temperature == 0) {
+            return 1;
+        }
+        // the left side decreases on [(p−2)/p, 1] from its maximum (≥ T_d²) to 0: bisect there
+        double lo = (p - 2.0) / p;
+        double hi = 1;
+        double t2 = temperature * temperature;
+        for (int i = 0; i < 200; i++) {
+            double mid = 0.5 * (lo + hi);
+            double f = 0.5 * p * (p - 1) * Math.pow(mid, p - 2) * (1 - mid) * (1 - mid) - t2;
+            if (f > 0) {
+                lo = mid;
+            } else {
+                hi = mid;
+            }
+        }
+        return 0.5 * (lo + hi);
+    }
+
+    /**
+     * The long-time energy per spin after a quench from infinite temperature: −1/(2T) above
+     * T_d, the Cugliandolo–Kurchan aging asymptote below it, the threshold at T = 0.
+     *
+     * @param p the interaction order, at least 3
+     * @param temperature T ≥ 0
+     * @return e_∞(T)
+     */
+    public static double asymptoticEnergy(int p, double temperature) {
+        Require.nonNegative("temperature", temperature);
+        if (temperature == 0) {
+            return thresholdEnergy(p);
+        }
+        if (temperature >= dynamicalTemperature(p)) {
+            return paramagneticEnergy(temperature);
+        }
+        double q = agingPlateau(p, temperature);
+        double x = (p - 2) * (1 - q) / q;
+        return -(1 - (1 - x) * Math.pow(q, p)) / (2 * temperature);
+    }
+}
