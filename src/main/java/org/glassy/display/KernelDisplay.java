@@ -62,7 +62,7 @@ abstract class KernelDisplay {
         return null;
     }
 
-    /** JJava 1.x: {@code JavaNotebookStatics.getKernelInstance().display(DisplayData)}. */
+    /** JJava 1.x: {@code JavaNotebookStatics.kernel().display(DisplayData)}. */
     private static final class JJava extends KernelDisplay {
         private final Object kernel;
         private final Class<?> dataClass;
@@ -87,7 +87,7 @@ abstract class KernelDisplay {
                 return null;
             }
             try {
-                Object kernel = statics.getMethod("getKernelInstance").invoke(null);
+                Object kernel = statics.getMethod("kernel").invoke(null);
                 return kernel == null ? null : new JJava(kernel, data);
             } catch (ReflectiveOperationException | RuntimeException e) {
                 return null;

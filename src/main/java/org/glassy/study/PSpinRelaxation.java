@@ -1,8 +1,13 @@
 package org.glassy.study;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.SplittableRandom;
+import java.util.function.Function;
 
 import org.glassy.dynamics.Dynamics;
 import org.glassy.dynamics.GradientDescent;
@@ -17,8 +22,10 @@ import org.glassy.dynamics.Trajectory;
 import org.glassy.internal.Require;
 import org.glassy.model.PSpinSpherical;
 import org.glassy.observable.Energy;
+import org.glassy.theory.SphericalPSpinTheory;
 
 import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
 /**
@@ -157,5 +164,90 @@ public final class PSpinRelaxation {
         return Table.create(parameters.label(),
                 DoubleColumn.create("time", energy.times()),
                 DoubleColumn.create("energy", energy.values()));
+    }
+
+    /**
+     * The runs of a quench to several temperatures on one instance: the same seed (so the same
+     * couplings and initial state) for all; T = 0 is gradient descent, T &gt; 0 Langevin.
+     *
+     * @param p the interaction order
+     * @param n the number of spins
+     * @param dt the time step
+     * @param time the final time
+     * @param seed the seed shared by all runs
+     * @param recordsPerDecade records per decade of time
+     * @param temperatures the temperatures, each ≥ 0
+     * @return one parameter record per temperature, in the given order
+     */
+    public static List<Parameters> quench(int p, int n, double dt, double time, long seed, int recordsPerDecade,
+                                          double... temperatures) {
+        List<Parameters> runs = new ArrayList<>();
+        for (double t : temperatures) {
+            runs.add(new Parameters(p, n, t, dt, time, seed, t == 0 ? Kind.GD : Kind.LANGEVIN, recordsPerDecade));
+        }
+        return runs;
+    }
+
+    /**
+     * Runs several relaxations and stacks their e(t) in one long table with columns
+     * {@code run, temperature, time, energy}.
+     *
+     * @param runs the runs
+     * @param progress makes a progress listener from a run's label (e.g. {@code Notebook::progress}),
+     *     or null
+     * @return the table
+     */
+    public static Table energyCurves(List<Parameters> runs, Function<String, ProgressListener> progress) {
+        Table all = Table.create("energy curves", StringColumn.create("run"), DoubleColumn.create("temperature"),
+                DoubleColumn.create("time"), DoubleColumn.create("energy"));
+        for (Parameters parameters : runs) {
+            ProgressListener listener = progress == null ? null : progress.apply(parameters.label());
+            Energy energy = (Energy) run(parameters, listener).observable("energy");
+            double[] times = energy.times();
+            double[] values = energy.values();
+            for (int i = 0; i < times.length; i++) {
+                all.stringColumn("run").append(parameters.label());
+                all.doubleColumn("temperature").append(parameters.temperature());
+                all.doubleColumn("time").append(times[i]);
+                all.doubleColumn("energy").append(values[i]);
+            }
+        }
+        return all;
+    }
+
+    /**
+     * One row per run of {@link #energyCurves}: the final energy per spin next to the mean-field
+     * long-time value ({@link SphericalPSpinTheory#asymptoticEnergy}) and the regime.
+     *
+     * @param curves the table from {@link #energyCurves}
+     * @param p the interaction order of the runs, at least 3
+     * @return columns {@code run, temperature, regime, final_time, final_energy, theory_energy,
+     *     difference}
+     */
+    public static Table summary(Table curves, int p) {
+        double td = SphericalPSpinTheory.dynamicalTemperature(p);
+        Table summary = Table.create("final energy per spin vs mean-field theory (N → ∞)",
+                StringColumn.create("run"), DoubleColumn.create("temperature"), StringColumn.create("regime"),
+                DoubleColumn.create("final_time"), DoubleColumn.create("final_energy"),
+                DoubleColumn.create("theory_energy"), DoubleColumn.create("difference"));
+        Map<String, Integer> lastRow = new LinkedHashMap<>();
+        for (int r = 0; r < curves.rowCount(); r++) {
+            lastRow.put(curves.stringColumn("run").get(r), r);
+        }
+        for (Map.Entry<String, Integer> e : lastRow.entrySet()) {
+            int r = e.getValue();
+            double t = curves.doubleColumn("temperature").get(r);
+            double finalEnergy = curves.doubleColumn("energy").get(r);
+            double theory = SphericalPSpinTheory.asymptoticEnergy(p, t);
+            summary.stringColumn("run").append(e.getKey());
+            summary.doubleColumn("temperature").append(t);
+            summary.stringColumn("regime").append(t == 0 ? "T = 0: threshold" : t > td ? "T > T_d: equilibrium"
+                    : "T < T_d: aging");
+            summary.doubleColumn("final_time").append(curves.doubleColumn("time").get(r));
+            summary.doubleColumn("final_energy").append(finalEnergy);
+            summary.doubleColumn("theory_energy").append(theory);
+            summary.doubleColumn("difference").append(finalEnergy - theory);
+        }
+        return summary;
     }
 }

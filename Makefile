@@ -1,0 +1,69 @@
+# Glassy: the two set-up commands are `make reproduce` and `make test` (see README.md).
+SHELL := /bin/bash
+.DEFAULT_GOAL := build
+
+PYTHON ?= python3
+VENV := .venv
+VPY := $(VENV)/bin/python
+MVN := ./mvnw -B -q
+NOTEBOOKS := $(sort $(wildcard notebooks/*.ipynb))
+KERNEL_SPEC := $(VENV)/share/jupyter/kernels/glassy/kernel.json
+JAR_STAMP := target/.built
+
+.PHONY: build env kernel test test-java test-notebooks reproduce lab bench lock clean
+
+## build: compile the library and copy its runtime dependencies to target/lib
+build: $(JAR_STAMP)
+
+$(JAR_STAMP): pom.xml $(shell find src/main -type f 2>/dev/null)
+	$(MVN) package -DskipTests
+	@touch $@
+
+## env: the project-local Python environment (.venv) from the pinned environment/requirements.txt
+env: $(VENV)/.installed
+
+$(VENV)/.installed: environment/requirements.txt
+	$(PYTHON) -m venv $(VENV)
+	$(VPY) -m pip install -q --disable-pip-version-check --no-deps -r environment/requirements.txt
+	@touch $@
+
+## kernel: the "Java (Glassy)" kernelspec in .venv, with the library on its classpath
+kernel: $(KERNEL_SPEC)
+
+$(KERNEL_SPEC): $(VENV)/.installed $(JAR_STAMP) environment/install_kernel.py
+	$(VPY) environment/install_kernel.py .
+
+## test: everything CI checks: unit and physics tests, javadoc, every notebook in quick mode
+test: test-java test-notebooks
+
+test-java:
+	$(MVN) verify
+	@touch $(JAR_STAMP)
+
+test-notebooks: kernel
+	$(VPY) bin/run-notebooks --quick --out build/test-site $(NOTEBOOKS)
+
+## reproduce: build, install, execute every notebook in full mode, write build/site/
+reproduce: kernel
+	$(VPY) bin/run-notebooks --out build/site $(NOTEBOOKS)
+	@echo "site: build/site/index.html"
+
+## lab: JupyterLab on the notebooks with the kernel ready
+lab: kernel
+	$(VENV)/bin/jupyter lab --notebook-dir=notebooks
+
+## bench: JMH benchmarks (results go in docs/benchmarks.md by hand, with date and machine)
+bench: build
+	$(MVN) test-compile
+	java --add-modules jdk.incubator.vector -cp "target/test-classes:target/classes:$$(cat target/test-classpath.txt)" \
+	  org.openjdk.jmh.Main $(BENCH_ARGS)
+
+## lock: regenerate environment/requirements.txt from environment/requirements.in
+lock:
+	rm -rf build/lock-venv && $(PYTHON) -m venv build/lock-venv
+	build/lock-venv/bin/pip install -q -r environment/requirements.in
+	{ echo "# Glassy's Jupyter environment, fully pinned (generated from requirements.in by 'make lock')."; \
+	  build/lock-venv/bin/pip freeze; } > environment/requirements.txt
+
+clean:
+	rm -rf target build $(VENV)
