@@ -37,7 +37,7 @@ $(KERNEL_SPEC): $(VENV)/.installed $(JAR_STAMP) environment/install_kernel.py
 test: test-java test-notebooks
 
 test-java:
-	$(MVN) verify
+	./mvnw -B --no-transfer-progress verify
 	@touch $(JAR_STAMP)
 
 test-notebooks: kernel
