@@ -68,6 +68,29 @@ public final class Plots {
      * @return the chart
      */
     public static XYChart referenceLine(XYChart chart, double y, String name) {
+        return referenceLine(chart, y, name, null);
+    }
+
+    /**
+     * Adds a dashed horizontal reference line in the colour of one of the chart's series, e.g. the
+     * theory value a simulated curve should approach.
+     *
+     * @param chart the chart, with at least one series
+     * @param y the value
+     * @param name the legend entry
+     * @param like the series whose colour to use, or null for dark grey
+     * @return the chart
+     */
+    public static XYChart referenceLine(XYChart chart, double y, String name, String like) {
+        Color color = Color.DARK_GRAY;
+        if (like != null) {
+            XYSeries match = chart.getSeriesMap().get(like);
+            if (match == null) {
+                throw new IllegalArgumentException("like must name a series of the chart " + chart.getSeriesMap().keySet()
+                        + ", got '" + like + "'");
+            }
+            color = match.getLineColor();
+        }
         double lo = Double.POSITIVE_INFINITY;
         double hi = Double.NEGATIVE_INFINITY;
         for (XYSeries s : chart.getSeriesMap().values()) {
@@ -81,7 +104,7 @@ public final class Plots {
         }
         XYSeries line = chart.addSeries(name, new double[] {lo, hi}, new double[] {y, y});
         line.setMarker(SeriesMarkers.NONE);
-        line.setLineColor(Color.DARK_GRAY);
+        line.setLineColor(color);
         line.setLineStyle(new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
                 new float[] {6f, 4f}, 0f));
         return chart;
@@ -199,6 +222,9 @@ public final class Plots {
                 }
                 XYSeries s = chart.addSeries(series.getKey(), xy[0], xy[1]);
                 s.setMarker(markers ? SeriesMarkers.CIRCLE : SeriesMarkers.NONE);
+                Color color = PALETTE[(chart.getSeriesMap().size() - 1) % PALETTE.length];
+                s.setLineColor(color);
+                s.setMarkerColor(color);
                 s.setLineStyle(new BasicStroke(2f));
             }
             return chart;

@@ -47,6 +47,15 @@ class DisplayTest {
     }
 
     @Test
+    void referenceLineCanTakeTheColourOfItsSeries() {
+        XYChart chart = Plots.lines(longTable(), "time", "energy", "run").build();
+        Plots.referenceLine(chart, -0.5, "-1/(2T)", "T=1");
+        assertEquals(chart.getSeriesMap().get("T=1").getLineColor(), chart.getSeriesMap().get("-1/(2T)").getLineColor());
+        assertTrue(!chart.getSeriesMap().get("gd").getLineColor().equals(chart.getSeriesMap().get("T=1").getLineColor()));
+        assertThrows(IllegalArgumentException.class, () -> Plots.referenceLine(chart, 0, "x", "nope"));
+    }
+
+    @Test
     void unknownColumnsAreNamed() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> Plots.lines(longTable(), "tme", "energy", "run"));
