@@ -10,7 +10,7 @@ NOTEBOOKS := $(sort $(wildcard notebooks/*.ipynb))
 KERNEL_SPEC := $(VENV)/share/jupyter/kernels/glassy/kernel.json
 JAR_STAMP := target/.built
 
-.PHONY: build env kernel test test-java test-notebooks reproduce lab bench lock clean
+.PHONY: build env kernel test test-java test-cli test-notebooks reproduce lab bench lock clean
 
 ## build: compile the library and copy its runtime dependencies to target/lib
 build: $(JAR_STAMP)
@@ -33,12 +33,21 @@ kernel: $(KERNEL_SPEC)
 $(KERNEL_SPEC): $(VENV)/.installed $(JAR_STAMP) environment/install_kernel.py
 	$(VPY) environment/install_kernel.py .
 
-## test: everything CI checks: unit and physics tests, javadoc, every notebook in quick mode
-test: test-java test-notebooks
+## test: everything CI checks: unit and physics tests, javadoc, README examples, every notebook in quick mode
+test: test-java test-cli test-notebooks
 
 test-java:
 	./mvnw -B --no-transfer-progress verify
 	@touch $(JAR_STAMP)
+
+# the README's bin/glassy examples, run as written (in a scratch directory), must succeed
+test-cli: build
+	@rm -rf build/readme-cli && mkdir -p build/readme-cli
+	@grep -E '^bin/glassy ' README.md | while read -r line; do \
+	  echo "$$line"; (cd build/readme-cli && eval "../../$$line" > stdout.csv) || exit 1; \
+	done
+	@grep -q '^time,energy$$' build/readme-cli/t05.csv
+	@echo "README command-line examples: ok"
 
 test-notebooks: kernel
 	$(VPY) bin/run-notebooks --quick --out build/test-site $(NOTEBOOKS)

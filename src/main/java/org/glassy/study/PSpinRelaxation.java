@@ -221,15 +221,17 @@ public final class PSpinRelaxation {
      *
      * @param curves the table from {@link #energyCurves}
      * @param p the interaction order of the runs, at least 3
-     * @return columns {@code run, temperature, regime, final_time, final_energy, theory_energy,
-     *     difference}
+     * @return columns {@code run, temperature, regime, final_time, final_energy, late_mean (the mean
+     *     over the records in the last half of the run, t ≥ t_final/2), theory_energy, difference
+     *     (late_mean − theory_energy)}
      */
     public static Table summary(Table curves, int p) {
         double td = SphericalPSpinTheory.dynamicalTemperature(p);
         Table summary = Table.create("final energy per spin vs mean-field theory (N → ∞)",
                 StringColumn.create("run"), DoubleColumn.create("temperature"), StringColumn.create("regime"),
                 DoubleColumn.create("final_time"), DoubleColumn.create("final_energy"),
-                DoubleColumn.create("theory_energy"), DoubleColumn.create("difference"));
+                DoubleColumn.create("late_mean"), DoubleColumn.create("theory_energy"),
+                DoubleColumn.create("difference"));
         Map<String, Integer> lastRow = new LinkedHashMap<>();
         for (int r = 0; r < curves.rowCount(); r++) {
             lastRow.put(curves.stringColumn("run").get(r), r);
@@ -238,15 +240,27 @@ public final class PSpinRelaxation {
             int r = e.getValue();
             double t = curves.doubleColumn("temperature").get(r);
             double finalEnergy = curves.doubleColumn("energy").get(r);
+            double finalTime = curves.doubleColumn("time").get(r);
+            double sum = 0;
+            int count = 0;
+            for (int q = 0; q <= r; q++) {
+                if (curves.stringColumn("run").get(q).equals(e.getKey())
+                        && curves.doubleColumn("time").get(q) >= finalTime / 2) {
+                    sum += curves.doubleColumn("energy").get(q);
+                    count++;
+                }
+            }
+            double lateMean = sum / count;
             double theory = SphericalPSpinTheory.asymptoticEnergy(p, t);
             summary.stringColumn("run").append(e.getKey());
             summary.doubleColumn("temperature").append(t);
             summary.stringColumn("regime").append(t == 0 ? "T = 0: threshold" : t > td ? "T > T_d: equilibrium"
                     : "T < T_d: aging");
-            summary.doubleColumn("final_time").append(curves.doubleColumn("time").get(r));
+            summary.doubleColumn("final_time").append(finalTime);
             summary.doubleColumn("final_energy").append(finalEnergy);
+            summary.doubleColumn("late_mean").append(lateMean);
             summary.doubleColumn("theory_energy").append(theory);
-            summary.doubleColumn("difference").append(finalEnergy - theory);
+            summary.doubleColumn("difference").append(lateMean - theory);
         }
         return summary;
     }
