@@ -15,7 +15,11 @@ import org.glassy.model.Model;
  */
 public record GradientDescent(double dt) implements StepRule {
 
-    /** Validates the step. */
+    /**
+     * Validates the step.
+     *
+     * @param dt the time step, finite and &gt; 0
+     */
     public GradientDescent {
         Require.positive("dt", dt);
     }

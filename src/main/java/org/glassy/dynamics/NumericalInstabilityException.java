@@ -9,6 +9,7 @@ public final class NumericalInstabilityException extends ArithmeticException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The step at which the energy stopped being finite. */
     private final long step;
 
     /**

@@ -84,7 +84,18 @@ public final class PSpinRelaxation {
     public record Parameters(int p, int n, double temperature, double dt, double time, long seed, Kind dynamics,
                              int recordsPerDecade) {
 
-        /** Validates every parameter, naming it in the message. */
+        /**
+         * Validates every parameter, naming it in the message.
+         *
+         * @param p the interaction order, at least 2
+         * @param n the number of spins N, at least p
+         * @param temperature T ≥ 0; 0 for gradient descent
+         * @param dt the time step, &gt; 0
+         * @param time the final time, at least dt
+         * @param seed the seed
+         * @param dynamics gradient descent or Langevin
+         * @param recordsPerDecade records per decade, at least 1
+         */
         public Parameters {
             Require.atLeast("p", p, 2);
             Require.atLeast("n", n, p);
