@@ -59,4 +59,29 @@ public final class LogTimes {
     public static long[] merge(long[]... schedules) {
         return Arrays.stream(schedules).flatMapToLong(Arrays::stream).sorted().distinct().toArray();
     }
+
+    /**
+     * {@code count} points geometrically spaced from {@code first} to {@code last}, rounded to
+     * integers and deduplicated (so possibly fewer than {@code count}); without step 0. The grid of
+     * waiting times and lags of Baity-Jesi et al. (ICML 2018): integers, t_w from ~10 and t from 1
+     * up to half the run.
+     *
+     * @param first the first step, at least 1
+     * @param last the last step, at least {@code first}
+     * @param count the number of points before deduplication, at least 1 (2 or more if last &gt; first)
+     * @return the sorted distinct steps, starting at {@code first} and ending at {@code last}
+     */
+    public static long[] geometric(long first, long last, int count) {
+        Require.atLeast("first", first, 1);
+        Require.atLeast("last", last, first);
+        Require.atLeast("count", count, last > first ? 2 : 1);
+        TreeSet<Long> steps = new TreeSet<>();
+        steps.add(first);
+        steps.add(last);
+        double ratio = Math.log((double) last / first);
+        for (int j = 1; j < count - 1; j++) {
+            steps.add(Math.round(first * Math.exp(ratio * j / (count - 1))));
+        }
+        return steps.stream().mapToLong(Long::longValue).toArray();
+    }
 }

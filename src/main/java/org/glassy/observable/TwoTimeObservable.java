@@ -1,0 +1,146 @@
+package org.glassy.observable;
+
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+
+import org.glassy.dynamics.LogTimes;
+import org.glassy.internal.Require;
+
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.LongColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+
+/**
+ * A two-time observable A(t_w + t, t_w), measured for every waiting time t_w and lag t of a grid.
+ * The state is copied only at the waiting times (memory n × |t_w|); at every step t_w + t the
+ * value is computed from that copy and the current state.
+ *
+ * <p>Its table is in long format with columns {@code observable, tw, t, value} (times, i.e.
+ * steps × dt) plus {@code tw_step, t_step}, one row per pair (t_w, t) with t_w + t within the run,
+ * so grouped plots (one curve per t_w) and scaling plots (against t/t_w) need no reshaping.
+ */
+public abstract class TwoTimeObservable implements Observable {
+
+    private final long[] waitingSteps;
+    private final long[] lagSteps;
+    private final Set<Long> lags = new LinkedHashSet<>();
+    private final Map<Long, double[]> saved = new HashMap<>();
+    private double dt = 1;
+    private Table rows;
+
+    /**
+     * Creates the observable on a grid.
+     *
+     * @param waitingSteps the waiting times t_w in steps, each ≥ 0 (duplicates are removed)
+     * @param lagSteps the lags t in steps, each ≥ 1 (duplicates are removed)
+     */
+    protected TwoTimeObservable(long[] waitingSteps, long[] lagSteps) {
+        if (waitingSteps.length == 0 || lagSteps.length == 0) {
+            throw new IllegalArgumentException("waitingSteps and lagSteps must each hold at least one step");
+        }
+        this.waitingSteps = Arrays.stream(waitingSteps).sorted().distinct().toArray();
+        this.lagSteps = Arrays.stream(lagSteps).sorted().distinct().toArray();
+        for (long tw : this.waitingSteps) {
+            Require.atLeast("waitingSteps[i]", tw, 0);
+        }
+        for (long t : this.lagSteps) {
+            Require.atLeast("lagSteps[i]", t, 1);
+            lags.add(t);
+        }
+        rows = Table.create(name(), StringColumn.create("observable"), DoubleColumn.create("tw"),
+                DoubleColumn.create("t"), DoubleColumn.create("value"), LongColumn.create("tw_step"),
+                LongColumn.create("t_step"));
+    }
+
+    /**
+     * The grid of Baity-Jesi et al. for a run of {@code totalSteps} steps: waiting times
+     * log-spaced from {@code firstWaiting} to totalSteps/2, lags log-spaced from 1 to totalSteps/2.
+     *
+     * @param totalSteps the run length in steps, at least 2·firstWaiting
+     * @param firstWaiting the first waiting time in steps, at least 1 (the authors used 10)
+     * @param waitingCount the number of waiting times before deduplication, at least 2
+     * @param lagCount the number of lags before deduplication, at least 2
+     * @return {waitingSteps, lagSteps}
+     */
+    public static long[][] logGrid(long totalSteps, long firstWaiting, int waitingCount, int lagCount) {
+        Require.atLeast("firstWaiting", firstWaiting, 1);
+        Require.atLeast("totalSteps", totalSteps, 2 * firstWaiting);
+        return new long[][] {LogTimes.geometric(firstWaiting, totalSteps / 2, waitingCount),
+            LogTimes.geometric(1, totalSteps / 2, lagCount)};
+    }
+
+    /**
+     * Computes A from the state at the waiting time and the current state.
+     *
+     * @param atWaiting x(t_w)
+     * @param now x(t_w + t)
+     * @return the value
+     */
+    protected abstract double measure(double[] atWaiting, double[] now);
+
+    /** @return the waiting times, in steps, sorted */
+    public long[] waitingSteps() {
+        return waitingSteps.clone();
+    }
+
+    /** @return the lags, in steps, sorted */
+    public long[] lagSteps() {
+        return lagSteps.clone();
+    }
+
+    @Override
+    public long[] requiredSteps(long totalSteps) {
+        Set<Long> steps = new java.util.TreeSet<>();
+        for (long tw : waitingSteps) {
+            if (tw > totalSteps) {
+                continue;
+            }
+            steps.add(tw);
+            for (long t : lagSteps) {
+                if (tw + t <= totalSteps) {
+                    steps.add(tw + t);
+                }
+            }
+        }
+        return steps.stream().mapToLong(Long::longValue).toArray();
+    }
+
+    @Override
+    public void init(double[] x0, long[] schedule, double dt) {
+        this.dt = dt;
+        saved.clear();
+        rows = rows.emptyCopy();
+    }
+
+    @Override
+    public void handle(long step, double time, double[] x, double energy) {
+        for (Map.Entry<Long, double[]> entry : saved.entrySet()) {
+            long lag = step - entry.getKey();
+            if (lags.contains(lag)) {
+                rows.stringColumn("observable").append(name());
+                rows.doubleColumn("tw").append(entry.getKey() * dt);
+                rows.doubleColumn("t").append(lag * dt);
+                rows.doubleColumn("value").append(measure(entry.getValue(), x));
+                rows.longColumn("tw_step").append(entry.getKey());
+                rows.longColumn("t_step").append(lag);
+            }
+        }
+        if (Arrays.binarySearch(waitingSteps, step) >= 0) {
+            saved.put(step, x.clone());
+        }
+    }
+
+    @Override
+    public void finish() {
+        saved.clear(); // the copies are only needed while the run goes on
+    }
+
+    @Override
+    public Table table() {
+        return rows.sortAscendingOn("tw_step", "t_step").setName(name());
+    }
+}
