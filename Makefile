@@ -9,8 +9,9 @@ MVN := ./mvnw -B -q
 NOTEBOOKS := $(sort $(wildcard notebooks/*.ipynb))
 KERNEL_SPEC := $(VENV)/share/jupyter/kernels/glassy/kernel.json
 JAR_STAMP := target/.built
+FASHION_MNIST := /usr/share/datasets/fashion-mnist
 
-.PHONY: build env kernel test test-java test-cli test-notebooks reproduce lab bench lock clean
+.PHONY: build env kernel data test test-java test-cli test-notebooks reproduce lab bench lock clean
 
 ## build: compile the library and copy its runtime dependencies to target/lib
 build: $(JAR_STAMP)
@@ -33,9 +34,25 @@ kernel: $(KERNEL_SPEC)
 $(KERNEL_SPEC): $(VENV)/.installed $(JAR_STAMP) environment/install_kernel.py
 	$(VPY) environment/install_kernel.py .
 
+## data: Fashion-MNIST in $(FASHION_MNIST) (Debian's dataset-fashion-mnist), installed if root can;
+## optional: without it the real-data tests are skipped and FashionMnist downloads into ~/.cache/glassy
+data:
+	@if [ -d $(FASHION_MNIST) ]; then \
+	  echo "Fashion-MNIST: $(FASHION_MNIST)"; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	  export DEBIAN_FRONTEND=noninteractive; apt-get update -qq && apt-get install -y -qq dataset-fashion-mnist; \
+	else \
+	  echo "Fashion-MNIST is not installed in $(FASHION_MNIST). Any one of these provides it:"; \
+	  echo "  sudo apt-get install dataset-fashion-mnist      (Debian and Ubuntu)"; \
+	  echo "  export GLASSY_FASHION_MNIST=DIR                 (DIR holds the four *-ubyte.gz files)"; \
+	  echo "  nothing: FashionMnist.train()/test() download the files into ~/.cache/glassy/fashion-mnist"; \
+	  echo "           on first use, checking their SHA-256"; \
+	fi
+
 ## test: everything CI checks: unit and physics tests, javadoc, README examples, every notebook in quick mode
 test: test-java test-cli test-notebooks
 
+# tests on the real Fashion-MNIST files run where `make data` has installed them, and are skipped elsewhere
 test-java:
 	./mvnw -B --no-transfer-progress verify
 	@touch $(JAR_STAMP)
@@ -54,6 +71,7 @@ test-notebooks: kernel
 
 ## reproduce: build, install, execute every notebook in full mode, write build/site/
 reproduce: kernel
+	-@$(MAKE) --no-print-directory data
 	$(VPY) bin/run-notebooks --out build/site $(NOTEBOOKS)
 	@echo "site: build/site/index.html"
 

@@ -80,4 +80,21 @@ public final class Require {
         }
         return value;
     }
+
+    /**
+     * Requires an integer in the closed range [{@code min}, {@code max}], e.g.
+     * {@code "count must lie in [1, 100], got 0"}.
+     *
+     * @param name the parameter name
+     * @param value the value
+     * @param min the smallest allowed value
+     * @param max the largest allowed value
+     * @return the value
+     */
+    public static int inRange(String name, int value, int min, int max) {
+        if (value < min || value > max) {
+            throw new IllegalArgumentException(name + " must lie in [" + min + ", " + max + "], got " + value);
+        }
+        return value;
+    }
 }
