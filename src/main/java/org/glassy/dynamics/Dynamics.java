@@ -153,6 +153,7 @@ public final class Dynamics {
 
         double[] x = x0.clone();
         double[] work = new double[x.length];
+        rule.reset(x.length);
         SplittableRandom random = new SplittableRandom(seed);
         long reportEvery = Math.max(1, total / 100);
         for (StepHandler handler : handlers) {

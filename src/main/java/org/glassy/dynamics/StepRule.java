@@ -33,4 +33,14 @@ public interface StepRule {
      *     the run loop checks for NaN and overflow
      */
     double step(Model model, Space space, double[] x, double time, RandomGenerator random, double[] work);
+
+    /**
+     * Called by the run loop before the first step of every run. Rules with internal state (the
+     * velocity of momentum SGD, the position in the current epoch) reset it here; such rules must
+     * not be shared by runs that execute at the same time.
+     *
+     * @param dimension the state's length
+     */
+    default void reset(int dimension) {
+    }
 }

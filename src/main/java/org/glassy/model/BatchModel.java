@@ -1,0 +1,31 @@
+package org.glassy.model;
+
+/**
+ * A loss over a fixed set of training examples, E(x) = (1/P) Σ_μ ℓ_μ(x), that can also be
+ * evaluated on a mini-batch: the models of stochastic gradient descent.
+ *
+ * <p>{@link #energy} and {@link #energyAndGradient} are the full-batch loss; the batch method is
+ * the mean over the chosen examples, whose gradient is the unbiased SGD estimate.
+ */
+public interface BatchModel extends Model {
+
+    /**
+     * Returns the number of training examples P.
+     *
+     * @return P, at least 1
+     */
+    int exampleCount();
+
+    /**
+     * Writes the gradient of the mean loss over examples {@code indices[from..to)} into
+     * {@code gradient} and returns that mean loss.
+     *
+     * @param x the parameters, of length {@link #dimension()}; not modified
+     * @param indices example indices in [0, P)
+     * @param from the first position in {@code indices}
+     * @param to one past the last position, greater than {@code from}
+     * @param gradient the output buffer, of length {@link #dimension()}; overwritten
+     * @return the mean loss over the batch
+     */
+    double batchEnergyAndGradient(double[] x, int[] indices, int from, int to, double[] gradient);
+}

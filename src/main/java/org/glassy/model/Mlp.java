@@ -1,0 +1,392 @@
+package org.glassy.model;
+
+import java.util.Arrays;
+import java.util.Objects;
+import java.util.SplittableRandom;
+
+import org.glassy.data.Dataset;
+import org.glassy.internal.Dense;
+import org.glassy.internal.Require;
+
+/**
+ * A fully connected feed-forward network (multilayer perceptron) as a loss over its flat parameter
+ * vector: the lean pure-Java engine of the neural-network studies.
+ *
+ * <pre>
+ *   a⁰ = input,  aˡ = f(Wˡ aˡ⁻¹ + bˡ) for hidden layers,  z = W^L a^{L−1} + b^L (logits),
+ *   E(θ) = (1/P) Σ_μ ℓ(z(x_μ), y_μ)
+ * </pre>
+ *
+ * <p>with f = {@link Activation} and ℓ = {@link Loss}. The flat layout is DL4J's: for each layer,
+ * the n_in × n_out weight matrix in column-major order (so the n_in weights into one unit are
+ * contiguous), then the n_out biases; DL4J's {@code MultiLayerNetwork} with the same architecture
+ * takes the same vector. The batch size of a mini-batch gradient is the number of examples it
+ * averages over.
+ *
+ * <p>The training set is fixed at construction; {@link #withData} gives the same network on other
+ * data (e.g. a test set). Immutable and thread-safe: scratch buffers are per thread.
+ */
+public final class Mlp implements BatchModel {
+
+    /** Examples evaluated at once by the full-batch methods. */
+    private static final int CHUNK = 250;
+
+    /**
+     * The shape of a network.
+     *
+     * @param widths the layer widths, input first and number of classes last; at least two, each ≥ 1
+     * @param activation the hidden units' activation
+     * @param loss the per-example loss on the logits
+     */
+    public record Architecture(int[] widths, Activation activation, Loss loss) {
+
+        /**
+         * Validates the widths.
+         *
+         * @param widths the layer widths, input first and number of classes last; at least two, each ≥ 1
+         * @param activation the hidden units' activation
+         * @param loss the per-example loss
+         */
+        public Architecture {
+            if (widths.length < 2) {
+                throw new IllegalArgumentException("widths must hold at least an input and an output width, got "
+                        + Arrays.toString(widths));
+            }
+            widths = widths.clone();
+            for (int l = 0; l < widths.length; l++) {
+                Require.atLeast("widths[" + l + "]", widths[l], 1);
+            }
+            Objects.requireNonNull(activation, "activation");
+            Objects.requireNonNull(loss, "loss");
+        }
+
+        /**
+         * A network with one hidden layer, the architecture of Baity-Jesi et al.'s toy model.
+         *
+         * @param inputs the input dimension
+         * @param hidden the hidden width
+         * @param classes the number of outputs
+         * @param activation the hidden activation
+         * @param loss the loss
+         * @return the architecture inputs-hidden-classes
+         */
+        public static Architecture oneHidden(int inputs, int hidden, int classes, Activation activation, Loss loss) {
+            return new Architecture(new int[] {inputs, hidden, classes}, activation, loss);
+        }
+
+        /** @return a copy of the widths */
+        @Override
+        public int[] widths() {
+            return widths.clone();
+        }
+
+        /** @return the number of parameters, Σ_l (n_{l−1} + 1) n_l */
+        public int parameterCount() {
+            long count = 0;
+            for (int l = 1; l < widths.length; l++) {
+                count += (long) (widths[l - 1] + 1) * widths[l];
+            }
+            if (count > Integer.MAX_VALUE - 16) {
+                throw new IllegalArgumentException("widths must give fewer than 2^31 parameters, got " + count);
+            }
+            return (int) count;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Architecture a && Arrays.equals(widths, a.widths) && activation == a.activation
+                    && loss == a.loss;
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(Arrays.hashCode(widths), activation, loss);
+        }
+
+        @Override
+        public String toString() {
+            return "Architecture" + Arrays.toString(widths) + " " + activation + " " + loss;
+        }
+    }
+
+    private final Architecture architecture;
+    private final int[] widths;
+    private final Dataset data;
+    private final int[] weightOffset;
+    private final int[] biasOffset;
+    private final int parameterCount;
+    private final ThreadLocal<Workspace> workspace;
+
+    /**
+     * Creates the network's loss on a dataset.
+     *
+     * @param architecture the network; its first width must be the data's input dimension and its last
+     *     the number of classes
+     * @param data the training set
+     */
+    public Mlp(Architecture architecture, Dataset data) {
+        this.architecture = Objects.requireNonNull(architecture, "architecture");
+        this.data = Objects.requireNonNull(data, "data");
+        this.widths = architecture.widths();
+        if (widths[0] != data.inputDimension()) {
+            throw new IllegalArgumentException("widths[0] must equal the data's input dimension "
+                    + data.inputDimension() + ", got " + widths[0]);
+        }
+        if (widths[widths.length - 1] != data.classes()) {
+            throw new IllegalArgumentException("the last width must equal the data's number of classes "
+                    + data.classes() + ", got " + widths[widths.length - 1]);
+        }
+        int layers = widths.length - 1;
+        weightOffset = new int[layers + 1];
+        biasOffset = new int[layers + 1];
+        int offset = 0;
+        for (int l = 1; l <= layers; l++) {
+            weightOffset[l] = offset;
+            offset += widths[l - 1] * widths[l];
+            biasOffset[l] = offset;
+            offset += widths[l];
+        }
+        parameterCount = architecture.parameterCount();
+        workspace = ThreadLocal.withInitial(() -> new Workspace(widths));
+    }
+
+    /**
+     * The same network on another dataset (same input dimension and classes).
+     *
+     * @param other the data
+     * @return a new model sharing nothing mutable with this one
+     */
+    public Mlp withData(Dataset other) {
+        return new Mlp(architecture, other);
+    }
+
+    /** @return the architecture */
+    public Architecture architecture() {
+        return architecture;
+    }
+
+    /** @return the training set */
+    public Dataset data() {
+        return data;
+    }
+
+    @Override
+    public int dimension() {
+        return parameterCount;
+    }
+
+    @Override
+    public int exampleCount() {
+        return data.size();
+    }
+
+    /**
+     * Draws initial parameters as PyTorch's {@code nn.Linear} does: weights and biases of layer l
+     * uniform in [−1/√n_{l−1}, 1/√n_{l−1}].
+     *
+     * @param seed the seed
+     * @return a new parameter vector
+     */
+    public double[] initialParameters(long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        double[] x = new double[parameterCount];
+        for (int l = 1; l < widths.length; l++) {
+            double bound = 1 / Math.sqrt(widths[l - 1]);
+            for (int i = weightOffset[l]; i < biasOffset[l] + widths[l]; i++) {
+                x[i] = random.nextDouble(-bound, bound);
+            }
+        }
+        return x;
+    }
+
+    @Override
+    public double energy(double[] x) {
+        return fullBatch(x, null);
+    }
+
+    @Override
+    public double energyAndGradient(double[] x, double[] gradient) {
+        checkDimension("gradient", gradient);
+        return fullBatch(x, gradient);
+    }
+
+    @Override
+    public double batchEnergyAndGradient(double[] x, int[] indices, int from, int to, double[] gradient) {
+        checkDimension("x", x);
+        checkDimension("gradient", gradient);
+        if (from < 0 || to > indices.length || to <= from) {
+            throw new IllegalArgumentException("from and to must satisfy 0 <= from < to <= " + indices.length
+                    + ", got " + from + ", " + to);
+        }
+        return pass(x, indices, from, to, gradient, workspace.get());
+    }
+
+    /**
+     * Returns the fraction of examples whose largest logit is not the label (the classification
+     * error, ties counted as errors).
+     *
+     * @param x the parameters
+     * @return the error rate in [0, 1]
+     */
+    public double errorRate(double[] x) {
+        checkDimension("x", x);
+        Workspace ws = workspace.get();
+        int classes = widths[widths.length - 1];
+        int wrong = 0;
+        int[] all = allIndices();
+        for (int from = 0; from < all.length; from += CHUNK) {
+            int to = Math.min(all.length, from + CHUNK);
+            forward(x, all, from, to, ws);
+            double[] z = ws.activations[widths.length - 1];
+            for (int b = 0; b < to - from; b++) {
+                int label = data.labels()[all[from + b]];
+                double target = z[b * classes + label];
+                for (int k = 0; k < classes; k++) {
+                    if (k != label && z[b * classes + k] >= target) {
+                        wrong++;
+                        break;
+                    }
+                }
+            }
+        }
+        return (double) wrong / all.length;
+    }
+
+    private int[] allIndices() {
+        int[] all = new int[data.size()];
+        Arrays.setAll(all, i -> i);
+        return all;
+    }
+
+    private double fullBatch(double[] x, double[] gradient) {
+        checkDimension("x", x);
+        Workspace ws = workspace.get();
+        int[] all = allIndices();
+        double loss = 0;
+        double[] chunkGradient = gradient == null ? null : ws.chunkGradient(parameterCount);
+        if (gradient != null) {
+            Arrays.fill(gradient, 0.0);
+        }
+        for (int from = 0; from < all.length; from += CHUNK) {
+            int to = Math.min(all.length, from + CHUNK);
+            double weight = (double) (to - from) / all.length;
+            if (gradient == null) {
+                loss += weight * forwardLoss(x, all, from, to, ws);
+            } else {
+                loss += weight * pass(x, all, from, to, chunkGradient, ws);
+                for (int i = 0; i < parameterCount; i++) {
+                    gradient[i] += weight * chunkGradient[i];
+                }
+            }
+        }
+        return loss;
+    }
+
+    private void forward(double[] x, int[] indices, int from, int to, Workspace ws) {
+        int batch = to - from;
+        ws.ensure(batch);
+        int inputs = widths[0];
+        for (int b = 0; b < batch; b++) {
+            ws.inputRows[b] = indices[from + b] * inputs;
+        }
+        double[] in = data.inputs();
+        int[] rows = ws.inputRows;
+        for (int l = 1; l < widths.length; l++) {
+            double[] out = ws.activations[l];
+            Dense.INSTANCE.forward(in, rows, batch, widths[l - 1], x, weightOffset[l], widths[l], x, biasOffset[l], out);
+            if (l < widths.length - 1) {
+                architecture.activation().apply(out, 0, batch * widths[l]);
+            }
+            in = out;
+            rows = ws.rowOffsets[l];
+        }
+    }
+
+    private double forwardLoss(double[] x, int[] indices, int from, int to, Workspace ws) {
+        forward(x, indices, from, to, ws);
+        int batch = to - from;
+        int classes = widths[widths.length - 1];
+        double[] z = ws.activations[widths.length - 1];
+        double[] scratch = ws.deltas[widths.length - 1];
+        double loss = 0;
+        for (int b = 0; b < batch; b++) {
+            loss += architecture.loss().lossAndGradient(z, b * classes, classes, data.labels()[indices[from + b]], 0,
+                    scratch);
+        }
+        return loss / batch;
+    }
+
+    /** Forward and backward over examples indices[from..to): mean loss, gradient into {@code gradient}. */
+    private double pass(double[] x, int[] indices, int from, int to, double[] gradient, Workspace ws) {
+        forward(x, indices, from, to, ws);
+        int batch = to - from;
+        int last = widths.length - 1;
+        int classes = widths[last];
+        double[] z = ws.activations[last];
+        double[] delta = ws.deltas[last];
+        double loss = 0;
+        double scale = 1.0 / batch;
+        for (int b = 0; b < batch; b++) {
+            loss += architecture.loss().lossAndGradient(z, b * classes, classes, data.labels()[indices[from + b]],
+                    scale, delta);
+        }
+        for (int l = last; l >= 1; l--) {
+            double[] in = l == 1 ? data.inputs() : ws.activations[l - 1];
+            int[] rows = l == 1 ? ws.inputRows : ws.rowOffsets[l - 1];
+            Dense.INSTANCE.weightGradient(ws.deltas[l], batch, widths[l], in, rows, widths[l - 1], gradient,
+                    weightOffset[l], biasOffset[l]);
+            if (l > 1) {
+                Dense.INSTANCE.inputGradient(ws.deltas[l], batch, widths[l], x, weightOffset[l], widths[l - 1],
+                        ws.deltas[l - 1]);
+                architecture.activation().backward(ws.activations[l - 1], ws.deltas[l - 1], 0, batch * widths[l - 1]);
+            }
+        }
+        return loss / batch;
+    }
+
+    /** Per-thread scratch: activations and their gradients for one batch size. */
+    private static final class Workspace {
+        private final int[] widths;
+        private int capacity;
+        int[] inputRows;
+        int[][] rowOffsets;
+        double[][] activations;
+        double[][] deltas;
+        private double[] chunkGradient;
+
+        Workspace(int[] widths) {
+            this.widths = widths;
+        }
+
+        void ensure(int batch) {
+            if (batch <= capacity) {
+                return;
+            }
+            capacity = batch;
+            inputRows = new int[batch];
+            rowOffsets = new int[widths.length][batch];
+            activations = new double[widths.length][];
+            deltas = new double[widths.length][];
+            for (int l = 1; l < widths.length; l++) {
+                activations[l] = new double[batch * widths[l]];
+                deltas[l] = new double[batch * widths[l]];
+                for (int b = 0; b < batch; b++) {
+                    rowOffsets[l][b] = b * widths[l];
+                }
+            }
+        }
+
+        double[] chunkGradient(int n) {
+            if (chunkGradient == null || chunkGradient.length != n) {
+                chunkGradient = new double[n];
+            }
+            return chunkGradient;
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "Mlp" + Arrays.toString(widths) + " " + architecture.activation() + " " + architecture.loss() + " on "
+                + data.name() + " (" + data.size() + " examples)";
+    }
+}
