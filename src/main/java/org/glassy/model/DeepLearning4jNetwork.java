@@ -1,0 +1,144 @@
+package org.glassy.model;
+
+import java.util.Objects;
+
+import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.glassy.data.Dataset;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.lossfunctions.LossFunctions;
+
+/**
+ * A fully connected network evaluated by DeepLearning4J ({@code MultiLayerNetwork}, CPU backend,
+ * double precision): the second engine, interchangeable with {@link Mlp} behind {@link BatchModel}.
+ * For the same {@link Mlp.Architecture}, parameters and batch, both give the same loss and
+ * gradient: the flat parameter layout is DL4J's own, and DL4J's gradient, a sum over the batch,
+ * is divided by the batch size to be the gradient of the mean loss.
+ *
+ * <p>Slower than {@link Mlp} (it copies parameters and the batch into native arrays on every
+ * call); use it as a cross-check and for layer types the lean engine lacks. Calls are serialised
+ * (DL4J networks are mutable), so one instance is thread-safe but not parallel.
+ */
+public final class DeepLearning4jNetwork implements BatchModel {
+
+    private final Mlp.Architecture architecture;
+    private final Dataset data;
+    private final MultiLayerNetwork network;
+    private final int parameterCount;
+
+    /**
+     * Builds the DL4J network of an architecture on a dataset.
+     *
+     * @param architecture the network, as for {@link Mlp}
+     * @param data the training set
+     */
+    public DeepLearning4jNetwork(Mlp.Architecture architecture, Dataset data) {
+        this.architecture = Objects.requireNonNull(architecture, "architecture");
+        this.data = Objects.requireNonNull(data, "data");
+        int[] widths = architecture.widths();
+        if (widths[0] != data.inputDimension() || widths[widths.length - 1] != data.classes()) {
+            throw new IllegalArgumentException("widths must start with the data's input dimension "
+                    + data.inputDimension() + " and end with its " + data.classes() + " classes, got "
+                    + java.util.Arrays.toString(widths));
+        }
+        NeuralNetConfiguration.ListBuilder layers = new NeuralNetConfiguration.Builder()
+                .dataType(DataType.DOUBLE)
+                .seed(0)
+                .list();
+        for (int l = 1; l < widths.length - 1; l++) {
+            layers.layer(new DenseLayer.Builder().nIn(widths[l - 1]).nOut(widths[l])
+                    .activation(activation(architecture.activation())).build());
+        }
+        boolean squared = architecture.loss() == Loss.SQUARED;
+        layers.layer(new OutputLayer.Builder(squared ? LossFunctions.LossFunction.MSE : LossFunctions.LossFunction.MCXENT)
+                .nIn(widths[widths.length - 2]).nOut(widths[widths.length - 1])
+                .activation(squared ? org.nd4j.linalg.activations.Activation.IDENTITY
+                        : org.nd4j.linalg.activations.Activation.SOFTMAX)
+                .build());
+        MultiLayerConfiguration configuration = layers.build();
+        network = new MultiLayerNetwork(configuration);
+        network.init();
+        parameterCount = (int) network.numParams();
+        if (parameterCount != architecture.parameterCount()) {
+            throw new IllegalStateException("DL4J has " + parameterCount + " parameters, the architecture "
+                    + architecture.parameterCount());
+        }
+    }
+
+    private static org.nd4j.linalg.activations.Activation activation(Activation a) {
+        return switch (a) {
+            case RELU -> org.nd4j.linalg.activations.Activation.RELU;
+            case TANH -> org.nd4j.linalg.activations.Activation.TANH;
+            case SIGMOID -> org.nd4j.linalg.activations.Activation.SIGMOID;
+        };
+    }
+
+    /** @return the architecture */
+    public Mlp.Architecture architecture() {
+        return architecture;
+    }
+
+    @Override
+    public int dimension() {
+        return parameterCount;
+    }
+
+    @Override
+    public int exampleCount() {
+        return data.size();
+    }
+
+    @Override
+    public double energy(double[] x) {
+        return energyAndGradient(x, new double[parameterCount]);
+    }
+
+    @Override
+    public double energyAndGradient(double[] x, double[] gradient) {
+        int[] all = new int[data.size()];
+        java.util.Arrays.setAll(all, i -> i);
+        return batchEnergyAndGradient(x, all, 0, all.length, gradient);
+    }
+
+    @Override
+    public synchronized double batchEnergyAndGradient(double[] x, int[] indices, int from, int to,
+                                                      double[] gradient) {
+        checkDimension("x", x);
+        checkDimension("gradient", gradient);
+        if (from < 0 || to > indices.length || to <= from) {
+            throw new IllegalArgumentException("from and to must satisfy 0 <= from < to <= " + indices.length
+                    + ", got " + from + ", " + to);
+        }
+        int batch = to - from;
+        int d = data.inputDimension();
+        int classes = data.classes();
+        double[] features = new double[batch * d];
+        double[] labels = new double[batch * classes];
+        for (int b = 0; b < batch; b++) {
+            int i = indices[from + b];
+            System.arraycopy(data.inputs(), i * d, features, b * d, d);
+            labels[b * classes + data.labels()[i]] = 1;
+        }
+        network.setParams(Nd4j.createFromArray(x).reshape(1, parameterCount));
+        network.setInput(Nd4j.createFromArray(features).reshape(batch, d));
+        network.setLabels(Nd4j.createFromArray(labels).reshape(batch, classes));
+        network.computeGradientAndScore();
+        INDArray g = network.gradient().gradient();
+        double[] sum = g.dup().data().asDouble();
+        for (int i = 0; i < parameterCount; i++) {
+            gradient[i] = sum[i] / batch;
+        }
+        return network.score();
+    }
+
+    @Override
+    public String toString() {
+        return "DeepLearning4jNetwork" + java.util.Arrays.toString(architecture.widths()) + " "
+                + architecture.activation() + " " + architecture.loss() + " on " + data.name();
+    }
+}
