@@ -54,14 +54,8 @@ final class PSpinCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        PSpinRelaxation.Parameters parameters;
-        try {
-            parameters = new PSpinRelaxation.Parameters(p, n, temperature, dt, time, seed,
-                    PSpinRelaxation.Kind.parse(dynamics), recordsPerDecade);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("--" + e.getMessage()
-                    .replaceFirst("^recordsPerDecade", "records-per-decade"), e);
-        }
+        PSpinRelaxation.Parameters parameters = Arguments.validated(() -> new PSpinRelaxation.Parameters(p, n,
+                temperature, dt, time, seed, PSpinRelaxation.Kind.parse(dynamics), recordsPerDecade));
         PrintWriter csv = out == null
                 ? new PrintWriter(System.out, false, StandardCharsets.UTF_8)
                 : new PrintWriter(Files.newBufferedWriter(out, StandardCharsets.UTF_8));

@@ -1,0 +1,84 @@
+package org.glassy.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+import org.glassy.study.AgingDnn;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code glassy aging-dnn}: SGD training of a one-hidden-layer network, CSV {@code tw,t,delta} (the
+ * mean square displacement of all parameters, times in SGD steps), and {@code step,loss} with
+ * {@code --loss-out}.
+ */
+@Command(name = "aging-dnn", mixinStandardHelpOptions = true,
+        description = "SGD on a one-hidden-layer network: mean square displacement of the weights (CSV tw,t,delta).")
+final class AgingDnnCommand implements Callable<Integer> {
+
+    @Option(names = "--data", required = true, description = "teacher or fashion-mnist")
+    String data;
+
+    @Option(names = "--samples", required = true, description = "training examples P")
+    int samples;
+
+    @Option(names = "--hidden", required = true, description = "hidden width H >= 1")
+    int hidden;
+
+    @Option(names = "--lr", required = true, description = "learning rate > 0")
+    double lr;
+
+    @Option(names = "--batch", required = true, description = "batch size, 1 to P")
+    int batch;
+
+    @Option(names = "--momentum", required = true, description = "momentum in [0, 1)")
+    double momentum;
+
+    @Option(names = "--steps", required = true, description = "SGD steps >= 20")
+    long steps;
+
+    @Option(names = "--seed", required = true, description = "seed of data, initial weights and batch order")
+    long seed;
+
+    @Option(names = "--engine", defaultValue = "lean", description = "lean or dl4j (default: ${DEFAULT-VALUE})")
+    String engine;
+
+    @Option(names = "--waiting-times", defaultValue = "8",
+            description = "number of waiting times, log-spaced from 10 to steps/2 (default: ${DEFAULT-VALUE})")
+    int waitingTimes;
+
+    @Option(names = "--loss-out", description = "also write step,loss (training loss) to this file")
+    Path lossOut;
+
+    @Option(names = "--out", description = "write the CSV to this file instead of standard output")
+    Path out;
+
+    @Override
+    public Integer call() throws Exception {
+        AgingDnn.Parameters parameters = Arguments.validated(() -> new AgingDnn.Parameters(
+                AgingDnn.DataSource.parse(data), samples, hidden, lr, batch, momentum, steps, seed,
+                AgingDnn.Engine.parse(engine), waitingTimes));
+        PrintWriter lossCsv = lossOut == null ? null : Csv.open(lossOut);
+        try {
+            if (lossCsv != null) {
+                lossCsv.println("step,loss");
+                lossCsv.flush();
+            }
+            AgingDnn.Result result = AgingDnn.run(parameters, Progress.toStandardError(),
+                    (step, time, x, energy) -> {
+                        if (lossCsv != null) {
+                            lossCsv.println(step + "," + energy);
+                            lossCsv.flush();
+                        }
+                    });
+            Csv.write(result.msd(), out);
+        } finally {
+            if (lossCsv != null) {
+                lossCsv.close();
+            }
+        }
+        return 0;
+    }
+}

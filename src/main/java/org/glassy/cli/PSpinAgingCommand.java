@@ -1,0 +1,48 @@
+package org.glassy.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+import org.glassy.study.PSpinAging;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code glassy pspin-aging}: C(t_w + t, t_w) and Δ of the spherical p-spin, CSV {@code tw,t,correlation,msd}. */
+@Command(name = "pspin-aging", mixinStandardHelpOptions = true,
+        description = "Spherical p-spin after a quench: two-time correlation and MSD (CSV tw,t,correlation,msd).")
+final class PSpinAgingCommand implements Callable<Integer> {
+
+    @Option(names = "--p", required = true, description = "interaction order p >= 2")
+    int p;
+
+    @Option(names = "--n", required = true, description = "number of spins N >= p")
+    int n;
+
+    @Option(names = "--temperature", required = true, description = "temperature T >= 0 (0: gradient descent)")
+    double temperature;
+
+    @Option(names = "--dt", required = true, description = "time step > 0")
+    double dt;
+
+    @Option(names = "--time", required = true, description = "final time >= 4")
+    double time;
+
+    @Option(names = "--seed", required = true, description = "seed of couplings, initial state and noise")
+    long seed;
+
+    @Option(names = "--waiting-times", defaultValue = "8",
+            description = "number of waiting times, log-spaced from t = 1 to half the run (default: ${DEFAULT-VALUE})")
+    int waitingTimes;
+
+    @Option(names = "--out", description = "write the CSV to this file instead of standard output")
+    Path out;
+
+    @Override
+    public Integer call() throws Exception {
+        PSpinAging.Parameters parameters = Arguments.validated(() -> new PSpinAging.Parameters(p, n, temperature, dt,
+                time, seed, waitingTimes));
+        Csv.write(PSpinAging.run(parameters, Progress.toStandardError()), out);
+        return 0;
+    }
+}
