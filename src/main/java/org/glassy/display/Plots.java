@@ -122,6 +122,7 @@ public final class Plots {
         private String title = "";
         private String xLabel;
         private String yLabel;
+        private String seriesPrefix = "";
         private int width = WIDTH;
         private int height = HEIGHT;
 
@@ -147,6 +148,17 @@ public final class Plots {
         /** @return this, with a logarithmic y axis (rows with y ≤ 0 are left out) */
         public LineChart logY() {
             logY = true;
+            return this;
+        }
+
+        /**
+         * Prefixes every series name, e.g. {@code "t_w = "} before the group values.
+         *
+         * @param prefix the prefix
+         * @return this
+         */
+        public LineChart seriesPrefix(String prefix) {
+            this.seriesPrefix = Objects.requireNonNull(prefix, "prefix");
             return this;
         }
 
@@ -220,7 +232,7 @@ public final class Plots {
                 if (xy[0].length == 0) {
                     continue;
                 }
-                XYSeries s = chart.addSeries(series.getKey(), xy[0], xy[1]);
+                XYSeries s = chart.addSeries(seriesPrefix + series.getKey(), xy[0], xy[1]);
                 s.setMarker(markers ? SeriesMarkers.CIRCLE : SeriesMarkers.NONE);
                 Color color = PALETTE[(chart.getSeriesMap().size() - 1) % PALETTE.length];
                 s.setLineColor(color);

@@ -122,8 +122,8 @@ public abstract class TwoTimeObservable implements Observable {
             long lag = step - entry.getKey();
             if (lags.contains(lag)) {
                 rows.stringColumn("observable").append(name());
-                rows.doubleColumn("tw").append(entry.getKey() * dt);
-                rows.doubleColumn("t").append(lag * dt);
+                rows.doubleColumn("tw").append(time(entry.getKey()));
+                rows.doubleColumn("t").append(time(lag));
                 rows.doubleColumn("value").append(measure(entry.getValue(), x));
                 rows.longColumn("tw_step").append(entry.getKey());
                 rows.longColumn("t_step").append(lag);
@@ -132,6 +132,12 @@ public abstract class TwoTimeObservable implements Observable {
         if (Arrays.binarySearch(waitingSteps, step) >= 0) {
             saved.put(step, x.clone());
         }
+    }
+
+    /** step·dt rounded to 12 significant digits: 3.05, not 3.0500000000000003. */
+    private double time(long step) {
+        double t = step * dt;
+        return t == 0 ? 0 : new java.math.BigDecimal(t).round(new java.math.MathContext(12)).doubleValue();
     }
 
     @Override

@@ -147,12 +147,66 @@ public final class AgingDnn {
     /**
      * The outcome of a run.
      *
+     * @param label the network, e.g. {@code "H = 256"}
      * @param msd Δ(t_w, t_w + t): columns {@code tw, t, delta} (steps)
      * @param loss columns {@code step, loss, test_loss, test_error}
      * @param parameters the number of parameters M
      * @param constraints the number of training constraints P·C
      */
-    public record Result(Table msd, Table loss, int parameters, int constraints) {
+    public record Result(String label, Table msd, Table loss, int parameters, int constraints) {
+
+        /** @return "under-parametrised" if M &lt; P·C, else "over-parametrised" */
+        public String regime() {
+            return parameters < constraints ? "under-parametrised" : "over-parametrised";
+        }
+
+        private double last(String column) {
+            return loss.doubleColumn(column).get(loss.rowCount() - 1);
+        }
+    }
+
+    /**
+     * One row per run: parameters against constraints, regime, final training loss and test error.
+     *
+     * @param results the runs
+     * @return columns {@code network, parameters_M, constraints_PC, regime, final_train_loss,
+     *     final_test_loss, final_test_error}
+     */
+    public static Table summary(Result... results) {
+        Table t = Table.create("networks: parameters M against constraints P·C",
+                tech.tablesaw.api.StringColumn.create("network"), tech.tablesaw.api.IntColumn.create("parameters_M"),
+                tech.tablesaw.api.IntColumn.create("constraints_PC"), tech.tablesaw.api.StringColumn.create("regime"),
+                tech.tablesaw.api.DoubleColumn.create("final_train_loss"),
+                tech.tablesaw.api.DoubleColumn.create("final_test_loss"),
+                tech.tablesaw.api.DoubleColumn.create("final_test_error"));
+        for (Result r : results) {
+            t.stringColumn("network").append(r.label());
+            t.intColumn("parameters_M").append(r.parameters());
+            t.intColumn("constraints_PC").append(r.constraints());
+            t.stringColumn("regime").append(r.regime());
+            t.doubleColumn("final_train_loss").append(r.last("loss"));
+            t.doubleColumn("final_test_loss").append(r.last("test_loss"));
+            t.doubleColumn("final_test_error").append(r.last("test_error"));
+        }
+        return t;
+    }
+
+    /**
+     * The loss tables of several runs stacked, with a {@code network} column.
+     *
+     * @param results the runs
+     * @return columns {@code network, step, loss, test_loss, test_error}
+     */
+    public static Table losses(Result... results) {
+        Table all = null;
+        for (Result r : results) {
+            String[] labels = new String[r.loss().rowCount()];
+            java.util.Arrays.fill(labels, r.label());
+            Table t = Table.create("losses", tech.tablesaw.api.StringColumn.create("network", labels));
+            t.addColumns(r.loss().columnArray());
+            all = all == null ? t.copy() : all.append(t);
+        }
+        return all;
     }
 
     /**
@@ -215,6 +269,6 @@ public final class AgingDnn {
                 tech.tablesaw.api.DoubleColumn.create("loss", loss.values()),
                 tech.tablesaw.api.DoubleColumn.create("test_loss", testLoss.values()),
                 tech.tablesaw.api.DoubleColumn.create("test_error", testError.values()));
-        return new Result(d, l, lean.dimension(), sets[0].size() * sets[0].classes());
+        return new Result("H = " + p.hidden(), d, l, lean.dimension(), sets[0].size() * sets[0].classes());
     }
 }
