@@ -12,7 +12,8 @@ import jdk.incubator.vector.VectorSpecies;
  */
 final class VectorDense implements Dense {
 
-    private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
+    private static final VectorSpecies<Double> S = Integer.getInteger("glassy.vectorBits", 0) == 256
+            ? DoubleVector.SPECIES_256 : DoubleVector.SPECIES_PREFERRED;
     private static final int L = S.length();
     private static final Dense SCALAR = new Dense.Scalar();
 
@@ -108,11 +109,42 @@ final class VectorDense implements Dense {
             }
             dw[dbOffset + j] = s;
         }
+        int bound4 = inner - inner % (4 * L);
         int bound2 = inner - inner % (2 * L);
         int j = 0;
         for (; j + 4 <= cols; j += 4) {
             int d0 = dwOffset + j * inner;
-            for (int i = 0; i < bound2; i += 2 * L) {
+            for (int i = 0; i < bound4; i += 4 * L) {
+                DoubleVector c00 = DoubleVector.zero(S), c01 = c00, c02 = c00, c03 = c00;
+                DoubleVector c10 = c00, c11 = c00, c12 = c00, c13 = c00;
+                DoubleVector c20 = c00, c21 = c00, c22 = c00, c23 = c00;
+                DoubleVector c30 = c00, c31 = c00, c32 = c00, c33 = c00;
+                for (int r = 0; r < rows; r++) {
+                    int ar = rowOffset[r] + i;
+                    DoubleVector x0 = DoubleVector.fromArray(S, a, ar);
+                    DoubleVector x1 = DoubleVector.fromArray(S, a, ar + L);
+                    DoubleVector x2 = DoubleVector.fromArray(S, a, ar + 2 * L);
+                    DoubleVector x3 = DoubleVector.fromArray(S, a, ar + 3 * L);
+                    int g = r * cols + j;
+                    DoubleVector g0 = DoubleVector.broadcast(S, dz[g]);
+                    c00 = x0.fma(g0, c00); c01 = x1.fma(g0, c01); c02 = x2.fma(g0, c02); c03 = x3.fma(g0, c03);
+                    DoubleVector g1 = DoubleVector.broadcast(S, dz[g + 1]);
+                    c10 = x0.fma(g1, c10); c11 = x1.fma(g1, c11); c12 = x2.fma(g1, c12); c13 = x3.fma(g1, c13);
+                    DoubleVector g2 = DoubleVector.broadcast(S, dz[g + 2]);
+                    c20 = x0.fma(g2, c20); c21 = x1.fma(g2, c21); c22 = x2.fma(g2, c22); c23 = x3.fma(g2, c23);
+                    DoubleVector g3 = DoubleVector.broadcast(S, dz[g + 3]);
+                    c30 = x0.fma(g3, c30); c31 = x1.fma(g3, c31); c32 = x2.fma(g3, c32); c33 = x3.fma(g3, c33);
+                }
+                int o0 = d0 + i;
+                int o1 = o0 + inner;
+                int o2 = o1 + inner;
+                int o3 = o2 + inner;
+                c00.intoArray(dw, o0); c01.intoArray(dw, o0 + L); c02.intoArray(dw, o0 + 2 * L); c03.intoArray(dw, o0 + 3 * L);
+                c10.intoArray(dw, o1); c11.intoArray(dw, o1 + L); c12.intoArray(dw, o1 + 2 * L); c13.intoArray(dw, o1 + 3 * L);
+                c20.intoArray(dw, o2); c21.intoArray(dw, o2 + L); c22.intoArray(dw, o2 + 2 * L); c23.intoArray(dw, o2 + 3 * L);
+                c30.intoArray(dw, o3); c31.intoArray(dw, o3 + L); c32.intoArray(dw, o3 + 2 * L); c33.intoArray(dw, o3 + 3 * L);
+            }
+            for (int i = bound4; i < bound2; i += 2 * L) {
                 DoubleVector c00 = DoubleVector.zero(S), c01 = c00, c10 = c00, c11 = c00;
                 DoubleVector c20 = c00, c21 = c00, c30 = c00, c31 = c00;
                 for (int r = 0; r < rows; r++) {
