@@ -28,4 +28,19 @@ public interface BatchModel extends Model {
      * @return the mean loss over the batch
      */
     double batchEnergyAndGradient(double[] x, int[] indices, int from, int to, double[] gradient);
+
+    /**
+     * Checks a batch's bounds.
+     *
+     * @param indices example indices
+     * @param from the first position
+     * @param to one past the last position
+     * @throws IllegalArgumentException unless 0 ≤ from &lt; to ≤ indices.length
+     */
+    default void checkBatch(int[] indices, int from, int to) {
+        if (from < 0 || to > indices.length || to <= from) {
+            throw new IllegalArgumentException("from and to must satisfy 0 <= from < to <= " + indices.length
+                    + ", got " + from + ", " + to);
+        }
+    }
 }

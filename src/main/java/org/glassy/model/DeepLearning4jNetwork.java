@@ -110,10 +110,7 @@ public final class DeepLearning4jNetwork implements BatchModel {
                                                       double[] gradient) {
         checkDimension("x", x);
         checkDimension("gradient", gradient);
-        if (from < 0 || to > indices.length || to <= from) {
-            throw new IllegalArgumentException("from and to must satisfy 0 <= from < to <= " + indices.length
-                    + ", got " + from + ", " + to);
-        }
+        checkBatch(indices, from, to);
         int batch = to - from;
         int d = data.inputDimension();
         int classes = data.classes();

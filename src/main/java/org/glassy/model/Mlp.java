@@ -214,10 +214,7 @@ public final class Mlp implements BatchModel {
     public double batchEnergyAndGradient(double[] x, int[] indices, int from, int to, double[] gradient) {
         checkDimension("x", x);
         checkDimension("gradient", gradient);
-        if (from < 0 || to > indices.length || to <= from) {
-            throw new IllegalArgumentException("from and to must satisfy 0 <= from < to <= " + indices.length
-                    + ", got " + from + ", " + to);
-        }
+        checkBatch(indices, from, to);
         return pass(x, indices, from, to, gradient, workspace.get());
     }
 
