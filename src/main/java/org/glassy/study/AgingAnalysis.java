@@ -37,7 +37,7 @@ public final class AgingAnalysis {
     }
 
     /**
-     * Fits value ~ t^α separately for every t_w, over the lags t ≥ {@code minLag}.
+     * Fits value ~ t^α separately for every t_w, over all lags t ≥ {@code minLag}.
      *
      * @param table a two-time table
      * @param value the value column, e.g. {@code delta} or {@code msd}
@@ -47,6 +47,22 @@ public final class AgingAnalysis {
      *     3 usable lags
      */
     public static Table exponents(Table table, String value, String label, double minLag) {
+        return exponents(table, value, label, minLag, Double.POSITIVE_INFINITY);
+    }
+
+    /**
+     * Fits value ~ t^α separately for every t_w, over the lags minLag ≤ t ≤ maxLagOverTw · t_w
+     * (e.g. 1: lags within the waiting time, the regime that probes the state reached at t_w).
+     *
+     * @param table a two-time table
+     * @param value the value column
+     * @param label a name for the rows, in a column {@code system}
+     * @param minLag the smallest lag used
+     * @param maxLagOverTw the largest lag used, in units of t_w
+     * @return columns {@code system, tw, exponent, r_squared, points}, one row per t_w with at least
+     *     3 usable lags
+     */
+    public static Table exponents(Table table, String value, String label, double minLag, double maxLagOverTw) {
         Table result = Table.create("power-law exponents of " + value + " vs t", StringColumn.create("system"),
                 DoubleColumn.create("tw"), DoubleColumn.create("exponent"), DoubleColumn.create("r_squared"),
                 DoubleColumn.create("points"));
@@ -62,11 +78,12 @@ public final class AgingAnalysis {
             }
             double[] x = points.stream().mapToDouble(q -> q[0]).toArray();
             double[] y = points.stream().mapToDouble(q -> q[1]).toArray();
-            long usable = java.util.Arrays.stream(x).filter(v -> v >= minLag).count();
+            double maxLag = maxLagOverTw * w;
+            long usable = java.util.Arrays.stream(x).filter(v -> v >= minLag && v <= maxLag).count();
             if (usable < 3) {
                 continue;
             }
-            PowerLaw fit = PowerLaw.fit(x, y, minLag, Double.POSITIVE_INFINITY);
+            PowerLaw fit = PowerLaw.fit(x, y, minLag, maxLag);
             result.stringColumn("system").append(label);
             result.doubleColumn("tw").append(w);
             result.doubleColumn("exponent").append(fit.exponent());

@@ -107,4 +107,42 @@ public final class PSpinAging {
                 c.doubleColumn("value").copy().setName("correlation"),
                 DoubleColumn.create("msd", msd.table().doubleColumn("value").asDoubleArray()));
     }
+
+    /**
+     * Averages {@link #run} over independent instances (couplings, starts and noise from seeds
+     * split off {@code parameters.seed()}), which smooths the finite-N fluctuations of single runs.
+     *
+     * @param parameters the run; its seed seeds the instances
+     * @param samples the number of instances, at least 1
+     * @param progress told of the progress of each instance in turn, or null
+     * @return the mean {@code tw, t, correlation, msd} table
+     */
+    public static Table runAveraged(Parameters parameters, int samples, ProgressListener progress) {
+        Require.atLeast("samples", samples, 1);
+        SplittableRandom seeds = new SplittableRandom(parameters.seed());
+        Table mean = null;
+        for (int s = 0; s < samples; s++) {
+            Parameters one = new Parameters(parameters.p(), parameters.n(), parameters.temperature(), parameters.dt(),
+                    parameters.time(), seeds.nextLong(), parameters.waitingTimes());
+            Table t = run(one, progress);
+            if (mean == null) {
+                mean = t;
+            } else {
+                for (String column : new String[] {"correlation", "msd"}) {
+                    DoubleColumn sum = mean.doubleColumn(column);
+                    DoubleColumn add = t.doubleColumn(column);
+                    for (int r = 0; r < sum.size(); r++) {
+                        sum.set(r, sum.get(r) + add.get(r));
+                    }
+                }
+            }
+        }
+        for (String column : new String[] {"correlation", "msd"}) {
+            DoubleColumn sum = mean.doubleColumn(column);
+            for (int r = 0; r < sum.size(); r++) {
+                sum.set(r, sum.get(r) / samples);
+            }
+        }
+        return mean.setName("p-spin two-time observables, mean of " + samples + " instances");
+    }
 }

@@ -43,4 +43,27 @@ class AgingStudiesTest {
             assertEquals(2 * (1 - t.doubleColumn("correlation").get(r)), t.doubleColumn("msd").get(r), 1e-12);
         }
     }
+
+    @Test
+    void averagedRunIsTheMeanOfTheInstances() {
+        var p = new PSpinAging.Parameters(3, 20, 0.5, 0.1, 8, 5L, 2);
+        Table mean = PSpinAging.runAveraged(p, 2, null);
+        java.util.SplittableRandom seeds = new java.util.SplittableRandom(5L);
+        Table a = PSpinAging.run(new PSpinAging.Parameters(3, 20, 0.5, 0.1, 8, seeds.nextLong(), 2), null);
+        Table b = PSpinAging.run(new PSpinAging.Parameters(3, 20, 0.5, 0.1, 8, seeds.nextLong(), 2), null);
+        for (int r = 0; r < mean.rowCount(); r++) {
+            assertEquals((a.doubleColumn("correlation").get(r) + b.doubleColumn("correlation").get(r)) / 2,
+                    mean.doubleColumn("correlation").get(r), 1e-14);
+        }
+    }
+
+    @Test
+    void exponentsWithinTheWaitingTimeUseOnlyThoseLags() {
+        Table t = Table.create("x", tech.tablesaw.api.DoubleColumn.create("tw", 100, 100, 100, 100, 100),
+                tech.tablesaw.api.DoubleColumn.create("t", 10, 30, 100, 300, 1000),
+                tech.tablesaw.api.DoubleColumn.create("delta", 10, 30, 100, 1e6, 1e9));
+        Table e = AgingAnalysis.exponents(t, "delta", "test", 10, 1);
+        assertEquals(1.0, e.doubleColumn("exponent").get(0), 1e-12);
+        assertEquals(3, e.doubleColumn("points").get(0), 0);
+    }
 }
