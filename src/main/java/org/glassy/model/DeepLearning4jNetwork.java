@@ -27,9 +27,79 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
 public final class DeepLearning4jNetwork implements BatchModel {
 
     private final Mlp.Architecture architecture;
+    private final String description;
     private final Dataset data;
     private final MultiLayerNetwork network;
     private final int parameterCount;
+
+    private DeepLearning4jNetwork(MultiLayerConfiguration configuration, Dataset data, String description) {
+        this.architecture = null;
+        this.description = description;
+        this.data = Objects.requireNonNull(data, "data");
+        network = new MultiLayerNetwork(configuration);
+        network.init();
+        parameterCount = (int) network.numParams();
+    }
+
+    /**
+     * A small convolutional network, a kind the lean engine lacks: one 5 × 5 convolution (stride 1,
+     * no padding) with {@code channels} feature maps and the given activation, 2 × 2 max pooling, a
+     * dense layer of {@code hidden} units, and the output layer of the loss (as in Baity-Jesi et
+     * al.'s {@code conv1020relu}, reduced to one convolution). Inputs are the dataset's rows read as
+     * single-channel images of {@code imageRows} × {@code imageColumns} pixels, row-major.
+     * DL4J's own flat parameter layout; {@link #initialParameters()} gives its seeded initialisation.
+     *
+     * @param data the training set, with inputDimension = imageRows · imageColumns
+     * @param imageRows image height, at least 6
+     * @param imageColumns image width, at least 6
+     * @param channels the number of feature maps, at least 1
+     * @param hidden the dense layer's width, at least 1
+     * @param activation the activation of the convolution and dense layers
+     * @param loss the loss
+     * @param seed the seed of the initial parameters
+     * @return the model
+     */
+    public static DeepLearning4jNetwork convolutional(Dataset data, int imageRows, int imageColumns, int channels,
+                                                      int hidden, Activation activation, Loss loss, long seed) {
+        org.glassy.internal.Require.atLeast("imageRows", imageRows, 6);
+        org.glassy.internal.Require.atLeast("imageColumns", imageColumns, 6);
+        org.glassy.internal.Require.atLeast("channels", channels, 1);
+        org.glassy.internal.Require.atLeast("hidden", hidden, 1);
+        if (data.inputDimension() != imageRows * imageColumns) {
+            throw new IllegalArgumentException("imageRows × imageColumns must equal the data's input dimension "
+                    + data.inputDimension() + ", got " + imageRows + " × " + imageColumns);
+        }
+        boolean squared = loss == Loss.SQUARED;
+        MultiLayerConfiguration configuration = new NeuralNetConfiguration.Builder()
+                .dataType(DataType.DOUBLE)
+                .seed(seed)
+                .list()
+                .layer(new org.deeplearning4j.nn.conf.layers.ConvolutionLayer.Builder(5, 5).nIn(1).nOut(channels)
+                        .stride(1, 1).activation(activation(activation)).build())
+                .layer(new org.deeplearning4j.nn.conf.layers.SubsamplingLayer.Builder(
+                        org.deeplearning4j.nn.conf.layers.SubsamplingLayer.PoolingType.MAX)
+                        .kernelSize(2, 2).stride(2, 2).build())
+                .layer(new DenseLayer.Builder().nOut(hidden).activation(activation(activation)).build())
+                .layer(new OutputLayer.Builder(squared ? LossFunctions.LossFunction.MSE : LossFunctions.LossFunction.MCXENT)
+                        .nOut(data.classes())
+                        .activation(squared ? org.nd4j.linalg.activations.Activation.IDENTITY
+                                : org.nd4j.linalg.activations.Activation.SOFTMAX)
+                        .build())
+                .setInputType(org.deeplearning4j.nn.conf.inputs.InputType.convolutionalFlat(imageRows, imageColumns, 1))
+                .build();
+        return new DeepLearning4jNetwork(configuration, data, "conv5x5(" + channels + ")-maxpool2-dense(" + hidden + ") "
+                + activation + " " + loss);
+    }
+
+    /**
+     * Returns a copy of DL4J's initial parameters of this network (seeded where the factory takes
+     * a seed).
+     *
+     * @return the flat parameter vector
+     */
+    public synchronized double[] initialParameters() {
+        return network.params().dup().data().asDouble();
+    }
 
     /**
      * Builds the DL4J network of an architecture on a dataset.
@@ -39,6 +109,8 @@ public final class DeepLearning4jNetwork implements BatchModel {
      */
     public DeepLearning4jNetwork(Mlp.Architecture architecture, Dataset data) {
         this.architecture = Objects.requireNonNull(architecture, "architecture");
+        this.description = java.util.Arrays.toString(architecture.widths()) + " " + architecture.activation() + " "
+                + architecture.loss();
         this.data = Objects.requireNonNull(data, "data");
         int[] widths = architecture.widths();
         if (widths[0] != data.inputDimension() || widths[widths.length - 1] != data.classes()) {
@@ -78,7 +150,7 @@ public final class DeepLearning4jNetwork implements BatchModel {
         };
     }
 
-    /** @return the architecture */
+    /** @return the fully connected architecture, or null for a convolutional network */
     public Mlp.Architecture architecture() {
         return architecture;
     }
@@ -123,6 +195,7 @@ public final class DeepLearning4jNetwork implements BatchModel {
         }
         network.setParams(Nd4j.createFromArray(x).reshape(1, parameterCount));
         network.setInput(Nd4j.createFromArray(features).reshape(batch, d));
+        network.setInputMiniBatchSize(batch);
         network.setLabels(Nd4j.createFromArray(labels).reshape(batch, classes));
         network.computeGradientAndScore();
         INDArray g = network.gradient().gradient();
@@ -135,7 +208,6 @@ public final class DeepLearning4jNetwork implements BatchModel {
 
     @Override
     public String toString() {
-        return "DeepLearning4jNetwork" + java.util.Arrays.toString(architecture.widths()) + " "
-                + architecture.activation() + " " + architecture.loss() + " on " + data.name();
+        return "DeepLearning4jNetwork " + description + " on " + data.name();
     }
 }
