@@ -1,0 +1,49 @@
+package org.glassy.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+import org.glassy.trap.BarratMezardModel;
+import org.glassy.trap.TrapAging;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code glassy trap}: Π(t_w + t, t_w) of a mean-field trap model, CSV {@code tw,t,pi}. */
+@Command(name = "trap", mixinStandardHelpOptions = true,
+        description = "Trap-model aging: probability pi of no jump in [tw, tw + t], lags t log-spaced from 0.01 tw "
+                + "to 100 tw, 10 per decade (CSV tw,t,pi).")
+final class TrapCommand implements Callable<Integer> {
+
+    @Option(names = "--model", required = true, description = "bouchaud or barrat-mezard")
+    String model;
+
+    @Option(names = "--x", required = true,
+            description = "bouchaud: x = T/T_g > 0 (aging for x < 1); barrat-mezard: the temperature T >= 0")
+    double x;
+
+    @Option(names = "--tw", required = true, description = "waiting time t_w > 0")
+    double tw;
+
+    @Option(names = "--samples", required = true, description = "number of independent walkers >= 1")
+    int samples;
+
+    @Option(names = "--seed", required = true, description = "seed of the walkers (and of their energies)")
+    long seed;
+
+    @Option(names = "--states",
+            description = "barrat-mezard only: number of states M >= 2 (default: infinite, the exact M -> infinity "
+                    + "sampler); not allowed for bouchaud")
+    Integer states;
+
+    @Option(names = "--out", description = "write the CSV to this file instead of standard output")
+    Path out;
+
+    @Override
+    public Integer call() throws Exception {
+        TrapAging.Parameters parameters = Arguments.validated(() -> new TrapAging.Parameters(
+                TrapAging.Model.parse(model), x, tw, samples, seed, states == null ? BarratMezardModel.INFINITE : states));
+        Csv.write(TrapAging.run(parameters), out);
+        return 0;
+    }
+}
