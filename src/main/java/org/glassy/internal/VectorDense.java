@@ -12,8 +12,10 @@ import jdk.incubator.vector.VectorSpecies;
  */
 final class VectorDense implements Dense {
 
-    private static final VectorSpecies<Double> S = Integer.getInteger("glassy.vectorBits", 0) == 256
+    /** The one vector species of all the library's kernels (256-bit with -Dglassy.vectorBits=256). */
+    static final VectorSpecies<Double> SPECIES = Integer.getInteger("glassy.vectorBits", 0) == 256
             ? DoubleVector.SPECIES_256 : DoubleVector.SPECIES_PREFERRED;
+    private static final VectorSpecies<Double> S = SPECIES;
     private static final int L = S.length();
     private static final Dense SCALAR = new Dense.Scalar();
 

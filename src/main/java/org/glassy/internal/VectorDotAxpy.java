@@ -4,12 +4,15 @@ import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
-/** {@link DotAxpy} on 256-bit (or the platform's preferred) vectors with fused multiply–add. */
+/**
+ * {@link DotAxpy} on the platform's preferred vectors with fused multiply–add. Every Vector-API
+ * kernel of the library uses the same species ({@link VectorDense#SPECIES}): mixing vector shapes
+ * in one JVM pollutes the JIT's type profiles and makes the Vector API box its vectors, several
+ * times slower (measured: a p-spin run after an MLP run in one kernel).
+ */
 final class VectorDotAxpy implements DotAxpy {
 
-    private static final VectorSpecies<Double> SPECIES =
-            DoubleVector.SPECIES_PREFERRED.vectorBitSize() >= 256 ? DoubleVector.SPECIES_256
-                    : DoubleVector.SPECIES_PREFERRED;
+    private static final VectorSpecies<Double> SPECIES = VectorDense.SPECIES;
 
     @Override
     public double apply(double[] c, int offset, double[] s, double[] g, int from, int to, double a) {
