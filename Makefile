@@ -67,6 +67,7 @@ test-cli: build
 	@echo "README command-line examples: ok"
 
 test-notebooks: kernel
+	-@$(MAKE) --no-print-directory data
 	$(VPY) bin/run-notebooks --quick --out build/test-site $(NOTEBOOKS)
 
 ## reproduce: build, install, execute every notebook in full mode, write build/site/
