@@ -46,6 +46,22 @@ abstract class KernelDisplay {
         return k == null ? new Console() : k;
     }
 
+    /**
+     * Puts a MIME bundle and an optional display id into a kernel's {@code DisplayData} (both
+     * kernels name the methods alike: {@code putData(String, Object)}, {@code setDisplayId(String)}).
+     */
+    private static Object fill(Object displayData, Map<String, Object> bundle, String displayId)
+            throws ReflectiveOperationException {
+        Method put = displayData.getClass().getMethod("putData", String.class, Object.class);
+        for (Map.Entry<String, Object> e : bundle.entrySet()) {
+            put.invoke(displayData, e.getKey(), e.getValue());
+        }
+        if (displayId != null) {
+            displayData.getClass().getMethod("setDisplayId", String.class).invoke(displayData, displayId);
+        }
+        return displayData;
+    }
+
     private static Class<?> find(String name) {
         for (ClassLoader loader : new ClassLoader[] {
             KernelDisplay.class.getClassLoader(), Thread.currentThread().getContextClassLoader(),
@@ -95,15 +111,7 @@ abstract class KernelDisplay {
         }
 
         private Object data(Map<String, Object> bundle, String displayId) throws ReflectiveOperationException {
-            Object dd = dataClass.getConstructor().newInstance();
-            Method put = dataClass.getMethod("putData", String.class, Object.class);
-            for (Map.Entry<String, Object> e : bundle.entrySet()) {
-                put.invoke(dd, e.getKey(), e.getValue());
-            }
-            if (displayId != null) {
-                dataClass.getMethod("setDisplayId", String.class).invoke(dd, displayId);
-            }
-            return dd;
+            return fill(dataClass.getConstructor().newInstance(), bundle, displayId);
         }
 
         @Override
@@ -151,15 +159,8 @@ abstract class KernelDisplay {
 
         private Object data(Map<String, Object> bundle, String displayId) throws ReflectiveOperationException {
             Object text = bundle.getOrDefault("text/plain", "");
-            Object dd = dataClass.getMethod("fromText", String.class).invoke(null, String.valueOf(text));
-            Method put = dataClass.getMethod("putData", String.class, Object.class);
-            for (Map.Entry<String, Object> e : bundle.entrySet()) {
-                put.invoke(dd, e.getKey(), e.getValue());
-            }
-            if (displayId != null) {
-                dataClass.getMethod("setDisplayId", String.class).invoke(dd, displayId);
-            }
-            return dd;
+            return fill(dataClass.getMethod("fromText", String.class).invoke(null, String.valueOf(text)), bundle,
+                    displayId);
         }
 
         @Override
