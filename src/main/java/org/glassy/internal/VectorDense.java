@@ -17,7 +17,6 @@ final class VectorDense implements Dense {
             ? DoubleVector.SPECIES_256 : DoubleVector.SPECIES_PREFERRED;
     private static final VectorSpecies<Double> S = SPECIES;
     private static final int L = S.length();
-    private static final Dense SCALAR = new Dense.Scalar();
 
     @Override
     public void forward(double[] a, int[] rowOffset, int rows, int inner, double[] w, int wOffset, int cols,
@@ -206,10 +205,5 @@ final class VectorDense implements Dense {
                 axpy(dz[r * cols + j], w, wOffset + j * inner, da, r * inner, inner);
             }
         }
-    }
-
-    @SuppressWarnings("unused")
-    private static Dense scalar() {
-        return SCALAR;
     }
 }

@@ -11,8 +11,13 @@ import org.glassy.model.Model;
  */
 public final class Evaluation extends ScalarObservable {
 
+    /** What is measured, from the time, the state and its energy. */
+    private interface Measure {
+        double of(double time, double[] x, double energy);
+    }
+
     private final String name;
-    private final ToDoubleFunction<double[]> function;
+    private final Measure measure;
 
     /**
      * Records f(x).
@@ -21,12 +26,16 @@ public final class Evaluation extends ScalarObservable {
      * @param function f, which must not modify x
      */
     public Evaluation(String name, ToDoubleFunction<double[]> function) {
-        this(name, Objects.requireNonNull(function, "function"), true);
+        this(name, measureOf(Objects.requireNonNull(function, "function")));
     }
 
-    private Evaluation(String name, ToDoubleFunction<double[]> function, boolean unused) {
+    private Evaluation(String name, Measure measure) {
         this.name = Objects.requireNonNull(name, "name");
-        this.function = function;
+        this.measure = measure;
+    }
+
+    private static Measure measureOf(ToDoubleFunction<double[]> function) {
+        return (time, x, energy) -> function.applyAsDouble(x);
     }
 
     /**
@@ -46,7 +55,7 @@ public final class Evaluation extends ScalarObservable {
      * @return the observable named {@code "loss"}
      */
     public static Evaluation loss() {
-        return new Evaluation("loss", null, true);
+        return new Evaluation("loss", (time, x, energy) -> energy);
     }
 
     @Override
@@ -56,6 +65,6 @@ public final class Evaluation extends ScalarObservable {
 
     @Override
     protected double measure(double time, double[] x, double energy) {
-        return function == null ? energy : function.applyAsDouble(x);
+        return measure.of(time, x, energy);
     }
 }
