@@ -1,6 +1,7 @@
 package org.glassy.theory;
 
 import org.glassy.dynamics.LogTimes;
+import org.glassy.internal.DotAxpy;
 import org.glassy.internal.Require;
 
 import tech.tablesaw.api.DoubleColumn;
@@ -100,6 +101,8 @@ public final class CugliandoloKurchan {
         double[] d = new double[size];   // h w_s f'(C(t_i,s))
         double[] cAxpy = new double[size];
         double[] rAxpy = new double[size];
+        double[] dots = new double[size];
+        DotAxpy kernel = DotAxpy.INSTANCE;
         final double fp = 0.5 * p;
         final double fpp = 0.5 * p * (p - 1);
         c[0] = 1;
@@ -122,32 +125,23 @@ public final class CugliandoloKurchan {
             if (i == n) {
                 break;
             }
-            // axpy parts: Σ_{s ≥ j} a_s C(s,j) and Σ_{s ≥ j} a_s R(s,j), rows s of the triangles
+            // One pass over rows q ≤ i of both triangles (the cost is memory traffic):
+            //   dot[q]     = Σ_{s < q} a_s C(q,s) + d_s R(q,s)       (integrals with s < t_j = t_q)
+            //   cAxpy[j]  += a_q C(q,j), rAxpy[j] += a_q R(q,j), j ≤ q  (integrals with s ≥ t_j)
             java.util.Arrays.fill(cAxpy, 0, i + 1, 0);
             java.util.Arrays.fill(rAxpy, 0, i + 1, 0);
-            for (int s = 0; s < i; s++) {
-                double as = a[s];
-                if (as == 0) {
-                    continue;
-                }
-                int rs = triangle(s);
-                for (int j = 0; j <= s; j++) {
-                    cAxpy[j] += as * c[rs + j];
-                    rAxpy[j] += as * r[rs + j];
-                }
+            for (int q = 0; q <= i; q++) {
+                int rq = triangle(q);
+                double aq = a[q];
+                dots[q] = kernel.apply(c, rq, a, cAxpy, 0, q, aq) + kernel.apply(r, rq, d, rAxpy, 0, q, aq);
+                cAxpy[q] += aq;   // C(q,q) = 1, R(q,q) = 0
             }
             int next = triangle(i + 1);
             double m = mu[i];
             for (int j = 0; j <= i; j++) {
-                // dot parts: Σ_{s < j} a_s C(j,s) + d_s R(j,s), row j of the triangles
-                int rj = triangle(j);
-                double dot = 0;
-                for (int s = 0; s < j; s++) {
-                    dot += a[s] * c[rj + s] + d[s] * r[rj + s];
-                }
                 double cij = c[row + j];
                 double rij = r[row + j];
-                c[next + j] = cij + h * (-m * cij + cAxpy[j] + dot);
+                c[next + j] = cij + h * (-m * cij + cAxpy[j] + dots[j]);
                 r[next + j] = rij + h * (-m * rij + rAxpy[j]);
             }
             c[next + i + 1] = 1;

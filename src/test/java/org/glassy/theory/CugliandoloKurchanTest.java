@@ -112,6 +112,42 @@ class CugliandoloKurchanTest {
     }
 
     @Test
+    void wellAboveTdTheDynamicsEquilibratesAndBecomesTimeTranslationInvariant() {
+        // T = 1: equilibrium e = −1/(2T) = −0.5, reached by t ≈ 20 (C(t_w + 10, t_w) ≈ 0.05 already)
+        Solution coarse = CugliandoloKurchan.solve(new Parameters(3, 1.0, 0.05, 50));
+        Solution fine = CugliandoloKurchan.solve(new Parameters(3, 1.0, 0.025, 50));
+        // measured −0.494110 and −0.496955: first-order extrapolation 2 e(h/2) − e(h) = −0.4998
+        double extrapolated = 2 * energyAt(fine, 50) - energyAt(coarse, 50);
+        assertEquals(-0.5, extrapolated, 1e-3, "Richardson-extrapolated e(50) at T = 1");
+        for (Solution s : new Solution[] {coarse, fine}) {
+            int w1 = s.indexOf(20);
+            int w2 = s.indexOf(40);
+            for (double t : new double[] {0.5, 2, 5, 10}) {
+                int lag = s.indexOf(t);
+                // measured differences ≤ 4e-6 at h = 0.05, while C itself moves by ≈ 0.015 per halving of h
+                assertEquals(s.correlation(w1 + lag, w1), s.correlation(w2 + lag, w2), 5e-5,
+                        "C(tw + " + t + ", tw), tw = 20 vs 40, h = " + s.parameters().step());
+            }
+        }
+    }
+
+    @Test
+    void nearTdTheApproachToTimeTranslationInvarianceIsSlow() {
+        // T = 0.7, h = 0.1: C(t_w + t, t_w) still grows with t_w at t_w = 25 … 100 (the energy at this h is still
+        // drifting at t = 110), but ever less: at t = 10 the increments are 0.032 (t_w 25 → 50) and 0.022 (50 → 100);
+        // well above T_d (the test above) the same increments are below 1e-5
+        Solution s = CugliandoloKurchan.solve(new Parameters(3, 0.7, 0.1, 110));
+        for (double t : new double[] {0.5, 2, 5, 10}) {
+            int lag = s.indexOf(t);
+            double c25 = s.correlation(s.indexOf(25) + lag, s.indexOf(25));
+            double c50 = s.correlation(s.indexOf(50) + lag, s.indexOf(50));
+            double c100 = s.correlation(s.indexOf(100) + lag, s.indexOf(100));
+            assertTrue(c50 - c25 > c100 - c50 && c100 - c50 > 0, "slowing approach to TTI at t = " + t);
+            assertTrue(c100 - c50 < 0.03, "TTI violation small at t = " + t + ": " + (c100 - c50));
+        }
+    }
+
+    @Test
     void tablesHaveTheDocumentedColumns() {
         Table energy = zeroTemperature.energyTable(10);
         assertEquals(java.util.List.of("time", "energy", "mu"), energy.columnNames());
