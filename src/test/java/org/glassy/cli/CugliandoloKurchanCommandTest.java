@@ -1,0 +1,60 @@
+package org.glassy.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CugliandoloKurchanCommandTest {
+
+    private static int run(StringWriter err, String... args) {
+        var cli = Glassy.commandLine();
+        cli.setErr(new PrintWriter(err));
+        return cli.execute(args);
+    }
+
+    @Test
+    void ckWritesEnergyAndMuEndingAtTheFinalTimeAndTheAgingFunctions(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("e.csv");
+        Path correlations = dir.resolve("c.csv");
+        StringWriter err = new StringWriter();
+        int status = run(err, "ck", "--p", "3", "--temperature", "0", "--time", "10", "--waiting-times", "3",
+                "--correlations-out", correlations.toString(), "--out", out.toString());
+        assertEquals(0, status, err.toString());
+        List<String> rows = Files.readAllLines(out);
+        assertEquals("time,energy,mu", rows.get(0));
+        assertTrue(rows.get(1).startsWith("0,"), rows.get(1));
+        String[] last = rows.get(rows.size() - 1).split(",");
+        assertEquals("10", last[0]);
+        // default h = 0.1: the notes' e(10) = −1.080253, and μ = −3e at T = 0
+        assertEquals(-1.080253, Double.parseDouble(last[1]), 1e-6);
+        assertEquals(-3 * Double.parseDouble(last[1]), Double.parseDouble(last[2]), 1e-12);
+        List<String> aging = Files.readAllLines(correlations);
+        assertEquals("tw,t,correlation,response", aging.get(0));
+        assertTrue(aging.get(1).startsWith("1,0.1,"), aging.get(1));
+        assertEquals(3, aging.stream().skip(1).map(r -> r.split(",")[0]).distinct().count());
+    }
+
+    @Test
+    void badArgumentsNameTheOption() {
+        StringWriter err = new StringWriter();
+        int status = run(err, "ck", "--p", "3", "--temperature", "-1", "--time", "10");
+        assertEquals(2, status);
+        assertTrue(err.toString().startsWith("glassy ck: --temperature must be >= 0"), err.toString());
+        err = new StringWriter();
+        status = run(err, "ck", "--p", "3", "--temperature", "0", "--time", "10", "--step", "0");
+        assertEquals(2, status);
+        assertTrue(err.toString().startsWith("glassy ck: --step must be > 0"), err.toString());
+        err = new StringWriter();
+        status = run(err, "ck", "--p", "3", "--temperature", "0", "--time", "10", "--waiting-times", "0");
+        assertEquals(2, status);
+        assertTrue(err.toString().startsWith("glassy ck: --waiting-times must be >= 1"), err.toString());
+    }
+}
