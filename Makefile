@@ -78,7 +78,7 @@ reproduce: kernel
 
 ## lab: JupyterLab on the notebooks with the kernel ready
 lab: kernel
-	$(VENV)/bin/jupyter lab --notebook-dir=notebooks
+	$(VENV)/bin/jupyter lab --notebook-dir=notebooks $$([ "$$(id -u)" = 0 ] && echo --allow-root)
 
 ## bench: JMH benchmarks (results go in docs/benchmarks.md by hand, with date and machine)
 bench: build
