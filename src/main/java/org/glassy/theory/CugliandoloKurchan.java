@@ -27,6 +27,8 @@ import tech.tablesaw.api.Table;
  * finite temperature carries an O(h) error (at T = 0.7, p = 3, e(40) moves by ≈ 0.0036 per halving
  * of h from h = 0.05), so finite-temperature work needs h ≤ 0.0125 or Richardson extrapolation.
  * Memory is two lower triangles of N_t(N_t+1)/2 doubles, the cost O(N_t³) (N_t = t/h).
+ * {@link #solveLong(LongParameters, int)} reaches long times (t = 10⁴ at T = 0 in about a minute) in fixed
+ * memory by decimating the stored past (Kim–Latz-type grid halving); this fixed-grid solver is its reference.
  *
  * <p>L. F. Cugliandolo and J. Kurchan, Phys. Rev. Lett. 71, 173 (1993); A. Crisanti and
  * H.-J. Sommers, Z. Phys. B 87, 341 (1992); T. Castellani and A. Cavagna, J. Stat. Mech. (2005)
@@ -149,6 +151,209 @@ public final class CugliandoloKurchan {
             r[next + i + 1] = 0;
         }
         return new Solution(parameters, c, r, mu, energy);
+    }
+
+    /**
+     * What to integrate with the long-time solver {@link #solveLong(LongParameters, int)}.
+     *
+     * @param p the interaction order, at least 2
+     * @param temperature the bath temperature T ≥ 0 after the quench
+     * @param step the Euler step h &gt; 0 (kept fixed for the whole run)
+     * @param time the final time t_max, rounded to the nearest multiple of {@code step}; at least one step
+     * @param gridPoints the largest number of stored times older than the fine window, at least 16; the fine
+     *     window holds the last {@code gridPoints / 2} steps, so memory is 16 (3 gridPoints / 2 + 2)² bytes
+     */
+    public record LongParameters(int p, double temperature, double step, double time, int gridPoints) {
+
+        /**
+         * Validates the parameters.
+         *
+         * @param p the interaction order, at least 2
+         * @param temperature the bath temperature T ≥ 0
+         * @param step the Euler step h &gt; 0
+         * @param time the final time, at least {@code step}
+         * @param gridPoints the number of coarse stored times, at least 16
+         */
+        public LongParameters {
+            Require.atLeast("p", p, 2);
+            Require.nonNegative("temperature", temperature);
+            Require.positive("step", step);
+            Require.positive("time", time);
+            Require.atLeast("gridPoints", gridPoints, 16);
+            if (Math.rint(time / step) < 1) {
+                throw new IllegalArgumentException("time must be >= step = " + step + ", got " + time);
+            }
+        }
+
+        /**
+         * The number of Euler steps.
+         *
+         * @return round(time / step), at least 1
+         */
+        public long steps() {
+            return (long) Math.rint(time / step);
+        }
+    }
+
+    /**
+     * Integrates the same equations to long times in memory independent of t, by Kim–Latz-type decimation
+     * of the stored past.
+     *
+     * <p>The response enters through the integrated response F(t,t') = ∫_{t'}^t R(t,s) ds, which obeys
+     * ∂_t F(t,t') = 1 − μ(t) F(t,t') + ∫_{t'}^t du f''(C(t,u)) R(t,u) F(u,t'), F(t,t) = 0. Every integral
+     * ∫ g(s) R(t,s) ds is a Stieltjes sum Σ ½[g(s_m) + g(s_{m+1})] [F(t,s_m) − F(t,s_{m+1})] over the stored
+     * times s_m, so the weight of an interval is its exact integrated response, whatever its length, and
+     * removing a stored time merges two intervals without losing response. The present row is advanced by
+     * explicit Euler with the fixed step h. Stored are the last {@code gridPoints / 2} steps (the fine window,
+     * which resolves the fast decay of R(t,s) for s near t) and, older than the window, only multiples of a
+     * coarse spacing H (initially h); when more than {@code gridPoints} coarse times exist, H doubles and
+     * every other coarse time is dropped (C[i][j] ← C[2i][2j], F likewise). Memory is O(gridPoints²) and the
+     * cost O(gridPoints²) per step, i.e. linear in t.
+     *
+     * @param parameters p, T, h, t_max and the number of coarse grid points
+     * @param perDecade log-spaced output points per decade of steps, at least 1
+     * @return columns {@code time, energy, mu} on log-spaced step times from t = 0 to t_max, with
+     *     e(t) = −∫_0^t f'(C(t,s)) R(t,s) ds and μ(t) = T − p e(t)
+     */
+    public static Table solveLong(LongParameters parameters, int perDecade) {
+        return solveLong(parameters, perDecade, parameters.gridPoints() / 2);
+    }
+
+    /**
+     * {@link #solveLong(LongParameters, int)} with an explicit fine window (for convergence studies).
+     *
+     * @param parameters p, T, h, t_max and the number of coarse grid points
+     * @param perDecade log-spaced output points per decade of steps, at least 1
+     * @param window the number of most recent steps always stored, at least 1
+     * @return columns {@code time, energy, mu}
+     */
+    static Table solveLong(LongParameters parameters, int perDecade, int window) {
+        Require.atLeast("window", window, 1);
+        Require.atLeast("perDecade", perDecade, 1);
+        final int p = parameters.p();
+        final double h = parameters.step();
+        final double temperature = parameters.temperature();
+        final long total = parameters.steps();
+        final int coarseMax = parameters.gridPoints();
+        final int cap = coarseMax + window + 2;
+        final double fp = 0.5 * p;
+        final double fpp = 0.5 * p * (p - 1);
+        long[] stepOf = new long[cap];
+        double[][] c = new double[cap][cap];
+        double[][] f = new double[cap][cap];
+        double[] g1 = new double[cap];
+        double[] g2 = new double[cap];
+        double[] df = new double[cap];
+        double[] i1 = new double[cap];
+        double[] i3 = new double[cap];
+        int[] keep = new int[cap];
+        long[] schedule = LogTimes.upTo(total, perDecade);
+        DoubleColumn timeColumn = DoubleColumn.create("time");
+        DoubleColumn energyColumn = DoubleColumn.create("energy");
+        DoubleColumn muColumn = DoubleColumn.create("mu");
+        int next = 0;
+        int k = 1;
+        c[0][0] = 1;
+        long spacing = 1;
+        for (long n = 0; ; n++) {
+            final int a = k - 1;
+            double[] ca = c[a];
+            double[] fa = f[a];
+            double sum = 0;
+            for (int m = 0; m <= a; m++) {
+                double cp2 = power(ca[m], p - 2);
+                g2[m] = fpp * cp2;
+                g1[m] = fp * cp2 * ca[m];
+            }
+            for (int m = 0; m < a; m++) {
+                df[m] = fa[m] - fa[m + 1];
+                sum += 0.5 * (g1[m] + g1[m + 1]) * df[m];
+            }
+            df[a] = 0;
+            double energy = -sum;
+            double mu = temperature - p * energy;
+            while (next < schedule.length && schedule[next] == n) {
+                timeColumn.append(n * h);
+                energyColumn.append(energy);
+                muColumn.append(mu);
+                next++;
+            }
+            if (n == total) {
+                break;
+            }
+            java.util.Arrays.fill(i1, 0, a + 1, 0);
+            java.util.Arrays.fill(i3, 0, a + 1, 0);
+            for (int q = 0; q <= a; q++) {
+                double weight = 0.5 * ((q > 0 ? df[q - 1] : 0) + df[q]) * g2[q];
+                if (weight == 0) {
+                    continue;
+                }
+                double[] cq = c[q];
+                double[] fq = f[q];
+                for (int j = 0; j <= a; j++) {
+                    i1[j] += weight * cq[j];
+                }
+                for (int j = 0; j < q; j++) {
+                    i3[j] += weight * fq[j];
+                }
+            }
+            double[] cn = c[k];
+            double[] fn = f[k];
+            for (int j = 0; j <= a; j++) {
+                double[] fj = f[j];
+                double i2 = 0;
+                for (int m = 0; m < j; m++) {
+                    i2 += (g1[m] + g1[m + 1]) * (fj[m] - fj[m + 1]);
+                }
+                double cij = ca[j];
+                double fij = fa[j];
+                cn[j] = cij + h * (-mu * cij + i1[j] + 0.5 * i2);
+                fn[j] = fij + h * (1 - mu * fij + i3[j]);
+                c[j][k] = cn[j];
+            }
+            cn[k] = 1;
+            fn[k] = 0;
+            stepOf[k] = n + 1;
+            k++;
+            // decimate: outside the fine window keep only multiples of the coarse spacing, at most coarseMax
+            long windowStart = n + 1 - window;
+            int coarse = 0;
+            for (int q = 0; q < k; q++) {
+                if (stepOf[q] < windowStart && stepOf[q] % spacing == 0) {
+                    coarse++;
+                }
+            }
+            while (coarse > coarseMax) {
+                spacing *= 2;
+                coarse = 0;
+                for (int q = 0; q < k; q++) {
+                    if (stepOf[q] < windowStart && stepOf[q] % spacing == 0) {
+                        coarse++;
+                    }
+                }
+            }
+            int kept = 0;
+            for (int q = 0; q < k; q++) {
+                if (stepOf[q] >= windowStart || stepOf[q] % spacing == 0) {
+                    keep[kept++] = q;
+                }
+            }
+            if (kept < k) {
+                for (int x = 0; x < kept; x++) {
+                    double[] cx = c[x];
+                    double[] fx = f[x];
+                    double[] cs = c[keep[x]];
+                    double[] fs = f[keep[x]];
+                    for (int y = 0; y < kept; y++) {
+                        cx[y] = cs[keep[y]];
+                        fx[y] = fs[keep[y]];
+                    }
+                    stepOf[x] = stepOf[keep[x]];
+                }
+                k = kept;
+            }
+        }
+        return Table.create("cugliandolo-kurchan-long", timeColumn, energyColumn, muColumn);
     }
 
     private static int triangle(int i) {
