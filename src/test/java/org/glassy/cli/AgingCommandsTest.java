@@ -1,9 +1,10 @@
 package org.glassy.cli;
 
+import static org.glassy.cli.CliRunner.run;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,12 +14,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class AgingCommandsTest {
-
-    private static int run(StringWriter err, String... args) {
-        var cli = Glassy.commandLine();
-        cli.setErr(new PrintWriter(err));
-        return cli.execute(args);
-    }
 
     @Test
     void agingDnnWritesTwTDeltaAndTheLoss(@TempDir Path dir) throws Exception {
