@@ -27,7 +27,7 @@ import tech.tablesaw.api.Table;
  * finite temperature carries an O(h) error (at T = 0.7, p = 3, e(40) moves by ≈ 0.0036 per halving
  * of h from h = 0.05), so finite-temperature work needs h ≤ 0.0125 or Richardson extrapolation.
  * Memory is two lower triangles of N_t(N_t+1)/2 doubles, the cost O(N_t³) (N_t = t/h).
- * {@link #solveLong(LongParameters, int)} reaches long times (t = 10⁴ at T = 0 in about a minute) in fixed
+ * {@link #solveLong(LongParameters, int, double...)} reaches long times (t = 10⁴ at T = 0 in about a minute) in fixed
  * memory by decimating the stored past (Kim–Latz-type grid halving); this fixed-grid solver is its reference.
  *
  * <p>L. F. Cugliandolo and J. Kurchan, Phys. Rev. Lett. 71, 173 (1993); A. Crisanti and
@@ -154,14 +154,16 @@ public final class CugliandoloKurchan {
     }
 
     /**
-     * What to integrate with the long-time solver {@link #solveLong(LongParameters, int)}.
+     * What to integrate with the long-time solver {@link #solveLong(LongParameters, int, double...)}.
      *
      * @param p the interaction order, at least 2
      * @param temperature the bath temperature T ≥ 0 after the quench
-     * @param step the Euler step h &gt; 0 (kept fixed for the whole run)
+     * @param step the time step h &gt; 0 (kept fixed for the whole run)
      * @param time the final time t_max, rounded to the nearest multiple of {@code step}; at least one step
-     * @param gridPoints the largest number of stored times older than the fine window, at least 16; the fine
-     *     window holds the last {@code gridPoints / 2} steps, so memory is 16 (3 gridPoints / 2 + 2)² bytes
+     * @param gridPoints the budget of stored times, at least 16: the density of the decimated grid (stored times per
+     *     factor 2 of distance from either end of [0, t]) is the largest power of 2 that keeps at most
+     *     {@code gridPoints} times at t_max, so memory, 40 bytes per pair of stored times, is bounded by
+     *     40 gridPoints² bytes whatever t_max (plus two times per waiting time)
      */
     public record LongParameters(int p, double temperature, double step, double time, int gridPoints) {
 
@@ -170,9 +172,9 @@ public final class CugliandoloKurchan {
          *
          * @param p the interaction order, at least 2
          * @param temperature the bath temperature T ≥ 0
-         * @param step the Euler step h &gt; 0
+         * @param step the time step h &gt; 0
          * @param time the final time, at least {@code step}
-         * @param gridPoints the number of coarse stored times, at least 16
+         * @param gridPoints the budget of stored times, at least 16
          */
         public LongParameters {
             Require.atLeast("p", p, 2);
@@ -186,7 +188,7 @@ public final class CugliandoloKurchan {
         }
 
         /**
-         * The number of Euler steps.
+         * The number of time steps.
          *
          * @return round(time / step), at least 1
          */
@@ -196,164 +198,78 @@ public final class CugliandoloKurchan {
     }
 
     /**
-     * Integrates the same equations to long times in memory independent of t, by Kim–Latz-type decimation
-     * of the stored past.
+     * Integrates the same equations to long times in bounded memory, on a decimated set of stored times
+     * (a Kim–Latz-type algorithm), with second-order steps.
      *
      * <p>The response enters through the integrated response F(t,t') = ∫_{t'}^t R(t,s) ds, which obeys
-     * ∂_t F(t,t') = 1 − μ(t) F(t,t') + ∫_{t'}^t du f''(C(t,u)) R(t,u) F(u,t'), F(t,t) = 0. Every integral
-     * ∫ g(s) R(t,s) ds is a Stieltjes sum Σ ½[g(s_m) + g(s_{m+1})] [F(t,s_m) − F(t,s_{m+1})] over the stored
-     * times s_m, so the weight of an interval is its exact integrated response, whatever its length, and
-     * removing a stored time merges two intervals without losing response. The present row is advanced by
-     * explicit Euler with the fixed step h. Stored are the last {@code gridPoints / 2} steps (the fine window,
-     * which resolves the fast decay of R(t,s) for s near t) and, older than the window, only multiples of a
-     * coarse spacing H (initially h); when more than {@code gridPoints} coarse times exist, H doubles and
-     * every other coarse time is dropped (C[i][j] ← C[2i][2j], F likewise). Memory is O(gridPoints²) and the
-     * cost O(gridPoints²) per step, i.e. linear in t.
+     * ∂_t F(t,t') = 1 − μ(t) F(t,t') + ∫_{t'}^t du f''(C(t,u)) R(t,u) F(u,t'), F(t,t) = 0. On each interval
+     * [s_m, s_{m+1}] between stored times, the response weight is exact, F(t,s_m) − F(t,s_{m+1}), whatever the
+     * interval's length, and a function that varies fast inside the interval (C(s, s_j) and F(s, s_j) for s near
+     * s_j, where they drop on the fast time scale) enters through its interval mean, integrating by parts where the
+     * fast factor is differentiated (the idea of Kim and Latz, Europhys. Lett. 53, 660 (2001)). The means are set by
+     * the trapezoid rule when an interval is created (one step h long) and are merged exactly, weighted by length,
+     * when a stored time is dropped, so no information is lost to coarsening except the shape inside an interval.
+     * Stored are times s at multiples of the largest power of 2 below min(s, t − s)/K (in steps), i.e. about K
+     * per factor 2 of distance from the start and from the present — dense where the aging functions vary, near
+     * both ends — and the waiting times asked for; the rule only coarsens as t grows. K is the largest power of 2
+     * keeping at most {@code gridPoints} times at t_max. The present is advanced by Heun's predictor–corrector with
+     * the fixed step h (second order in h). Cost O(stored²) per step, i.e. about linear in t.
      *
-     * @param parameters p, T, h, t_max and the number of coarse grid points
-     * @param perDecade log-spaced output points per decade of steps, at least 1
-     * @return columns {@code time, energy, mu} on log-spaced step times from t = 0 to t_max, with
-     *     e(t) = −∫_0^t f'(C(t,s)) R(t,s) ds and μ(t) = T − p e(t)
+     * @param parameters p, T, h, t_max and the budget of stored times
+     * @param perDecade log-spaced output points per decade of steps (of times and of lags), at least 1
+     * @param waitingTimes the waiting times t_w of the aging functions, each in [0, t_max − h]
+     * @return e(t), μ(t) and the aging functions C(t_w + t, t_w), R(t_w + t, t_w)
      */
-    public static Table solveLong(LongParameters parameters, int perDecade) {
-        return solveLong(parameters, perDecade, parameters.gridPoints() / 2);
+    public static LongSolution solveLong(LongParameters parameters, int perDecade, double... waitingTimes) {
+        return new DecimatingSolver(parameters, perDecade, waitingTimes).run();
     }
 
     /**
-     * {@link #solveLong(LongParameters, int)} with an explicit fine window (for convergence studies).
+     * The output of {@link #solveLong(LongParameters, int, double...)}: tables recorded during the run.
      *
-     * @param parameters p, T, h, t_max and the number of coarse grid points
-     * @param perDecade log-spaced output points per decade of steps, at least 1
-     * @param window the number of most recent steps always stored, at least 1
-     * @return columns {@code time, energy, mu}
+     * @param parameters the parameters of the run
+     * @param energy columns {@code time, energy, mu} on log-spaced times from t = 0 to t_max, with
+     *     e(t) = −∫_0^t f'(C(t,s)) R(t,s) ds and μ(t) = T − p e(t)
+     * @param aging columns {@code tw, t, correlation, response}: C(t_w + t, t_w) and R(t_w + t, t_w) for log-spaced
+     *     lags t from h to t_max − t_w, where R is the difference quotient [F(t_w + t, t_w) − F(t_w + t, t_w + h)]/h,
+     *     the response at t_w + h/2 to O(h²)
+     * @param storedTimes the largest number of times held in memory at once
      */
-    static Table solveLong(LongParameters parameters, int perDecade, int window) {
-        Require.atLeast("window", window, 1);
-        Require.atLeast("perDecade", perDecade, 1);
-        final int p = parameters.p();
-        final double h = parameters.step();
-        final double temperature = parameters.temperature();
-        final long total = parameters.steps();
-        final int coarseMax = parameters.gridPoints();
-        final int cap = coarseMax + window + 2;
-        final double fp = 0.5 * p;
-        final double fpp = 0.5 * p * (p - 1);
-        long[] stepOf = new long[cap];
-        double[][] c = new double[cap][cap];
-        double[][] f = new double[cap][cap];
-        double[] g1 = new double[cap];
-        double[] g2 = new double[cap];
-        double[] df = new double[cap];
-        double[] i1 = new double[cap];
-        double[] i3 = new double[cap];
-        int[] keep = new int[cap];
-        long[] schedule = LogTimes.upTo(total, perDecade);
-        DoubleColumn timeColumn = DoubleColumn.create("time");
-        DoubleColumn energyColumn = DoubleColumn.create("energy");
-        DoubleColumn muColumn = DoubleColumn.create("mu");
-        int next = 0;
-        int k = 1;
-        c[0][0] = 1;
-        long spacing = 1;
-        for (long n = 0; ; n++) {
-            final int a = k - 1;
-            double[] ca = c[a];
-            double[] fa = f[a];
-            double sum = 0;
-            for (int m = 0; m <= a; m++) {
-                double cp2 = power(ca[m], p - 2);
-                g2[m] = fpp * cp2;
-                g1[m] = fp * cp2 * ca[m];
-            }
-            for (int m = 0; m < a; m++) {
-                df[m] = fa[m] - fa[m + 1];
-                sum += 0.5 * (g1[m] + g1[m + 1]) * df[m];
-            }
-            df[a] = 0;
-            double energy = -sum;
-            double mu = temperature - p * energy;
-            while (next < schedule.length && schedule[next] == n) {
-                timeColumn.append(n * h);
-                energyColumn.append(energy);
-                muColumn.append(mu);
-                next++;
-            }
-            if (n == total) {
-                break;
-            }
-            java.util.Arrays.fill(i1, 0, a + 1, 0);
-            java.util.Arrays.fill(i3, 0, a + 1, 0);
-            for (int q = 0; q <= a; q++) {
-                double weight = 0.5 * ((q > 0 ? df[q - 1] : 0) + df[q]) * g2[q];
-                if (weight == 0) {
-                    continue;
-                }
-                double[] cq = c[q];
-                double[] fq = f[q];
-                for (int j = 0; j <= a; j++) {
-                    i1[j] += weight * cq[j];
-                }
-                for (int j = 0; j < q; j++) {
-                    i3[j] += weight * fq[j];
-                }
-            }
-            double[] cn = c[k];
-            double[] fn = f[k];
-            for (int j = 0; j <= a; j++) {
-                double[] fj = f[j];
-                double i2 = 0;
-                for (int m = 0; m < j; m++) {
-                    i2 += (g1[m] + g1[m + 1]) * (fj[m] - fj[m + 1]);
-                }
-                double cij = ca[j];
-                double fij = fa[j];
-                cn[j] = cij + h * (-mu * cij + i1[j] + 0.5 * i2);
-                fn[j] = fij + h * (1 - mu * fij + i3[j]);
-                c[j][k] = cn[j];
-            }
-            cn[k] = 1;
-            fn[k] = 0;
-            stepOf[k] = n + 1;
-            k++;
-            // decimate: outside the fine window keep only multiples of the coarse spacing, at most coarseMax
-            long windowStart = n + 1 - window;
-            int coarse = 0;
-            for (int q = 0; q < k; q++) {
-                if (stepOf[q] < windowStart && stepOf[q] % spacing == 0) {
-                    coarse++;
-                }
-            }
-            while (coarse > coarseMax) {
-                spacing *= 2;
-                coarse = 0;
-                for (int q = 0; q < k; q++) {
-                    if (stepOf[q] < windowStart && stepOf[q] % spacing == 0) {
-                        coarse++;
-                    }
-                }
-            }
-            int kept = 0;
-            for (int q = 0; q < k; q++) {
-                if (stepOf[q] >= windowStart || stepOf[q] % spacing == 0) {
-                    keep[kept++] = q;
-                }
-            }
-            if (kept < k) {
-                for (int x = 0; x < kept; x++) {
-                    double[] cx = c[x];
-                    double[] fx = f[x];
-                    double[] cs = c[keep[x]];
-                    double[] fs = f[keep[x]];
-                    for (int y = 0; y < kept; y++) {
-                        cx[y] = cs[keep[y]];
-                        fx[y] = fs[keep[y]];
-                    }
-                    stepOf[x] = stepOf[keep[x]];
-                }
-                k = kept;
+    public record LongSolution(LongParameters parameters, Table energy, Table aging, int storedTimes) {
+
+        /**
+         * Checks the tables' columns.
+         *
+         * @param parameters the parameters of the run
+         * @param energy columns {@code time, energy, mu}
+         * @param aging columns {@code tw, t, correlation, response}
+         * @param storedTimes the largest number of stored times
+         */
+        public LongSolution {
+            java.util.Objects.requireNonNull(parameters, "parameters");
+            if (!energy.columnNames().equals(java.util.List.of("time", "energy", "mu"))
+                    || !aging.columnNames().equals(java.util.List.of("tw", "t", "correlation", "response"))) {
+                throw new IllegalArgumentException("unexpected columns " + energy.columnNames() + ", " + aging.columnNames());
             }
         }
-        return Table.create("cugliandolo-kurchan-long", timeColumn, energyColumn, muColumn);
+
+        /**
+         * The energy per spin at the last time, e(t_max).
+         *
+         * @return e(t_max)
+         */
+        public double finalEnergy() {
+            return energy.doubleColumn("energy").get(energy.rowCount() - 1);
+        }
+
+        /**
+         * The memory of the stored two-time arrays (C, F and three arrays of interval means).
+         *
+         * @return 40 · storedTimes² bytes
+         */
+        public long bytes() {
+            return 40L * storedTimes * storedTimes;
+        }
     }
 
     private static int triangle(int i) {
