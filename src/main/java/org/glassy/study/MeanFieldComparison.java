@@ -4,7 +4,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
 
+import org.glassy.dynamics.GradientDescent;
+import org.glassy.dynamics.Langevin;
+import org.glassy.dynamics.Space;
+import org.glassy.dynamics.Sphere;
 import org.glassy.internal.Require;
+import org.glassy.model.PSpinSpherical;
+import org.glassy.observable.TwoTimeCorrelation;
 import org.glassy.theory.CugliandoloKurchan;
 import org.glassy.theory.TrapModelTheory;
 import org.glassy.trap.TrapAging;
@@ -20,12 +26,87 @@ import tech.tablesaw.api.Table;
  */
 public final class MeanFieldComparison {
 
+    /** The budget of stored times of the mean-field integrations (p = 3, T = 0: e(10⁴) within 1e-5 of converged). */
+    private static final int MEAN_FIELD_GRID_POINTS = 256;
+
     private MeanFieldComparison() {
     }
 
     /**
-     * e(t) after a quench from a random start: the Cugliandolo–Kurchan solution (fixed grid, step
-     * {@code ckStep}) and, for each N, the mean over {@code instances} finite-N runs (gradient
+     * The aging function C(t_w + t, t_w) after a quench from a random start: the Cugliandolo–Kurchan solution
+     * (long-time solver, step {@code dt}) and, for each N, the mean over {@code instances} finite-N runs (gradient
+     * descent at T = 0, Langevin otherwise, time step {@code dt}) on the same waiting times and log-spaced lags.
+     *
+     * @param p the interaction order, at least 2
+     * @param temperature T ≥ 0
+     * @param time the final time, at least 4 dt
+     * @param dt the time step of the simulations and of the mean-field integration
+     * @param waitingTimes the waiting times t_w, each in [0, time − dt]
+     * @param sizes the numbers of spins N
+     * @param instances the instances averaged per N, at least 1
+     * @param seed the seed of the instances
+     * @return columns {@code curve, tw, t, correlation}
+     */
+    public static Table correlations(int p, double temperature, double time, double dt, double[] waitingTimes,
+                                     int[] sizes, int instances, long seed) {
+        Require.atLeast("instances", instances, 1);
+        if (waitingTimes.length == 0) {
+            throw new IllegalArgumentException("waitingTimes must hold at least one time");
+        }
+        Table all = Table.create("C(t_w + t, t_w): mean-field theory and finite N", StringColumn.create("curve"),
+                DoubleColumn.create("tw"), DoubleColumn.create("t"), DoubleColumn.create("correlation"));
+        CugliandoloKurchan.LongParameters meanField = new CugliandoloKurchan.LongParameters(p, temperature, dt, time,
+                MEAN_FIELD_GRID_POINTS);
+        Table ck = CugliandoloKurchan.solveLong(meanField, 20, waitingTimes).aging();
+        appendAging(all, "N = ∞ (Cugliandolo–Kurchan)", ck.doubleColumn("tw").asDoubleArray(),
+                ck.doubleColumn("t").asDoubleArray(), ck.doubleColumn("correlation").asDoubleArray());
+        long steps = meanField.steps();
+        long[] waitingSteps = new long[waitingTimes.length];
+        for (int w = 0; w < waitingTimes.length; w++) {
+            waitingSteps[w] = Math.round(waitingTimes[w] / dt);
+        }
+        long first = java.util.Arrays.stream(waitingSteps).min().orElseThrow();
+        long[] lagSteps = org.glassy.dynamics.LogTimes.geometric(1, steps - first, 40);
+        SplittableRandom seeds = new SplittableRandom(seed);
+        for (int n : sizes) {
+            double[] sum = null;
+            Table rows = null;
+            for (int s = 0; s < instances; s++) {
+                TwoTimeCorrelation correlation = new TwoTimeCorrelation(waitingSteps, lagSteps);
+                org.glassy.dynamics.Dynamics.of(new PSpinSpherical(p, n, seeds.nextLong()),
+                                temperature == 0 ? new GradientDescent(dt) : new Langevin(temperature, dt))
+                        .space(Space.sphere())
+                        .seed(seeds.nextLong())
+                        .steps(steps)
+                        .record(new long[] {steps}, correlation)
+                        .run(Sphere.randomPoint(n, seeds.nextLong()));
+                rows = correlation.table();
+                double[] values = rows.doubleColumn("value").asDoubleArray();
+                if (sum == null) {
+                    sum = new double[values.length];
+                }
+                for (int i = 0; i < values.length; i++) {
+                    sum[i] += values[i] / instances;
+                }
+            }
+            appendAging(all, String.format(Locale.ROOT, "N = %d (mean of %d)", n, instances),
+                    rows.doubleColumn("tw").asDoubleArray(), rows.doubleColumn("t").asDoubleArray(), sum);
+        }
+        return all;
+    }
+
+    private static void appendAging(Table table, String curve, double[] tw, double[] lag, double[] value) {
+        for (int i = 0; i < tw.length; i++) {
+            table.stringColumn(0).append(curve);
+            table.doubleColumn(1).append(tw[i]);
+            table.doubleColumn(2).append(lag[i]);
+            table.doubleColumn(3).append(value[i]);
+        }
+    }
+
+    /**
+     * e(t) after a quench from a random start: the Cugliandolo–Kurchan solution (the long-time solver,
+     * second order, step {@code ckStep}, 256 stored times) and, for each N, the mean over {@code instances} finite-N runs (gradient
      * descent at T = 0, Langevin otherwise, time step {@code dt}).
      *
      * @param p the interaction order, at least 3
@@ -43,8 +124,8 @@ public final class MeanFieldComparison {
         Require.atLeast("instances", instances, 1);
         Table all = Table.create("energy per spin: mean-field theory and finite N", StringColumn.create("curve"),
                 DoubleColumn.create("time"), DoubleColumn.create("energy"));
-        Table ck = CugliandoloKurchan.solve(new CugliandoloKurchan.Parameters(p, temperature, ckStep, time))
-                .energyTable(20);
+        Table ck = CugliandoloKurchan.solveLong(new CugliandoloKurchan.LongParameters(p, temperature, ckStep, time,
+                MEAN_FIELD_GRID_POINTS), 20).energy();
         append(all, "N = ∞ (Cugliandolo–Kurchan)", ck.doubleColumn("time").asDoubleArray(),
                 ck.doubleColumn("energy").asDoubleArray());
         SplittableRandom seeds = new SplittableRandom(seed);
