@@ -66,7 +66,9 @@ public final class MeanFieldComparison {
             waitingSteps[w] = Math.round(waitingTimes[w] / dt);
         }
         long first = java.util.Arrays.stream(waitingSteps).min().orElseThrow();
-        long[] lagSteps = org.glassy.dynamics.LogTimes.geometric(1, steps - first, 40);
+        // the lags the mean-field solver records (20 per decade of steps), so that every simulated point has its theory
+        long[] lagSteps = java.util.Arrays.stream(org.glassy.dynamics.LogTimes.upTo(steps - first, 20)).filter(k -> k > 0)
+                .toArray();
         SplittableRandom seeds = new SplittableRandom(seed);
         for (int n : sizes) {
             double[] sum = null;

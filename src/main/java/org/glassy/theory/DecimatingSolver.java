@@ -24,7 +24,8 @@ final class DecimatingSolver {
     private final CugliandoloKurchan.LongParameters parameters;
     private final long[] schedule;
     private final long[] waitingSteps;
-    private final long[] lagSchedule;
+    /** Per waiting time, the recorded lags in steps: log-spaced up to t_max − t_w. */
+    private final long[][] lagSchedule;
 
     private long[] stepOf;
     private double[][] c;
@@ -67,7 +68,10 @@ final class DecimatingSolver {
             }
             waitingSteps[w] = step;
         }
-        this.lagSchedule = LogTimes.upTo(total, perDecade);
+        this.lagSchedule = new long[waitingSteps.length][];
+        for (int w = 0; w < waitingSteps.length; w++) {
+            lagSchedule[w] = LogTimes.upTo(total - waitingSteps[w], perDecade);
+        }
         int density = Integer.highestOneBit(parameters.gridPoints());
         while (density > 1 && storedAt(total, density) > parameters.gridPoints()) {
             density /= 2;
@@ -154,10 +158,11 @@ final class DecimatingSolver {
             }
             for (int w = 0; w < waitingSteps.length; w++) {
                 long k = n - waitingSteps[w];
-                while (k > 0 && nextLag[w] < lagSchedule.length && lagSchedule[nextLag[w]] < k) {
+                long[] lags = lagSchedule[w];
+                while (k > 0 && nextLag[w] < lags.length && lags[nextLag[w]] < k) {
                     nextLag[w]++;
                 }
-                if (k > 0 && nextLag[w] < lagSchedule.length && lagSchedule[nextLag[w]] == k) {
+                if (k > 0 && nextLag[w] < lags.length && lags[nextLag[w]] == k) {
                     int qw = indexOf(waitingSteps[w]);
                     int qw1 = indexOf(waitingSteps[w] + 1);
                     tw.append(waitingSteps[w] * h);

@@ -27,43 +27,33 @@ class MeanFieldComparisonTest {
     }
 
     @Test
-    void finiteNCorrelationsFollowTheMeanFieldAgingCurves() {
-        // T = 0, gradient descent from random starts, N = 256 (4 instances): C(t_w + t, t_w) at t_w = 5 and 20
-        // follows the N = ∞ solution (measured worst deviation ≈ 0.01, mostly the simulation's O(dt) Euler error),
-        // including the aging shift between the two waiting times
-        Table t = MeanFieldComparison.correlations(3, 0, 40, 0.1, new double[] {5, 20}, new int[] {256}, 4, 11L);
+    void finiteNCorrelationsApproachTheMeanFieldAgingCurveAsNGrows() {
+        // T = 0, gradient descent from random starts, t_w = 5: small systems stop in a local minimum and stay
+        // correlated, so C(t_w + t, t_w) leaves the N = ∞ curve upwards, the later the larger N
+        Table t = MeanFieldComparison.correlations(3, 0, 30, 0.1, new double[] {5}, new int[] {64, 256}, 8, 11L);
         Table ck = t.where(t.stringColumn("curve").startsWith("N = ∞"));
-        Table sim = t.where(t.stringColumn("curve").isEqualTo("N = 256 (mean of 4)"));
-        assertTrue(sim.rowCount() > 30, "rows " + sim.rowCount());
-        int compared = 0;
-        for (int r = 0; r < sim.rowCount(); r++) {
-            double tw = sim.doubleColumn("tw").get(r);
-            double lag = sim.doubleColumn("t").get(r);
-            for (int q = 0; q < ck.rowCount(); q++) {
-                if (Math.abs(ck.doubleColumn("t").get(q) - lag) < 1e-9 && Math.abs(ck.doubleColumn("tw").get(q) - tw) < 1e-9) {
-                    assertEquals(ck.doubleColumn("correlation").get(q), sim.doubleColumn("correlation").get(r), 0.03,
-                            "C(t_w + t, t_w) at t_w = " + tw + ", t = " + lag);
-                    compared++;
-                }
-            }
+        Table small = t.where(t.stringColumn("curve").isEqualTo("N = 64 (mean of 8)"));
+        Table large = t.where(t.stringColumn("curve").isEqualTo("N = 256 (mean of 8)"));
+        assertEquals(ck.rowCount(), large.rowCount(), "the simulations record the mean-field lags");
+        for (double lag : new double[] {1, 5, 10}) {
+            assertEquals(value(ck, 5, lag), value(large, 5, lag), 0.04, "N = 256 at t = " + lag);
         }
-        assertTrue(compared >= 20, "lags compared: " + compared);
-        double theoryShift = value(ck, 20, 20) - value(ck, 5, 20);
-        double simulatedShift = value(sim, 20, 20) - value(sim, 5, 20);
-        assertTrue(theoryShift > 0.05, "mean-field aging shift " + theoryShift);
-        assertEquals(theoryShift, simulatedShift, 0.03, "aging shift C(t_w + 20, t_w) from t_w = 5 to 20");
+        double theory = value(ck, 5, 20);
+        double gapLarge = value(large, 5, 20) - theory;
+        double gapSmall = value(small, 5, 20) - theory;
+        // measured with 8 instances: N = 64 +0.170, N = 256 −0.017 (instance-to-instance spread ≈ 0.05 at N = 256)
+        assertTrue(gapSmall > 0.05 && gapSmall > 2 * Math.abs(gapLarge),
+                "C − C_∞ at t = 20: N = 64 " + gapSmall + ", N = 256 " + gapLarge);
+        assertTrue(Math.abs(gapLarge) < 0.06, "N = 256 within 0.06 at t = 20: " + gapLarge);
     }
 
     private static double value(Table table, double tw, double lag) {
-        double best = Double.NaN;
-        double distance = Double.POSITIVE_INFINITY;
         for (int r = 0; r < table.rowCount(); r++) {
-            if (Math.abs(table.doubleColumn("tw").get(r) - tw) < 1e-9 && Math.abs(table.doubleColumn("t").get(r) - lag) < distance) {
-                distance = Math.abs(table.doubleColumn("t").get(r) - lag);
-                best = table.doubleColumn("correlation").get(r);
+            if (Math.abs(table.doubleColumn("tw").get(r) - tw) < 1e-9 && Math.abs(table.doubleColumn("t").get(r) - lag) < 1e-9) {
+                return table.doubleColumn("correlation").get(r);
             }
         }
-        return best;
+        return Double.NaN;
     }
 
     @Test
