@@ -12,6 +12,8 @@ import org.glassy.internal.Require;
 import org.glassy.model.PSpinSpherical;
 import org.glassy.observable.TwoTimeCorrelation;
 import org.glassy.theory.CugliandoloKurchan;
+import org.glassy.theory.PowerLawApproach;
+import org.glassy.theory.SphericalPSpinTheory;
 import org.glassy.theory.TrapModelTheory;
 import org.glassy.trap.TrapAging;
 
@@ -93,6 +95,96 @@ public final class MeanFieldComparison {
             }
             appendAging(all, String.format(Locale.ROOT, "N = %d (mean of %d)", n, instances),
                     rows.doubleColumn("tw").asDoubleArray(), rows.doubleColumn("t").asDoubleArray(), sum);
+        }
+        return all;
+    }
+
+    /**
+     * Long-time mean-field energies e(t) of the spherical p-spin after a quench from a random start, for each
+     * pair (p, T), from the long-time Cugliandolo–Kurchan solver (256 stored times).
+     *
+     * @param time the final time
+     * @param step the time step of the integration
+     * @param ps the interaction orders, each at least 3
+     * @param temperatures the temperatures, one per p
+     * @return columns {@code curve, p, temperature, time, energy}
+     */
+    public static Table longTimeEnergies(double time, double step, int[] ps, double[] temperatures) {
+        if (ps.length != temperatures.length || ps.length == 0) {
+            throw new IllegalArgumentException("ps and temperatures must have the same, non-zero length, got "
+                    + ps.length + " and " + temperatures.length);
+        }
+        Table all = Table.create("mean-field energy at long times", StringColumn.create("curve"),
+                tech.tablesaw.api.IntColumn.create("p"), DoubleColumn.create("temperature"), DoubleColumn.create("time"),
+                DoubleColumn.create("energy"));
+        for (int k = 0; k < ps.length; k++) {
+            Require.atLeast("p", ps[k], 3);
+            Table e = CugliandoloKurchan.solveLong(new CugliandoloKurchan.LongParameters(ps[k], temperatures[k], step,
+                    time, MEAN_FIELD_GRID_POINTS), 10).energy();
+            String curve = String.format(Locale.ROOT, "p = %d, T = %s", ps[k], temperatures[k]);
+            for (int r = 0; r < e.rowCount(); r++) {
+                all.stringColumn("curve").append(curve);
+                all.intColumn("p").append(ps[k]);
+                all.doubleColumn("temperature").append(temperatures[k]);
+                all.doubleColumn("time").append(e.doubleColumn("time").get(r));
+                all.doubleColumn("energy").append(e.doubleColumn("energy").get(r));
+            }
+        }
+        return all;
+    }
+
+    /**
+     * The distance of each long-time energy curve from its predicted limit, e(t) − e∞(p, T), for log–log plots of
+     * the power-law approach.
+     *
+     * @param longTime a table from {@link #longTimeEnergies}
+     * @return columns {@code curve, time, excess} for t &gt; 0
+     */
+    public static Table excessEnergies(Table longTime) {
+        Table all = Table.create("e(t) − e∞", StringColumn.create("curve"), DoubleColumn.create("time"),
+                DoubleColumn.create("excess"));
+        for (int r = 0; r < longTime.rowCount(); r++) {
+            double t = longTime.doubleColumn("time").get(r);
+            if (t > 0) {
+                double limit = SphericalPSpinTheory.asymptoticEnergy(longTime.intColumn("p").get(r),
+                        longTime.doubleColumn("temperature").get(r));
+                all.stringColumn(0).append(longTime.stringColumn("curve").get(r));
+                all.doubleColumn(1).append(t);
+                all.doubleColumn(2).append(longTime.doubleColumn("energy").get(r) - limit);
+            }
+        }
+        return all;
+    }
+
+    /**
+     * Extrapolates each curve of {@link #longTimeEnergies} to t = ∞ by the fit e(t) = e∞ + A t^{−a} on t ≥ from, and
+     * compares with the predicted limit: the threshold −√(2(p−1)/p) at T = 0, the Cugliandolo–Kurchan aging
+     * asymptote below T_d, −1/(2T) above.
+     *
+     * @param longTime a table from {@link #longTimeEnergies}
+     * @param from the first time of the fit
+     * @return columns {@code p, T, t_max, e(t_max), fitted e∞, exponent a, predicted e∞, fitted − predicted}
+     */
+    public static Table asymptotes(Table longTime, double from) {
+        Table all = Table.create("extrapolated mean-field energies", tech.tablesaw.api.IntColumn.create("p"),
+                DoubleColumn.create("T"), DoubleColumn.create("t_max"), DoubleColumn.create("e(t_max)"),
+                DoubleColumn.create("fitted e∞"), DoubleColumn.create("exponent a"), DoubleColumn.create("predicted e∞"),
+                DoubleColumn.create("fitted − predicted"));
+        for (String curve : longTime.stringColumn("curve").unique()) {
+            Table one = longTime.where(longTime.stringColumn("curve").isEqualTo(curve));
+            int p = one.intColumn("p").get(0);
+            double temperature = one.doubleColumn("temperature").get(0);
+            PowerLawApproach fit = PowerLawApproach.fit(one, "time", "energy", from);
+            double predicted = SphericalPSpinTheory.asymptoticEnergy(p, temperature);
+            int last = one.rowCount() - 1;
+            all.intColumn(0).append(p);
+            all.doubleColumn(1).append(temperature);
+            all.doubleColumn(2).append(one.doubleColumn("time").get(last));
+            all.doubleColumn(3).append(one.doubleColumn("energy").get(last));
+            all.doubleColumn(4).append(fit.limit());
+            all.doubleColumn(5).append(fit.exponent());
+            all.doubleColumn(6).append(predicted);
+            all.doubleColumn(7).append(fit.limit() - predicted);
         }
         return all;
     }

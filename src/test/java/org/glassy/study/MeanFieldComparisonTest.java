@@ -57,6 +57,24 @@ class MeanFieldComparisonTest {
     }
 
     @Test
+    void asymptotesExtrapolateToThePredictedLimits() {
+        // t = 2000 only (fast): the fit on [200, 2000] already lands within 2e-3 of the threshold and of the
+        // T = 0.5 aging asymptote; T = 1 is paramagnetic, −1/(2T)
+        Table curves = MeanFieldComparison.longTimeEnergies(2000, 0.1, new int[] {3, 3, 3}, new double[] {0, 0.5, 1});
+        Table table = MeanFieldComparison.asymptotes(curves, 200);
+        assertEquals(3, table.rowCount());
+        double[] predicted = {-2 / Math.sqrt(3), -0.88669, -0.5};
+        for (int r = 0; r < 3; r++) {
+            assertEquals(predicted[r], table.doubleColumn("predicted e∞").get(r), 1e-5);
+            assertEquals(predicted[r], table.doubleColumn("fitted e∞").get(r), 2e-3, "row " + r);
+            assertEquals(2000, table.doubleColumn("t_max").get(r), 1e-9);
+        }
+        Table excess = MeanFieldComparison.excessEnergies(curves);
+        Table zero = excess.where(excess.stringColumn("curve").isEqualTo("p = 3, T = 0.0"));
+        assertTrue(zero.doubleColumn("excess").min() > 0, "above the threshold at all times");
+    }
+
+    @Test
     void trapCurvesFollowTheirExactForms() {
         int samples = 4000;
         Table t = MeanFieldComparison.trapPersistence(0.5, 1e4, samples, 3L);
