@@ -216,7 +216,7 @@ public final class Chain {
     /**
      * Points along the path, endpoints included: every image, and {@code subdivisions − 1}
      * equally spaced points inside every segment (AutoNEB evaluates 9 sub-points, i.e. 10
-     * subdivisions), each mapped onto the space.
+     * subdivisions), each but the endpoints (returned exactly) mapped onto the space.
      *
      * @param subdivisions the intervals per segment, at least 1
      * @param space the space of the images
@@ -230,7 +230,7 @@ public final class Chain {
             for (int k = 0; k < subdivisions; k++) {
                 double[] point = new double[dimension];
                 interpolate(coordinates, s, (double) k / subdivisions, dimension, point);
-                if (k > 0) {
+                if (s > 0 || k > 0) {
                     space.retract(point);
                 }
                 points[s * subdivisions + k] = point;
