@@ -468,6 +468,99 @@ public final class Barriers {
     }
 
     /**
+     * Trains a pair of networks at each hidden width and joins each pair by every method.
+     *
+     * @param base the pair's parameters; its hidden width is replaced by each of {@code widths}
+     * @param widths the hidden widths H, each at least 1
+     * @param progress a listener per run, from its label (e.g. {@code Notebook::progress}), or null
+     * @param methods the methods, at least one
+     * @return the results, width by width, in the order of the methods
+     */
+    public static Result[] widthSweep(NetworkParameters base, int[] widths,
+                                      java.util.function.Function<String, ProgressListener> progress, Method... methods) {
+        Require.atLeast("methods.length", methods.length, 1);
+        java.util.List<Result> results = new java.util.ArrayList<>();
+        for (int h : widths) {
+            NetworkMinima m = train(base.withHidden(h), listener(progress, "training two networks, H = " + h));
+            for (Method method : methods) {
+                results.add(connect(m, method, method == Method.LINEAR ? null
+                        : listener(progress, method.label() + ", H = " + h)));
+            }
+        }
+        return results.toArray(Result[]::new);
+    }
+
+    /**
+     * Joins two gradient-descent minima on several p-spin instances of each size.
+     *
+     * @param base the parameters; N is replaced by each size and the instance seed by base + i
+     * @param sizes the numbers of spins N
+     * @param instances instances per size, at least 1
+     * @param progress a listener per size, from its label, or null
+     * @return {linear, autoneb} for every instance, size by size
+     */
+    public static Result[] pspinSweep(PSpinParameters base, int[] sizes, int instances,
+                                      java.util.function.Function<String, ProgressListener> progress) {
+        Require.atLeast("instances", instances, 1);
+        java.util.List<Result> results = new java.util.ArrayList<>();
+        for (int n : sizes) {
+            ProgressListener listener = listener(progress, "p-spin N = " + n);
+            for (int i = 0; i < instances; i++) {
+                results.addAll(java.util.List.of(pspin(new PSpinParameters(base.p(), n, base.instance() + i, base.seedA(),
+                        base.seedB(), base.dt(), base.time(), base.effort()), listener)));
+            }
+        }
+        return results.toArray(Result[]::new);
+    }
+
+    private static ProgressListener listener(java.util.function.Function<String, ProgressListener> progress,
+                                             String label) {
+        return progress == null ? null : progress.apply(label);
+    }
+
+    /**
+     * Averages a {@link #summary} over the rows of each system and method (several instances).
+     *
+     * @param summary a summary table
+     * @return columns {@code system, method, parameters, paths, barrier, barrier_error,
+     *     relative_length}: the mean barrier, its standard error (NaN for one path) and the mean
+     *     relative length, in order of first appearance
+     */
+    public static Table averaged(Table summary) {
+        Table t = Table.create("mean barriers", StringColumn.create("system"), StringColumn.create("method"),
+                IntColumn.create("parameters"), IntColumn.create("paths"), DoubleColumn.create("barrier"),
+                DoubleColumn.create("barrier_error"), DoubleColumn.create("relative_length"));
+        java.util.Map<String, java.util.List<Integer>> groups = new java.util.LinkedHashMap<>();
+        for (int r = 0; r < summary.rowCount(); r++) {
+            groups.computeIfAbsent(summary.stringColumn("system").get(r) + "\t" + summary.stringColumn("method").get(r),
+                    k -> new java.util.ArrayList<>()).add(r);
+        }
+        for (java.util.List<Integer> rows : groups.values()) {
+            int k = rows.size();
+            double sum = 0;
+            double sumSquares = 0;
+            double length = 0;
+            for (int r : rows) {
+                double b = summary.doubleColumn("barrier").get(r);
+                sum += b;
+                sumSquares += b * b;
+                length += summary.doubleColumn("relative_length").get(r);
+            }
+            double mean = sum / k;
+            double error = k > 1 ? Math.sqrt(Math.max(0, (sumSquares - k * mean * mean) / (k - 1)) / k) : Double.NaN;
+            int first = rows.get(0);
+            t.stringColumn("system").append(summary.stringColumn("system").get(first));
+            t.stringColumn("method").append(summary.stringColumn("method").get(first));
+            t.intColumn("parameters").append(summary.intColumn("parameters").get(first));
+            t.intColumn("paths").append(k);
+            t.doubleColumn("barrier").append(mean);
+            t.doubleColumn("barrier_error").append(error);
+            t.doubleColumn("relative_length").append(length / k);
+        }
+        return t;
+    }
+
+    /**
      * The profiles of several paths stacked in one long table.
      *
      * @param results the paths

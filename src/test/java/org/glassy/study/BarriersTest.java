@@ -75,4 +75,20 @@ class BarriersTest {
         Table mb = Barriers.band(Barriers.Potential.MULLER_BROWN, 15, 20_000, 2e-4, Double.POSITIVE_INFINITY, true);
         assertEquals(org.glassy.model.MullerBrown.SADDLE_AC_ENERGY, mb.doubleColumn("energy").max(), 1e-2);
     }
+
+    @Test
+    void averagedGivesMeanAndStandardErrorPerSystemAndMethod() {
+        Table summary = Table.create("s", tech.tablesaw.api.StringColumn.create("system", "N = 8", "N = 8", "N = 8", "N = 16"),
+                tech.tablesaw.api.StringColumn.create("method", "linear", "autoneb", "linear", "linear"),
+                tech.tablesaw.api.IntColumn.create("parameters", 8, 8, 8, 16),
+                tech.tablesaw.api.DoubleColumn.create("barrier", 1, 0.5, 3, 2),
+                tech.tablesaw.api.DoubleColumn.create("relative_length", 1, 2, 1, 1));
+        Table mean = Barriers.averaged(summary);
+        assertEquals(3, mean.rowCount());
+        assertEquals(List.of("linear", "autoneb", "linear"), mean.stringColumn("method").asList());
+        assertEquals(2, mean.doubleColumn("barrier").get(0), 1e-15);
+        assertEquals(1, mean.doubleColumn("barrier_error").get(0), 1e-15);   // sd √2 over √2 paths
+        assertEquals(2, mean.intColumn("paths").get(0));
+        assertTrue(Double.isNaN(mean.doubleColumn("barrier_error").getDouble(1)));
+    }
 }
