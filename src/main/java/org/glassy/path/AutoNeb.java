@@ -31,7 +31,10 @@ import tech.tablesaw.api.Table;
  * momentum SGD on the band with its own number of steps and learning rate.
  *
  * <p>{@link #draxler} is the authors' schedule for CIFAR-10 (configs/cifar10-resnet20.yaml): 14
- * cycles, 16 000 steps, up to 31 images.
+ * cycles, 16 000 steps, up to 31 images. Unlike the authors' code this one adds no weight decay
+ * inside the band (the model's loss is used as it is). Every barrier it finds is an upper bound:
+ * the band can settle in a local minimum-energy path, and a short schedule stops before it
+ * converges.
  *
  * @param cycles the cycles, at least one; the first inserts equally spaced images
  * @param momentum μ in [0, 1) of the band's SGD (the authors: 0.9)

@@ -182,10 +182,10 @@ public final class BezierCurve {
         double[] velocity = new double[n];
         long steps = training.steps();
         long reportEvery = Math.max(1, steps / 100);
+        double loss = Double.NaN;
         for (long step = 0; step < steps; step++) {
             double t = random.nextDouble();
             curve.point(t, point);
-            double loss;
             if (batches == null) {
                 loss = model.energyAndGradient(point, gradient);
             } else {
@@ -208,6 +208,9 @@ public final class BezierCurve {
             if (step % 16 == 0 && Thread.currentThread().isInterrupted()) {
                 throw new CancellationException("Bézier fit interrupted at step " + step + " of " + steps);
             }
+        }
+        if (progress != null) {
+            progress.progress(steps, steps, steps, loss);
         }
         return curve;
     }

@@ -26,7 +26,8 @@ import org.glassy.model.Model;
  *
  * <p>with target lengths d̂ proportional to the chain's weights. The tangent is Henkelman and
  * Jónsson's improved tangent: towards the higher neighbour, and at a local extremum of E along the
- * chain a mix of both sides weighted by the energy differences. With k = ∞ there is no spring
+ * chain a mix of both sides weighted by the energy differences, the larger weight on the side of
+ * the higher neighbour (as in their paper; Draxler et al.'s code puts it on the lower side). With k = ∞ there is no spring
  * ({@link #string}, AutoNEB's setting): before every step the images are re-spaced along the
  * polyline to the target spacing instead (the string method). With a climbing image, during the
  * second half of the steps the highest interior image feels G = g − 2(g·τ)τ and no spring: it

@@ -91,4 +91,15 @@ class BarriersTest {
         assertEquals(2, mean.intColumn("paths").get(0));
         assertTrue(Double.isNaN(mean.doubleColumn("barrier_error").getDouble(1)));
     }
+
+    @Test
+    void pathsAreReproducibleFromTheSeeds() {
+        var p = Barriers.NetworkParameters.of(DataSource.TEACHER, 100, 8, 1, 2, 5)
+                .withTraining(new Barriers.Training(0.05, 20, 0.9, 200)).withEffort(0.01);
+        for (Barriers.Method method : Barriers.Method.values()) {
+            double[] first = Barriers.connect(Barriers.train(p, null), method, null).profile().values("train_loss");
+            double[] again = Barriers.connect(Barriers.train(p, null), method, null).profile().values("train_loss");
+            org.junit.jupiter.api.Assertions.assertArrayEquals(first, again, 0, method.label());
+        }
+    }
 }
