@@ -1,8 +1,14 @@
 package org.glassy.study;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.SplittableRandom;
+import java.util.function.Function;
 
 import org.glassy.data.Dataset;
 import org.glassy.data.FashionMnist;
@@ -477,9 +483,9 @@ public final class Barriers {
      * @return the results, width by width, in the order of the methods
      */
     public static Result[] widthSweep(NetworkParameters base, int[] widths,
-                                      java.util.function.Function<String, ProgressListener> progress, Method... methods) {
+                                      Function<String, ProgressListener> progress, Method... methods) {
         Require.atLeast("methods.length", methods.length, 1);
-        java.util.List<Result> results = new java.util.ArrayList<>();
+        List<Result> results = new ArrayList<>();
         for (int h : widths) {
             NetworkMinima m = train(base.withHidden(h), listener(progress, "training two networks, H = " + h));
             for (Method method : methods) {
@@ -500,20 +506,20 @@ public final class Barriers {
      * @return {linear, autoneb} for every instance, size by size
      */
     public static Result[] pspinSweep(PSpinParameters base, int[] sizes, int instances,
-                                      java.util.function.Function<String, ProgressListener> progress) {
+                                      Function<String, ProgressListener> progress) {
         Require.atLeast("instances", instances, 1);
-        java.util.List<Result> results = new java.util.ArrayList<>();
+        List<Result> results = new ArrayList<>();
         for (int n : sizes) {
             ProgressListener listener = listener(progress, "p-spin N = " + n);
             for (int i = 0; i < instances; i++) {
-                results.addAll(java.util.List.of(pspin(new PSpinParameters(base.p(), n, base.instance() + i, base.seedA(),
+                results.addAll(List.of(pspin(new PSpinParameters(base.p(), n, base.instance() + i, base.seedA(),
                         base.seedB(), base.dt(), base.time(), base.effort()), listener)));
             }
         }
         return results.toArray(Result[]::new);
     }
 
-    private static ProgressListener listener(java.util.function.Function<String, ProgressListener> progress,
+    private static ProgressListener listener(Function<String, ProgressListener> progress,
                                              String label) {
         return progress == null ? null : progress.apply(label);
     }
@@ -530,12 +536,12 @@ public final class Barriers {
         Table t = Table.create("mean barriers", StringColumn.create("system"), StringColumn.create("method"),
                 IntColumn.create("parameters"), IntColumn.create("paths"), DoubleColumn.create("barrier"),
                 DoubleColumn.create("barrier_error"), DoubleColumn.create("relative_length"));
-        java.util.Map<String, java.util.List<Integer>> groups = new java.util.LinkedHashMap<>();
+        Map<String, List<Integer>> groups = new LinkedHashMap<>();
         for (int r = 0; r < summary.rowCount(); r++) {
             groups.computeIfAbsent(summary.stringColumn("system").get(r) + "\t" + summary.stringColumn("method").get(r),
-                    k -> new java.util.ArrayList<>()).add(r);
+                    k -> new ArrayList<>()).add(r);
         }
-        for (java.util.List<Integer> rows : groups.values()) {
+        for (List<Integer> rows : groups.values()) {
             int k = rows.size();
             double sum = 0;
             double sumSquares = 0;
@@ -571,8 +577,8 @@ public final class Barriers {
         for (Result r : results) {
             Table t = r.profile().table();
             int rows = t.rowCount();
-            t.insertColumn(0, StringColumn.create("method", java.util.Collections.nCopies(rows, r.method().label())));
-            t.insertColumn(0, StringColumn.create("system", java.util.Collections.nCopies(rows, r.system())));
+            t.insertColumn(0, StringColumn.create("method", Collections.nCopies(rows, r.method().label())));
+            t.insertColumn(0, StringColumn.create("system", Collections.nCopies(rows, r.system())));
             all = all == null ? t.setName("profiles") : all.append(t);
         }
         return all;
