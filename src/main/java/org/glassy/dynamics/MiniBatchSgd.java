@@ -2,6 +2,7 @@ package org.glassy.dynamics;
 
 import java.util.random.RandomGenerator;
 
+import org.glassy.internal.BatchOrder;
 import org.glassy.internal.Require;
 import org.glassy.model.BatchModel;
 import org.glassy.model.Model;
@@ -29,8 +30,7 @@ public final class MiniBatchSgd implements StepRule {
     private final int batchSize;
     private final double momentum;
     private double[] velocity;
-    private int[] permutation;
-    private int position;
+    private BatchOrder order;
 
     /**
      * Creates the rule.
@@ -71,8 +71,7 @@ public final class MiniBatchSgd implements StepRule {
     @Override
     public void reset(int dimension) {
         velocity = new double[dimension];
-        permutation = null;
-        position = 0;
+        order = null;
     }
 
     @Override
@@ -89,12 +88,11 @@ public final class MiniBatchSgd implements StepRule {
             throw new IllegalArgumentException("batchSize must be <= the number of training examples " + examples
                     + ", got " + batchSize);
         }
-        if (permutation == null || position + batchSize > examples) {
-            permutation = shuffled(examples, random, permutation);
-            position = 0;
+        if (order == null || order.examples() != examples) {
+            order = new BatchOrder(examples, batchSize);
         }
-        double loss = batchModel.batchEnergyAndGradient(x, permutation, position, position + batchSize, work);
-        position += batchSize;
+        int from = order.next(random);
+        double loss = batchModel.batchEnergyAndGradient(x, order.permutation(), from, from + batchSize, work);
         space.tangent(x, work);
         for (int i = 0; i < x.length; i++) {
             velocity[i] = momentum * velocity[i] + work[i];
@@ -102,21 +100,6 @@ public final class MiniBatchSgd implements StepRule {
         }
         space.retract(x);
         return loss;
-    }
-
-    /** Fisher–Yates shuffle of 0..n−1 (reusing the array). */
-    private static int[] shuffled(int n, RandomGenerator random, int[] reuse) {
-        int[] p = reuse != null && reuse.length == n ? reuse : new int[n];
-        for (int i = 0; i < n; i++) {
-            p[i] = i;
-        }
-        for (int i = n - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int t = p[i];
-            p[i] = p[j];
-            p[j] = t;
-        }
-        return p;
     }
 
     @Override

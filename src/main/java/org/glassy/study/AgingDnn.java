@@ -138,9 +138,7 @@ public final class AgingDnn {
 
         /** @return the network's architecture for these data */
         public Mlp.Architecture architecture() {
-            int inputs = data == DataSource.TEACHER ? TEACHER_INPUTS : FashionMnist.INPUT_DIMENSION;
-            int classes = data == DataSource.TEACHER ? 2 : FashionMnist.CLASSES;
-            return Mlp.Architecture.oneHidden(inputs, hidden, classes, Activation.RELU, Loss.SQUARED);
+            return AgingDnn.architecture(data, hidden);
         }
     }
 
@@ -210,6 +208,19 @@ public final class AgingDnn {
     }
 
     /**
+     * The toy model's architecture for a data source: d-H-C, ReLU, squared loss.
+     *
+     * @param data the data source (d = 50, C = 2 for the teacher; d = 784, C = 10 for Fashion-MNIST)
+     * @param hidden the hidden width H, at least 1
+     * @return the architecture
+     */
+    public static Mlp.Architecture architecture(DataSource data, int hidden) {
+        int inputs = data == DataSource.TEACHER ? TEACHER_INPUTS : FashionMnist.INPUT_DIMENSION;
+        int classes = data == DataSource.TEACHER ? 2 : FashionMnist.CLASSES;
+        return Mlp.Architecture.oneHidden(inputs, hidden, classes, Activation.RELU, Loss.SQUARED);
+    }
+
+    /**
      * The training and test sets of a run (the test set has 1000 examples, or 1000 more teacher
      * samples).
      *
@@ -217,14 +228,27 @@ public final class AgingDnn {
      * @return {training, test}
      */
     public static Dataset[] datasets(Parameters p) {
-        SplittableRandom seeds = new SplittableRandom(p.seed());
+        return datasets(p.data(), p.samples(), p.seed());
+    }
+
+    /**
+     * The training and test sets drawn from a seed: P teacher samples and 1000 more, or a
+     * class-balanced subset of P Fashion-MNIST training images and the first 1000 test images.
+     *
+     * @param data the data source
+     * @param samples P (a multiple of 10 for Fashion-MNIST)
+     * @param seed the seed
+     * @return {training, test}
+     */
+    public static Dataset[] datasets(DataSource data, int samples, long seed) {
+        SplittableRandom seeds = new SplittableRandom(seed);
         long dataSeed = seeds.nextLong();
-        if (p.data() == DataSource.TEACHER) {
+        if (data == DataSource.TEACHER) {
             TeacherStudent teacher = new TeacherStudent(new TeacherStudent.Parameters(TEACHER_INPUTS, 10, 2, dataSeed));
-            return new Dataset[] {teacher.sample(p.samples(), seeds.nextLong()), teacher.sample(1000, seeds.nextLong())};
+            return new Dataset[] {teacher.sample(samples, seeds.nextLong()), teacher.sample(1000, seeds.nextLong())};
         }
-        int pool = Math.min(FashionMnist.TRAIN_SIZE, Math.max(3 * p.samples(), 3000));
-        Dataset train = FashionMnist.train(pool).balancedSubset(p.samples() / 10, dataSeed);
+        int pool = Math.min(FashionMnist.TRAIN_SIZE, Math.max(3 * samples, 3000));
+        Dataset train = FashionMnist.train(pool).balancedSubset(samples / 10, dataSeed);
         return new Dataset[] {train, FashionMnist.test(1000)};
     }
 

@@ -1,0 +1,82 @@
+package org.glassy.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+import org.glassy.study.AgingDnn;
+import org.glassy.study.Barriers;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code glassy barrier}: trains two one-hidden-layer networks from two seeds on the same data,
+ * joins them (straight segment, AutoNEB or a Bézier curve) and writes the training loss, test loss
+ * and test error along the path, CSV {@code t,train_loss,test_loss,test_error} with t from 0 to 1.
+ */
+@Command(name = "barrier", mixinStandardHelpOptions = true,
+        description = {"Loss along a path between two trained networks (CSV t,train_loss,test_loss,test_error).",
+            "t is the fraction of the path's length; both endpoints are included."})
+final class BarrierCommand implements Callable<Integer> {
+
+    @Option(names = "--data", required = true, description = "teacher or fashion-mnist")
+    String data;
+
+    @Option(names = "--samples", required = true, description = "training examples P")
+    int samples;
+
+    @Option(names = "--hidden", required = true, description = "hidden width H >= 1")
+    int hidden;
+
+    @Option(names = "--seed-a", required = true, description = "seed of the first network (initialisation, batches)")
+    long seedA;
+
+    @Option(names = "--seed-b", required = true, description = "seed of the second network")
+    long seedB;
+
+    @Option(names = "--method", required = true, description = "linear, autoneb or bezier")
+    String method;
+
+    @Option(names = "--seed", required = true, description = "seed of the data and of the path optimiser")
+    long seed;
+
+    @Option(names = "--lr", defaultValue = "0.05", description = "training learning rate > 0 (default: ${DEFAULT-VALUE})")
+    double lr;
+
+    @Option(names = "--batch", defaultValue = "50", description = "batch size, 1 to P (default: ${DEFAULT-VALUE})")
+    int batch;
+
+    @Option(names = "--momentum", defaultValue = "0.9", description = "momentum in [0, 1) (default: ${DEFAULT-VALUE})")
+    double momentum;
+
+    @Option(names = "--train-steps", defaultValue = "10000", description = "SGD steps per network (default: ${DEFAULT-VALUE})")
+    long trainSteps;
+
+    @Option(names = "--effort", defaultValue = "1",
+            description = "path budget relative to Draxler et al.'s 16000 AutoNEB steps (default: ${DEFAULT-VALUE})")
+    double effort;
+
+    @Option(names = "--out", description = "write the CSV to this file instead of standard output")
+    Path out;
+
+    @Override
+    public Integer call() throws Exception {
+        Barriers.Method how = Barriers.Method.parse(method);
+        Barriers.NetworkParameters parameters = Arguments.validated(() -> new Barriers.NetworkParameters(
+                AgingDnn.DataSource.parse(data), samples, hidden, seedA, seedB, seed,
+                training(), effort));
+        Barriers.NetworkMinima minima = Barriers.train(parameters, Progress.toStandardError());
+        Csv.write(Barriers.connect(minima, how, Progress.toStandardError()).profile().table(), out);
+        return 0;
+    }
+
+    /** The training settings, their messages renamed to this command's options (--lr, --train-steps). */
+    private Barriers.Training training() {
+        try {
+            return new Barriers.Training(lr, batch, momentum, trainSteps);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(e.getMessage().replaceFirst("^learningRate", "lr")
+                    .replaceFirst("^steps", "trainSteps"), e);
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package org.glassy.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+import org.glassy.study.Barriers;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code glassy neb}: a nudged elastic band on a two-dimensional test potential, CSV
+ * {@code image,x,y,energy} for the final path, endpoints included.
+ */
+@Command(name = "neb", mixinStandardHelpOptions = true,
+        description = {"Nudged elastic band between the minima of a 2-D test potential (CSV image,x,y,energy).",
+            "double-well: (x^2 - 1)^2 + y^2, saddle (0, 0) at energy 1; muller-brown: from minimum A to B,",
+            "highest saddle -40.66. Starts from the straight path; string re-spacing unless --spring is given."})
+final class NebCommand implements Callable<Integer> {
+
+    @Option(names = "--potential", required = true, description = "double-well or muller-brown")
+    String potential;
+
+    @Option(names = "--images", required = true, description = "images M >= 3, endpoints included")
+    int images;
+
+    @Option(names = "--steps", required = true, description = "gradient-descent steps on the band >= 0")
+    long steps;
+
+    @Option(names = "--climbing", description = "the highest image climbs to the saddle during the second half")
+    boolean climbing;
+
+    @Option(names = "--step-size", description = "step > 0 (default: 0.01 for double-well, 2e-4 for muller-brown)")
+    Double stepSize;
+
+    @Option(names = "--spring", defaultValue = "Infinity",
+            description = "spring constant > 0; Infinity re-spaces the images instead (default: ${DEFAULT-VALUE})")
+    double spring;
+
+    @Option(names = "--out", description = "write the CSV to this file instead of standard output")
+    Path out;
+
+    @Override
+    public Integer call() throws Exception {
+        Barriers.Potential p = Barriers.Potential.parse(potential);
+        double eta = stepSize == null ? p.stepSize() : stepSize;
+        Csv.write(Arguments.validated(() -> {
+            try {
+                return Barriers.band(p, images, steps, eta, spring, climbing);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(e.getMessage().replaceFirst("^learningRate", "stepSize")
+                        .replaceFirst("^springConstant", "spring"), e);
+            }
+        }), out);
+        return 0;
+    }
+}
