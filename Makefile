@@ -11,7 +11,8 @@ KERNEL_SPEC := $(VENV)/share/jupyter/kernels/glassy/kernel.json
 JAR_STAMP := target/.built
 FASHION_MNIST := /usr/share/datasets/fashion-mnist
 
-.PHONY: build env kernel data test test-java test-cli test-notebooks reproduce lab bench lock clean
+.PHONY: build env kernel data test test-java test-cli test-notebooks reproduce lab bench lock clean \
+	binder-env test-binder
 
 ## build: compile the library and copy its runtime dependencies to target/lib
 build: $(JAR_STAMP)
@@ -49,8 +50,9 @@ data:
 	  echo "           on first use, checking their SHA-256"; \
 	fi
 
-## test: everything CI checks: unit and physics tests, javadoc, README examples, every notebook in quick mode
-test: test-java test-cli test-notebooks
+## test: everything CI checks: unit and physics tests, javadoc, README examples, every notebook in quick mode,
+## the Binder simulation
+test: test-java test-cli test-notebooks test-binder
 
 # tests on the real Fashion-MNIST files run where `make data` has installed them, and are skipped elsewhere
 test-java:
@@ -86,12 +88,21 @@ bench: build
 	java --add-modules jdk.incubator.vector -cp "target/test-classes:target/classes:$$(cat target/test-classpath.txt)" \
 	  org.openjdk.jmh.Main $(BENCH_ARGS)
 
-## lock: regenerate environment/requirements.txt from environment/requirements.in
+## test-binder: what Binder does with binder/, simulated in a fresh venv (environment/binder_simulation.py)
+test-binder:
+	$(PYTHON) environment/binder_simulation.py --out build/binder-sim
+
+## binder-env: binder/environment.yml from environment/requirements.txt (the one pinned list)
+binder-env:
+	$(PYTHON) environment/binder_env.py
+
+## lock: regenerate environment/requirements.txt from environment/requirements.in (and binder/environment.yml)
 lock:
 	rm -rf build/lock-venv && $(PYTHON) -m venv build/lock-venv
 	build/lock-venv/bin/pip install -q -r environment/requirements.in
 	{ echo "# Glassy's Jupyter environment, fully pinned (generated from requirements.in by 'make lock')."; \
 	  build/lock-venv/bin/pip freeze; } > environment/requirements.txt
+	$(PYTHON) environment/binder_env.py
 
 clean:
 	rm -rf target build $(VENV)
