@@ -71,11 +71,13 @@ test-cli: build
 test-notebooks: kernel
 	-@$(MAKE) --no-print-directory data
 	$(VPY) bin/run-notebooks --quick --out build/test-site $(NOTEBOOKS)
+	$(VPY) bin/check-site --mode quick build/test-site $(NOTEBOOKS)
 
 ## reproduce: build, install, execute every notebook in full mode, write build/site/
 reproduce: kernel
 	-@$(MAKE) --no-print-directory data
 	$(VPY) bin/run-notebooks --out build/site $(NOTEBOOKS)
+	$(VPY) bin/check-site --mode full build/site $(NOTEBOOKS)
 	@echo "site: build/site/index.html"
 
 ## lab: JupyterLab on the notebooks with the kernel ready
