@@ -12,7 +12,7 @@ JAR_STAMP := target/.built
 FASHION_MNIST := /usr/share/datasets/fashion-mnist
 
 .PHONY: build env kernel data test test-java test-cli test-notebooks reproduce lab bench lock clean \
-	binder-env test-binder
+	binder-env test-binder test-browser
 
 ## build: compile the library and copy its runtime dependencies to target/lib
 build: $(JAR_STAMP)
@@ -51,8 +51,8 @@ data:
 	fi
 
 ## test: everything CI checks: unit and physics tests, javadoc, README examples, every notebook in quick mode,
-## the Binder simulation
-test: test-java test-cli test-notebooks test-binder
+## the Binder simulation, JupyterLab in a real browser
+test: test-java test-cli test-notebooks test-binder test-browser
 
 # tests on the real Fashion-MNIST files run where `make data` has installed them, and are skipped elsewhere
 test-java:
@@ -93,6 +93,15 @@ bench: build
 ## test-binder: what Binder does with binder/, simulated in a fresh venv (environment/binder_simulation.py)
 test-binder:
 	$(PYTHON) environment/binder_simulation.py --out build/binder-sim
+
+## test-browser: JupyterLab in headless Chromium runs notebook 01, interrupt and restart included, and the
+## quick site opens offline (environment/lab_browser_test.py; needs Debian's chromium); screenshots in build/browser-test
+test-browser: kernel $(VENV)/.browser-installed
+	$(VPY) environment/lab_browser_test.py --out build/browser-test $(if $(wildcard build/test-site/index.html),--site build/test-site)
+
+$(VENV)/.browser-installed: $(VENV)/.installed environment/requirements-browser.txt
+	$(VPY) -m pip install -q --disable-pip-version-check --no-deps -r environment/requirements-browser.txt
+	@touch $@
 
 ## binder-env: binder/environment.yml from environment/requirements.txt (the one pinned list)
 binder-env:
