@@ -12,7 +12,7 @@ JAR_STAMP := target/.built
 FASHION_MNIST := /usr/share/datasets/fashion-mnist
 
 .PHONY: build env kernel data test test-java test-cli test-notebooks reproduce lab bench lock clean \
-	binder-env test-binder test-browser
+	binder-env test-publishing test-binder test-browser
 
 ## build: compile the library and copy its runtime dependencies to target/lib
 build: $(JAR_STAMP)
@@ -52,7 +52,7 @@ data:
 
 ## test: everything CI checks: unit and physics tests, javadoc, README examples, every notebook in quick mode,
 ## the Binder simulation, JupyterLab in a real browser
-test: test-java test-cli test-notebooks test-binder test-browser
+test: test-java test-cli test-publishing test-notebooks test-binder test-browser
 
 # tests on the real Fashion-MNIST files run where `make data` has installed them, and are skipped elsewhere
 test-java:
@@ -89,6 +89,10 @@ bench: build
 	$(MVN) test-compile
 	java --add-modules jdk.incubator.vector -cp "target/test-classes:target/classes:$$(cat target/test-classpath.txt)" \
 	  org.openjdk.jmh.Main $(BENCH_ARGS)
+
+## test-publishing: unit tests of the Binder drift check, the HTML export steps and bin/check-site
+test-publishing: env
+	$(VPY) -m unittest discover -s environment -p 'test_*.py'
 
 ## test-binder: what Binder does with binder/, simulated in a fresh venv (environment/binder_simulation.py)
 test-binder:
