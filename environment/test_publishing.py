@@ -109,6 +109,8 @@ class CheckSiteTest(unittest.TestCase):
             "<img src='figure.png'>": "not embedded",
             "<script src='https://cdn.example/x.js'></script>": "loads",
             "<link rel='stylesheet' href='file:///usr/share/x.css'>": "file:",
+            "<style>.a{background:url(https://cdn.example/a.png)}</style>": "stylesheet loads",
+            "<style>@import 'fonts.css';</style>": "stylesheet loads",
             "<div data-mime-type='application/vnd.jupyter.stderr'>Traceback</div>": "error or stderr",
             MARKDOWN + "<p>energy $e = -1/(2T)$</p></div>": "TeX not rendered",
         }
