@@ -345,6 +345,7 @@ def main():
         old.unlink()
     started = time.time()
     lab = Lab(out)
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))  # a killed test still stops its server (finally)
     try:
         lab.start()
         print(f"jupyter lab on {lab.url} (log: {out / 'jupyter-lab.log'})")
