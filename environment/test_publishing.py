@@ -6,6 +6,7 @@ exactly that. Run: .venv/bin/python -m unittest discover -s environment -p 'test
 import importlib.machinery
 import importlib.util
 import pathlib
+import re
 import tempfile
 import unittest
 
@@ -50,6 +51,14 @@ class BinderEnvironmentTest(unittest.TestCase):
     def test_the_committed_environment_file_is_the_generated_one(self):
         expected = binder_env.render(binder_env.REQUIREMENTS.read_text())
         self.assertEqual(expected, binder_env.ENVIRONMENT_YML.read_text())
+
+    def test_binder_folder_is_what_repo2docker_reads_and_the_badge_opens_lab_on_main(self):
+        binder = ROOT / "binder"
+        self.assertFalse((binder / "Dockerfile").exists(), "a Dockerfile makes repo2docker ignore the rest")
+        self.assertTrue((binder / "postBuild").stat().st_mode & 0o111, "postBuild must be executable")
+        badge = re.search(r"\[!\[launch binder\]\([^)]*\)\]\(([^)]*)\)", (ROOT / "README.md").read_text())
+        self.assertIsNotNone(badge, "README.md has no 'launch binder' badge")
+        self.assertRegex(badge.group(1), r"^https://mybinder\.org/v2/gh/[\w.-]+/[\w.-]+/main\?urlpath=lab/tree/notebooks$")
 
     def test_unpinned_requirements_are_refused(self):
         with self.assertRaises(SystemExit):
