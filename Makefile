@@ -11,7 +11,8 @@ KERNEL_SPEC := $(VENV)/share/jupyter/kernels/glassy/kernel.json
 JAR_STAMP := target/.built
 FASHION_MNIST := /usr/share/datasets/fashion-mnist
 
-.PHONY: build env kernel data test test-java test-cli test-notebooks reproduce lab bench lock clean
+.PHONY: build env kernel data test test-java test-cli test-notebooks reproduce lab bench lock clean \
+	binder-env test-publishing test-binder test-browser
 
 ## build: compile the library and copy its runtime dependencies to target/lib
 build: $(JAR_STAMP)
@@ -49,8 +50,9 @@ data:
 	  echo "           on first use, checking their SHA-256"; \
 	fi
 
-## test: everything CI checks: unit and physics tests, javadoc, README examples, every notebook in quick mode
-test: test-java test-cli test-notebooks
+## test: everything CI checks: unit and physics tests, javadoc, README examples, every notebook in quick mode,
+## the Binder simulation, JupyterLab in a real browser
+test: test-java test-cli test-publishing test-notebooks test-binder test-browser
 
 # tests on the real Fashion-MNIST files run where `make data` has installed them, and are skipped elsewhere
 test-java:
@@ -69,11 +71,13 @@ test-cli: build
 test-notebooks: kernel
 	-@$(MAKE) --no-print-directory data
 	$(VPY) bin/run-notebooks --quick --out build/test-site $(NOTEBOOKS)
+	$(VPY) bin/check-site --mode quick build/test-site $(NOTEBOOKS)
 
 ## reproduce: build, install, execute every notebook in full mode, write build/site/
 reproduce: kernel
 	-@$(MAKE) --no-print-directory data
 	$(VPY) bin/run-notebooks --out build/site $(NOTEBOOKS)
+	$(VPY) bin/check-site --mode full build/site $(NOTEBOOKS)
 	@echo "site: build/site/index.html"
 
 ## lab: JupyterLab on the notebooks with the kernel ready
@@ -86,12 +90,34 @@ bench: build
 	java --add-modules jdk.incubator.vector -cp "target/test-classes:target/classes:$$(cat target/test-classpath.txt)" \
 	  org.openjdk.jmh.Main $(BENCH_ARGS)
 
-## lock: regenerate environment/requirements.txt from environment/requirements.in
+## test-publishing: unit tests of the Binder drift check, the HTML export steps and bin/check-site
+test-publishing: env
+	$(VPY) -m unittest discover -s environment -p 'test_*.py'
+
+## test-binder: what Binder does with binder/, simulated in a fresh venv (environment/binder_simulation.py)
+test-binder:
+	$(PYTHON) environment/binder_simulation.py --out build/binder-sim
+
+## test-browser: JupyterLab in headless Chromium runs notebook 01, interrupt and restart included, and the
+## quick site opens offline (environment/lab_browser_test.py; needs Debian's chromium); screenshots in build/browser-test
+test-browser: kernel $(VENV)/.browser-installed
+	$(VPY) environment/lab_browser_test.py --out build/browser-test $(if $(wildcard build/test-site/index.html),--site build/test-site)
+
+$(VENV)/.browser-installed: $(VENV)/.installed environment/requirements-browser.txt
+	$(VPY) -m pip install -q --disable-pip-version-check --no-deps -r environment/requirements-browser.txt
+	@touch $@
+
+## binder-env: binder/environment.yml from environment/requirements.txt (the one pinned list)
+binder-env:
+	$(PYTHON) environment/binder_env.py
+
+## lock: regenerate environment/requirements.txt from environment/requirements.in (and binder/environment.yml)
 lock:
 	rm -rf build/lock-venv && $(PYTHON) -m venv build/lock-venv
 	build/lock-venv/bin/pip install -q -r environment/requirements.in
 	{ echo "# Glassy's Jupyter environment, fully pinned (generated from requirements.in by 'make lock')."; \
 	  build/lock-venv/bin/pip freeze; } > environment/requirements.txt
+	$(PYTHON) environment/binder_env.py
 
 clean:
 	rm -rf target build $(VENV)

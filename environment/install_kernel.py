@@ -4,9 +4,14 @@ The kernel is JJava (IJava's maintained successor, from PyPI: see docs/kernel.md
 puts the built Glassy library and its runtime dependencies on the kernel's classpath
 (JJAVA_CLASSPATH, absolute paths), so a notebook only needs `import org.glassy...`, no magics.
 
-Usage: .venv/bin/python environment/install_kernel.py ROOT
-where ROOT is the repository (holding target/glassy-*.jar and target/lib/).
+Usage: .venv/bin/python environment/install_kernel.py [--heap SIZE] ROOT
+where ROOT is the repository (holding target/glassy-*.jar and target/lib/). The kernelspec goes
+into sys.prefix/share/jupyter/kernels, which is what `jupyter kernelspec install --sys-prefix` does:
+in .venv for `make kernel`, in the image's conda environment for Binder (binder/postBuild).
+--heap is the kernel JVM's maximum heap: a size (default 6g) or a share of the machine's (or
+container's) memory such as 75% (Binder, whose containers have 1-2 GB).
 """
+import argparse
 import json
 import pathlib
 import shutil
@@ -16,7 +21,14 @@ NAME = "glassy"
 DISPLAY_NAME = "Java (Glassy)"
 
 
-def main(root: pathlib.Path) -> None:
+def heap_option(heap: str) -> str:
+    """The JVM option for a maximum heap given as a size ("6g") or a share of memory ("75%")."""
+    if heap.endswith("%"):
+        return f"-XX:MaxRAMPercentage={float(heap[:-1]):g}"
+    return f"-Xmx{heap}"
+
+
+def main(root: pathlib.Path, heap: str = "6g") -> None:
     kernels = pathlib.Path(sys.prefix) / "share" / "jupyter" / "kernels"
     jjava = kernels / "java"
     target = kernels / NAME
@@ -42,7 +54,7 @@ def main(root: pathlib.Path) -> None:
         "env": {
             "JJAVA_CLASSPATH": ":".join(str(p.resolve()) for p in jars + libs),
             # the p-spin kernels use the JDK Vector API; charts render without a display
-            "JJAVA_JVM_OPTS": "--add-modules jdk.incubator.vector -Djava.awt.headless=true -Xmx6g",
+            "JJAVA_JVM_OPTS": "--add-modules jdk.incubator.vector -Djava.awt.headless=true " + heap_option(heap),
         },
         "metadata": {"glassy": {"root": str(root.resolve())}},
     }
@@ -54,4 +66,8 @@ def main(root: pathlib.Path) -> None:
 
 
 if __name__ == "__main__":
-    main(pathlib.Path(sys.argv[1] if len(sys.argv) > 1 else ".").resolve())
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("root", nargs="?", default=".", type=pathlib.Path)
+    parser.add_argument("--heap", default="6g", help="kernel JVM heap: a size (6g) or a share of memory (75%%)")
+    args = parser.parse_args()
+    main(args.root.resolve(), args.heap)
