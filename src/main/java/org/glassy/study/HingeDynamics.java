@@ -14,6 +14,7 @@ import org.glassy.internal.Require;
 import org.glassy.model.HingeLoss;
 import org.glassy.model.ShallowHingeNetwork;
 import org.glassy.observable.Evaluation;
+import org.glassy.observable.PowerLaw;
 import org.glassy.observable.ScalarObservable;
 import org.glassy.theory.ShallowHingeTheory;
 
@@ -190,6 +191,47 @@ public final class HingeDynamics {
             append(all, "mean-field theory", last, "loss_theory", "unsat_theory");
         }
         return all;
+    }
+
+    /**
+     * Late-time exponents: power laws A t^a fitted to loss and unsatisfied fraction of each curve of
+     * {@link #widths} over [tMin, tMax], and to the mean-field theory over a late window
+     * [10⁴, 10⁶] where its t^{−1/2} law holds.
+     *
+     * @param curves a table from {@link #widths}
+     * @param dim d, for the late-window theory
+     * @param margin h, for the late-window theory
+     * @param tMin the start of the fitting window
+     * @param tMax its end
+     * @return columns {@code curve, window, loss_exponent, unsat_exponent}
+     */
+    public static Table exponents(Table curves, int dim, double margin, double tMin, double tMax) {
+        Table table = Table.create("late-time exponents", StringColumn.create("curve"), StringColumn.create("window"),
+                DoubleColumn.create("loss_exponent"), DoubleColumn.create("unsat_exponent"));
+        String window = String.format(Locale.ROOT, "[%g, %g]", tMin, tMax);
+        for (String curve : curves.stringColumn("curve").unique().asList()) {
+            Table c = curves.where(curves.stringColumn("curve").isEqualTo(curve));
+            double[] t = c.doubleColumn("time").asDoubleArray();
+            table.stringColumn("curve").append(curve);
+            table.stringColumn("window").append(window);
+            table.doubleColumn("loss_exponent").append(
+                    PowerLaw.fit(t, c.doubleColumn("loss").asDoubleArray(), tMin, tMax).exponent());
+            table.doubleColumn("unsat_exponent").append(
+                    PowerLaw.fit(t, c.doubleColumn("unsat").asDoubleArray(), tMin, tMax).exponent());
+        }
+        ShallowHingeTheory theory = new ShallowHingeTheory(ShallowHingeTheory.Parameters.standard(dim, margin));
+        double[] t = {1e4, 1e5, 1e6};
+        double[] loss = new double[t.length];
+        double[] unsat = new double[t.length];
+        for (int i = 0; i < t.length; i++) {
+            loss[i] = theory.loss(t[i]);
+            unsat[i] = theory.unsatisfiedFraction(t[i]);
+        }
+        table.stringColumn("curve").append("mean-field theory");
+        table.stringColumn("window").append("[1e4, 1e6]");
+        table.doubleColumn("loss_exponent").append(PowerLaw.fit(t, loss, 1e4, 1e6).exponent());
+        table.doubleColumn("unsat_exponent").append(PowerLaw.fit(t, unsat, 1e4, 1e6).exponent());
+        return table;
     }
 
     private static void append(Table all, String curve, Table run, String loss, String unsat) {

@@ -38,6 +38,9 @@ public final class PerceptronJamming {
     /** The relative decrease below which the loss counts as having stopped decreasing. */
     public static final double RELATIVE_TOLERANCE = 1e-10;
 
+    /** The loss per pattern below which an instance counts as SAT (the quadratic hinge only tends to 0). */
+    public static final double SAT_LOSS = 1e-20;
+
     /** The first step moves w by this fraction of its norm √N. */
     public static final double STEP_FRACTION = 0.02;
 
@@ -185,7 +188,9 @@ public final class PerceptronJamming {
      * @param loss the hinge cost
      * @param samples instances per point, at least 1
      * @param seed the seed
-     * @return columns {@code curve, kappa, alpha_c, alpha, alpha_over_alpha_c, final_loss, unsat_fraction, samples}
+     * @return columns {@code curve, kappa, alpha_c, alpha, alpha_over_alpha_c, final_loss, unsat_fraction,
+     *     sat_fraction, samples}: the mean final loss per pattern, the mean unsatisfied fraction, and
+     *     the fraction of instances that reached zero loss (below 10⁻²⁰ per pattern)
      */
     public static Table sweep(double[] kappas, double[] alphaOverCapacity, int n, HingeLoss loss, int samples,
                               long seed) {
@@ -193,7 +198,7 @@ public final class PerceptronJamming {
         Table table = Table.create("perceptron SAT/UNSAT transition", StringColumn.create("curve"),
                 DoubleColumn.create("kappa"), DoubleColumn.create("alpha_c"), DoubleColumn.create("alpha"),
                 DoubleColumn.create("alpha_over_alpha_c"), DoubleColumn.create("final_loss"),
-                DoubleColumn.create("unsat_fraction"), IntColumn.create("samples"));
+                DoubleColumn.create("unsat_fraction"), DoubleColumn.create("sat_fraction"), IntColumn.create("samples"));
         SplittableRandom seeds = new SplittableRandom(seed);
         for (double kappa : kappas) {
             double alphaC = GardnerCapacity.alphaC(kappa);
@@ -201,10 +206,12 @@ public final class PerceptronJamming {
                 double alpha = ratio * alphaC;
                 double lossSum = 0;
                 double unsatSum = 0;
+                int sat = 0;
                 for (int s = 0; s < samples; s++) {
                     Result r = minimise(new Parameters(alpha, kappa, n, seeds.nextLong(), loss, DEFAULT_STEPS));
                     lossSum += r.finalLoss();
                     unsatSum += r.unsatisfiedFraction();
+                    sat += r.finalLoss() < SAT_LOSS ? 1 : 0;
                 }
                 table.stringColumn("curve").append("κ = " + kappa);
                 table.doubleColumn("kappa").append(kappa);
@@ -213,8 +220,84 @@ public final class PerceptronJamming {
                 table.doubleColumn("alpha_over_alpha_c").append(ratio);
                 table.doubleColumn("final_loss").append(lossSum / samples);
                 table.doubleColumn("unsat_fraction").append(unsatSum / samples);
+                table.doubleColumn("sat_fraction").append((double) sat / samples);
                 table.intColumn("samples").append(samples);
             }
+        }
+        return table;
+    }
+
+    /**
+     * One column of a {@link #sweep} against α, one curve per κ, with a vertical line at each
+     * Gardner capacity α_c(κ) from 0 to the column's largest value: the chart of the jamming
+     * transition.
+     *
+     * @param sweep a table from {@link #sweep}
+     * @param column the column to draw, e.g. {@code final_loss}
+     * @return columns {@code curve, alpha, value}
+     */
+    public static Table againstAlpha(Table sweep, String column) {
+        Table table = Table.create(column + " against α", StringColumn.create("curve"), DoubleColumn.create("alpha"),
+                DoubleColumn.create("value"));
+        double top = sweep.doubleColumn(column).max();
+        java.util.Map<String, Double> capacities = new java.util.LinkedHashMap<>();
+        for (int r = 0; r < sweep.rowCount(); r++) {
+            table.stringColumn("curve").append(sweep.stringColumn("curve").get(r));
+            table.doubleColumn("alpha").append(sweep.doubleColumn("alpha").getDouble(r));
+            table.doubleColumn("value").append(sweep.doubleColumn(column).getDouble(r));
+            capacities.put(sweep.stringColumn("curve").get(r), sweep.doubleColumn("alpha_c").getDouble(r));
+        }
+        capacities.forEach((curve, alphaC) -> {
+            for (double y : new double[] {0, top}) {
+                table.stringColumn("curve").append(String.format(java.util.Locale.ROOT, "Gardner α_c, %s: %.4f", curve,
+                        alphaC));
+                table.doubleColumn("alpha").append(alphaC);
+                table.doubleColumn("value").append(y);
+            }
+        });
+        return table;
+    }
+
+    /**
+     * Where the final loss departs from zero, for each κ of a {@link #sweep}: the largest load at
+     * which every instance was SAT and the smallest at which none was, in units of α_c(κ).
+     *
+     * @param sweep a table from {@link #sweep}
+     * @return columns {@code kappa, alpha_c, last_all_sat, first_all_unsat} (NaN when no such load
+     *     was swept)
+     */
+    public static Table departure(Table sweep) {
+        Table table = Table.create("where the loss departs from zero", DoubleColumn.create("kappa"),
+                DoubleColumn.create("alpha_c"), DoubleColumn.create("last_all_sat"), DoubleColumn.create("first_all_unsat"));
+        java.util.List<Double> kappas = new java.util.ArrayList<>();
+        for (int r = 0; r < sweep.rowCount(); r++) {
+            double k = sweep.doubleColumn("kappa").getDouble(r);
+            if (!kappas.contains(k)) {
+                kappas.add(k);
+            }
+        }
+        for (double k : kappas) {
+            double lastSat = Double.NaN;
+            double firstUnsat = Double.NaN;
+            double alphaC = Double.NaN;
+            for (int r = 0; r < sweep.rowCount(); r++) {
+                if (sweep.doubleColumn("kappa").getDouble(r) != k) {
+                    continue;
+                }
+                alphaC = sweep.doubleColumn("alpha_c").getDouble(r);
+                double ratio = sweep.doubleColumn("alpha_over_alpha_c").getDouble(r);
+                double sat = sweep.doubleColumn("sat_fraction").getDouble(r);
+                if (sat == 1 && !(ratio <= lastSat)) {
+                    lastSat = ratio;
+                }
+                if (sat == 0 && !(ratio >= firstUnsat)) {
+                    firstUnsat = ratio;
+                }
+            }
+            table.doubleColumn("kappa").append(k);
+            table.doubleColumn("alpha_c").append(alphaC);
+            table.doubleColumn("last_all_sat").append(lastSat);
+            table.doubleColumn("first_all_unsat").append(firstUnsat);
         }
         return table;
     }
@@ -244,7 +327,7 @@ public final class PerceptronJamming {
         }
         double[] centre = new double[bins];
         for (int b = 0; b < bins; b++) {
-            centre[b] = lo + (b + 0.5) * width;
+            centre[b] = Math.rint((lo + (b + 0.5) * width) * 1e6) / 1e6;
         }
         return Table.create("gaps h − κ", DoubleColumn.create("gap", centre), DoubleColumn.create("density", density));
     }

@@ -86,6 +86,36 @@ class HingeStudiesTest {
         }
     }
 
+    @Test
+    void departureFindsTheLastSatAndFirstUnsatLoads() {
+        Table sweep = Table.create("s", tech.tablesaw.api.StringColumn.create("curve", "κ = 0", "κ = 0", "κ = 0", "κ = 0"),
+                tech.tablesaw.api.DoubleColumn.create("kappa", 0, 0, 0, 0),
+                tech.tablesaw.api.DoubleColumn.create("alpha_c", 2, 2, 2, 2),
+                tech.tablesaw.api.DoubleColumn.create("alpha", 1.6, 2, 2.2, 2.4),
+                tech.tablesaw.api.DoubleColumn.create("alpha_over_alpha_c", 0.8, 1.0, 1.1, 1.2),
+                tech.tablesaw.api.DoubleColumn.create("final_loss", 0, 0.01, 0.02, 0.03),
+                tech.tablesaw.api.DoubleColumn.create("unsat_fraction", 0, 0.1, 0.2, 0.3),
+                tech.tablesaw.api.DoubleColumn.create("sat_fraction", 1, 0.5, 0, 0));
+        Table d = PerceptronJamming.departure(sweep);
+        assertEquals(0.8, d.doubleColumn("last_all_sat").getDouble(0), 0.0);
+        assertEquals(1.1, d.doubleColumn("first_all_unsat").getDouble(0), 0.0);
+        Table chart = PerceptronJamming.againstAlpha(sweep, "final_loss");
+        assertEquals(6, chart.rowCount(), "4 points and a two-point Gardner line");
+        assertEquals(2.0, chart.doubleColumn("alpha").getDouble(5), 0.0);
+        assertEquals(0.03, chart.doubleColumn("value").getDouble(5), 0.0);
+    }
+
+    @Test
+    void theLateTimeExponentOfTheTheoryIsMinusOneHalf() {
+        Table curves = HingeDynamics.widths(new int[] {10}, 100, 4, 1.0, 20, 1L);
+        Table exponents = HingeDynamics.exponents(curves, 4, 1.0, 2, 20);
+        int last = exponents.rowCount() - 1;
+        assertEquals("mean-field theory", exponents.stringColumn("curve").get(last));
+        assertEquals(-0.5, exponents.doubleColumn("unsat_exponent").getDouble(last), 2e-3);
+        assertEquals(-0.5, exponents.doubleColumn("loss_exponent").getDouble(last), 2e-3);
+        assertEquals(java.util.List.of("M = 10", "mean-field theory"), curves.stringColumn("curve").unique().asList());
+    }
+
     private static double valueAt(Table run, String column, double time) {
         for (int r = 0; r < run.rowCount(); r++) {
             if (Math.abs(run.doubleColumn("time").getDouble(r) - time) < 1e-9) {
