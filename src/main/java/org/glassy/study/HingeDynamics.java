@@ -97,8 +97,9 @@ public final class HingeDynamics {
      * Runs the gradient flow, recording 10 log-spaced times per decade (plus step 0 and the end).
      *
      * @param parameters the run
-     * @return columns {@code time, loss, unsat, loss_theory, unsat_theory, overlap, overlap_theory},
-     *     where overlap is the mean of a_i w∥_i, predicted (σ_a² + σ_w²) sinh(2γ)/2 = sinh 2γ
+     * @return columns {@code time, loss, unsat, loss_theory, unsat_theory, overlap, overlap_theory,
+     *     perpendicular}, where overlap is the mean of a_i w∥_i, predicted (σ_a² + σ_w²) sinh(2γ)/2 =
+     *     sinh 2γ, and perpendicular the mean of |w⊥_i|², constant in the theory
      */
     public static Table run(Parameters parameters) {
         return run(parameters, null, new double[0]);
@@ -136,10 +137,17 @@ public final class HingeDynamics {
             }
             return s / a.length;
         });
+        ScalarObservable perpendicular = new Evaluation("perpendicular", x -> {
+            double s = 0;
+            for (double v : network.perpendicularSquaredNorms(x, direction)) {
+                s += v;
+            }
+            return s / parameters.hidden();
+        });
         Dynamics dynamics = Dynamics.of(network, new GradientDescent(parameters.dt()))
                 .seed(seeds.nextLong())
                 .steps(steps)
-                .record(LogTimes.merge(LogTimes.upTo(steps, 10), extra), loss, unsat, overlap);
+                .record(LogTimes.merge(LogTimes.upTo(steps, 10), extra), loss, unsat, overlap, perpendicular);
         if (progress != null) {
             dynamics.progress(progress);
         }
@@ -164,7 +172,8 @@ public final class HingeDynamics {
                 DoubleColumn.create("loss_theory", lossTheory),
                 DoubleColumn.create("unsat_theory", unsatTheory),
                 DoubleColumn.create("overlap", overlap.values()),
-                DoubleColumn.create("overlap_theory", overlapTheory));
+                DoubleColumn.create("overlap_theory", overlapTheory),
+                DoubleColumn.create("perpendicular", perpendicular.values()));
     }
 
     /**

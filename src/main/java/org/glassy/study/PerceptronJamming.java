@@ -26,12 +26,15 @@ import tech.tablesaw.api.Table;
  * 012115 (2019).
  *
  * <p>The minimiser is projected gradient descent on the sphere, w ← retract(w − dt P∇E), with a
- * fixed step dt whose first move is {@link #STEP_FRACTION} of |w| = √N. Every {@link #WINDOW}
+ * fixed step dt: for the linear hinge the first move is {@link #STEP_FRACTION} of |w| = √N, for
+ * the quadratic hinge dt = 1/(1 + √α)², below the stability limit 2/λ_max of its Hessian. Every {@link #WINDOW}
  * steps the best loss so far is compared with its value a window earlier; if it has decreased by
  * a relative amount below {@link #RELATIVE_TOLERANCE} the run restarts from the best point with
  * half the step (a fixed step chatters across the kinks of the linear hinge), and after
  * {@link #MAX_HALVINGS} halvings it stops: the loss has stopped decreasing. It also stops when
- * the loss is exactly zero or after {@link Parameters#steps()} steps, and returns the best point.
+ * the loss per pattern is below {@link #SAT_LOSS} (exactly zero for the linear hinge, which gets
+ * there in finite time; the quadratic hinge only decays towards it) or after
+ * {@link Parameters#steps()} steps, and returns the best point.
  */
 public final class PerceptronJamming {
 
@@ -137,12 +140,17 @@ public final class PerceptronJamming {
         double[] gradient = new double[n];
         double energy = model.energyAndGradient(w, gradient);
         sphere.tangent(w, gradient);
-        double dt = STEP_FRACTION * Math.sqrt(n) / Math.max(norm(gradient), Double.MIN_NORMAL);
+        // linear hinge: a first move of STEP_FRACTION·√N; quadratic hinge: below 2/λ_max of its
+        // Hessian Σ_{violated} x xᵀ/N, whose spectrum ends at (1 + √α)² (Marchenko–Pastur)
+        double dt = parameters.loss() == HingeLoss.LINEAR
+                ? STEP_FRACTION * Math.sqrt(n) / Math.max(norm(gradient), Double.MIN_NORMAL)
+                : 1 / Math.pow(1 + Math.sqrt(parameters.alpha()), 2);
         double bestEnergy = energy;
         double windowStart = energy;
         long step = 0;
         int halvings = 0;
-        while (bestEnergy > 0 && step < parameters.steps()) {
+        double zero = SAT_LOSS * model.patternCount();
+        while (bestEnergy > zero && step < parameters.steps()) {
             for (int i = 0; i < n; i++) {
                 w[i] -= dt * gradient[i];
             }
