@@ -9,7 +9,6 @@ import org.glassy.dynamics.Dynamics;
 import org.glassy.dynamics.GradientDescent;
 import org.glassy.dynamics.LogTimes;
 import org.glassy.dynamics.ProgressListener;
-import org.glassy.dynamics.Trajectory;
 import org.glassy.internal.Require;
 import org.glassy.model.HingeLoss;
 import org.glassy.model.ShallowHingeNetwork;
@@ -30,6 +29,9 @@ import tech.tablesaw.api.Table;
  * (time t = k·dt is the paper's time at β = 1), compared with {@link ShallowHingeTheory}.
  */
 public final class HingeDynamics {
+
+    /** The name of the late-time asymptote's curve in {@link #widths}. */
+    public static final String LATE_TIME_LAW = "late-time law ∝ t^(−1/2)";
 
     /** The default Euler step of the gradient flow. */
     public static final double DEFAULT_DT = 0.2;
@@ -151,7 +153,7 @@ public final class HingeDynamics {
         if (progress != null) {
             dynamics.progress(progress);
         }
-        Trajectory run = dynamics.run(x0);
+        dynamics.run(x0);
         ShallowHingeTheory theory = new ShallowHingeTheory(
                 ShallowHingeTheory.Parameters.standard(parameters.dim(), parameters.margin()));
         double[] t = loss.times();
@@ -163,7 +165,6 @@ public final class HingeDynamics {
             unsatTheory[i] = theory.unsatisfiedFraction(t[i]);
             overlapTheory[i] = Math.sinh(2 * theory.gamma(t[i]));
         }
-        assert run.steps() == steps;
         return Table.create(String.format(Locale.ROOT, "hinge shallow network M=%d P=%d d=%d h=%g",
                         parameters.hidden(), parameters.samples(), parameters.dim(), parameters.margin()),
                 DoubleColumn.create("time", t),
@@ -177,8 +178,9 @@ public final class HingeDynamics {
     }
 
     /**
-     * Loss and unsatisfied fraction against time, simulated for several widths M and from the
-     * mean-field theory, in long format for {@code Plots.lines}.
+     * Loss and unsatisfied fraction against time, simulated for several widths M, from the
+     * mean-field theory, and its late-time law (unsatisfied fraction (2d/π)^{1/4}/√t, loss h/2
+     * times it, where below 1), in long format for {@code Plots.lines}.
      *
      * @param widths the numbers of hidden nodes M
      * @param samples P
@@ -198,6 +200,15 @@ public final class HingeDynamics {
         }
         if (last != null) {
             append(all, "mean-field theory", last, "loss_theory", "unsat_theory");
+            ShallowHingeTheory theory = new ShallowHingeTheory(ShallowHingeTheory.Parameters.standard(dim, margin));
+            for (double t : last.doubleColumn("time").asDoubleArray()) {
+                if (t > 0 && theory.lateUnsatisfiedFraction(t) < 1) {
+                    all.stringColumn("curve").append(LATE_TIME_LAW);
+                    all.doubleColumn("time").append(t);
+                    all.doubleColumn("loss").append(theory.lateLoss(t));
+                    all.doubleColumn("unsat").append(theory.lateUnsatisfiedFraction(t));
+                }
+            }
         }
         return all;
     }
@@ -218,7 +229,7 @@ public final class HingeDynamics {
         Table table = Table.create("late-time exponents", StringColumn.create("curve"), StringColumn.create("window"),
                 DoubleColumn.create("loss_exponent"), DoubleColumn.create("unsat_exponent"));
         String window = String.format(Locale.ROOT, "[%g, %g]", tMin, tMax);
-        for (String curve : curves.stringColumn("curve").unique().asList()) {
+        for (String curve : new java.util.LinkedHashSet<>(curves.stringColumn("curve").asList())) {
             Table c = curves.where(curves.stringColumn("curve").isEqualTo(curve));
             double[] t = c.doubleColumn("time").asDoubleArray();
             table.stringColumn("curve").append(curve);

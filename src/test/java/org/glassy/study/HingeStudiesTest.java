@@ -112,10 +112,13 @@ class HingeStudiesTest {
         Table curves = HingeDynamics.widths(new int[] {10}, 100, 4, 1.0, 20, 1L);
         Table exponents = HingeDynamics.exponents(curves, 4, 1.0, 2, 20);
         int last = exponents.rowCount() - 1;
+        assertEquals(HingeDynamics.LATE_TIME_LAW, exponents.stringColumn("curve").get(last - 1));
         assertEquals("mean-field theory", exponents.stringColumn("curve").get(last));
         assertEquals(-0.5, exponents.doubleColumn("unsat_exponent").getDouble(last), 2e-3);
         assertEquals(-0.5, exponents.doubleColumn("loss_exponent").getDouble(last), 2e-3);
-        assertEquals(java.util.List.of("M = 10", "mean-field theory"), curves.stringColumn("curve").unique().asList());
+        assertEquals(java.util.List.of("M = 10", "mean-field theory", HingeDynamics.LATE_TIME_LAW),
+                java.util.List.copyOf(new java.util.LinkedHashSet<>(curves.stringColumn("curve").asList())));
+        assertEquals(-0.5, exponents.doubleColumn("unsat_exponent").getDouble(last - 1), 1e-9, "the late-time law itself");
     }
 
     /**
