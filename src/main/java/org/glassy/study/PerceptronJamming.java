@@ -27,8 +27,9 @@ import tech.tablesaw.api.Table;
  *
  * <p>The minimiser is projected gradient descent on the sphere, w ← retract(w − dt P∇E), with a
  * fixed step dt: for the linear hinge the first move is {@link #STEP_FRACTION} of |w| = √N, for
- * the quadratic hinge dt = 1/(1 + √α)², below the stability limit 2/λ_max of its Hessian. Every {@link #WINDOW}
- * steps the best loss so far is compared with its value a window earlier; if it has decreased by
+ * the quadratic hinge dt = 1/(1 + √α)², below the stability limit 2/λ_max of its Hessian. Every
+ * {@link #WINDOW} steps the best loss so far is compared with its value a window earlier; if it has
+ * decreased by
  * a relative amount below {@link #RELATIVE_TOLERANCE} the run restarts from the best point with
  * half the step (a fixed step chatters across the kinks of the linear hinge), and after
  * {@link #MAX_HALVINGS} halvings it stops: the loss has stopped decreasing. It also stops when
