@@ -14,7 +14,8 @@ import picocli.CommandLine.Command;
 @Command(name = "glassy", mixinStandardHelpOptions = true, versionProvider = Glassy.Version.class,
         description = "Glassy dynamics of spin glasses and neural networks, as CSV.",
         subcommands = {PSpinCommand.class, PSpinAgingCommand.class, AgingDnnCommand.class, TrapCommand.class,
-            CugliandoloKurchanCommand.class, NebCommand.class, BarrierCommand.class})
+            CugliandoloKurchanCommand.class, NebCommand.class, BarrierCommand.class, HingeShallowCommand.class,
+            PerceptronCommand.class})
 public final class Glassy implements Runnable {
 
     /** Exit status for bad arguments. */

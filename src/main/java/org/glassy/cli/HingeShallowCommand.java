@@ -1,0 +1,49 @@
+package org.glassy.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+import org.glassy.study.HingeDynamics;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code glassy hinge-shallow}: gradient flow of Pellegrini and Biroli's shallow network under the
+ * linear hinge loss next to the mean-field theory, CSV {@code time,loss,unsat,unsat_theory}.
+ */
+@Command(name = "hinge-shallow", mixinStandardHelpOptions = true,
+        description = "Hinge-loss gradient flow of a one-hidden-layer ReLU network on linearly separable Gaussian "
+                + "data (Pellegrini & Biroli 2020), 10 log-spaced times per decade, Euler step 0.2 "
+                + "(CSV time,loss,unsat,unsat_theory).")
+final class HingeShallowCommand implements Callable<Integer> {
+
+    @Option(names = "--hidden", required = true, description = "number of hidden nodes M >= 1")
+    int hidden;
+
+    @Option(names = "--samples", required = true, description = "number of training examples P >= 1")
+    int samples;
+
+    @Option(names = "--dim", required = true, description = "input dimension d >= 1")
+    int dim;
+
+    @Option(names = "--margin", required = true, description = "hinge threshold h > 0")
+    double margin;
+
+    @Option(names = "--time", required = true, description = "final time (at least the step 0.2)")
+    double time;
+
+    @Option(names = "--seed", required = true, description = "seed of teacher, data and initial weights")
+    long seed;
+
+    @Option(names = "--out", description = "write the CSV to this file instead of standard output")
+    Path out;
+
+    @Override
+    public Integer call() throws Exception {
+        HingeDynamics.Parameters parameters = Arguments.validated(
+                () -> new HingeDynamics.Parameters(hidden, samples, dim, margin, time, seed));
+        Csv.write(HingeDynamics.run(parameters).selectColumns("time", "loss", "unsat", "unsat_theory"), out);
+        return 0;
+    }
+}
