@@ -1,11 +1,14 @@
 package org.glassy.study;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
 
+import org.glassy.dynamics.Dynamics;
 import org.glassy.dynamics.GradientDescent;
 import org.glassy.dynamics.Langevin;
+import org.glassy.dynamics.LogTimes;
 import org.glassy.dynamics.Space;
 import org.glassy.dynamics.Sphere;
 import org.glassy.internal.Require;
@@ -18,6 +21,7 @@ import org.glassy.theory.TrapModelTheory;
 import org.glassy.trap.TrapAging;
 
 import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
@@ -67,9 +71,9 @@ public final class MeanFieldComparison {
         for (int w = 0; w < waitingTimes.length; w++) {
             waitingSteps[w] = Math.round(waitingTimes[w] / dt);
         }
-        long first = java.util.Arrays.stream(waitingSteps).min().orElseThrow();
+        long first = Arrays.stream(waitingSteps).min().orElseThrow();
         // the lags the mean-field solver records (20 per decade of steps), so that every simulated point has its theory
-        long[] lagSteps = java.util.Arrays.stream(org.glassy.dynamics.LogTimes.upTo(steps - first, 20)).filter(k -> k > 0)
+        long[] lagSteps = Arrays.stream(LogTimes.upTo(steps - first, 20)).filter(k -> k > 0)
                 .toArray();
         SplittableRandom seeds = new SplittableRandom(seed);
         for (int n : sizes) {
@@ -77,7 +81,7 @@ public final class MeanFieldComparison {
             Table rows = null;
             for (int s = 0; s < instances; s++) {
                 TwoTimeCorrelation correlation = new TwoTimeCorrelation(waitingSteps, lagSteps);
-                org.glassy.dynamics.Dynamics.of(new PSpinSpherical(p, n, seeds.nextLong()),
+                Dynamics.of(new PSpinSpherical(p, n, seeds.nextLong()),
                                 temperature == 0 ? new GradientDescent(dt) : new Langevin(temperature, dt))
                         .space(Space.sphere())
                         .seed(seeds.nextLong())
@@ -115,7 +119,7 @@ public final class MeanFieldComparison {
                     + ps.length + " and " + temperatures.length);
         }
         Table all = Table.create("mean-field energy at long times", StringColumn.create("curve"),
-                tech.tablesaw.api.IntColumn.create("p"), DoubleColumn.create("temperature"), DoubleColumn.create("time"),
+                IntColumn.create("p"), DoubleColumn.create("temperature"), DoubleColumn.create("time"),
                 DoubleColumn.create("energy"));
         for (int k = 0; k < ps.length; k++) {
             Require.atLeast("p", ps[k], 3);
@@ -166,7 +170,7 @@ public final class MeanFieldComparison {
      * @return columns {@code p, T, t_max, e(t_max), fitted e∞, exponent a, predicted e∞, fitted − predicted}
      */
     public static Table asymptotes(Table longTime, double from) {
-        Table all = Table.create("extrapolated mean-field energies", tech.tablesaw.api.IntColumn.create("p"),
+        Table all = Table.create("extrapolated mean-field energies", IntColumn.create("p"),
                 DoubleColumn.create("T"), DoubleColumn.create("t_max"), DoubleColumn.create("e(t_max)"),
                 DoubleColumn.create("fitted e∞"), DoubleColumn.create("exponent a"), DoubleColumn.create("predicted e∞"),
                 DoubleColumn.create("fitted − predicted"));
