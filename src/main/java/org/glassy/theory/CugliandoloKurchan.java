@@ -164,7 +164,8 @@ public final class CugliandoloKurchan {
      * @param gridPoints the budget of stored times, at least 16: the density of the decimated grid (stored times per
      *     factor 2 of distance from either end of [0, t]) is the largest power of 2 that keeps at most
      *     {@code gridPoints} times at t_max, so memory, 40 bytes per pair of stored times, is bounded by
-     *     40 gridPoints² bytes whatever t_max (plus two times per waiting time)
+     *     40 gridPoints² bytes whatever t_max (plus two times per waiting time); a budget too small even for one
+     *     stored time per factor 2 is rejected by the solver
      */
     public record LongParameters(int p, double temperature, double step, double time, int gridPoints) {
 

@@ -76,6 +76,10 @@ final class DecimatingSolver {
         while (density > 1 && storedAt(total, density) > parameters.gridPoints()) {
             density /= 2;
         }
+        if (storedAt(total, density) > parameters.gridPoints()) {
+            throw new IllegalArgumentException("gridPoints must be >= " + storedAt(total, 1) + " to reach time "
+                    + parameters.time() + " with step " + h + ", got " + parameters.gridPoints());
+        }
         this.perOctave = density;
         allocate(storedAt(total, density) + 2 * waitingTimes.length + 4);
     }

@@ -186,5 +186,9 @@ class CugliandoloKurchanLongTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> CugliandoloKurchan.solveLong(new LongParameters(3, 0, 0.1, 10, 64), 10, 10));
         assertTrue(e.getMessage().startsWith("waitingTimes"), e.getMessage());
+        // a budget too small for the run even at one stored time per octave
+        e = assertThrows(IllegalArgumentException.class,
+                () -> CugliandoloKurchan.solveLong(new LongParameters(3, 0, 0.001, 1e4, 16), 10));
+        assertTrue(e.getMessage().startsWith("gridPoints must be >= "), e.getMessage());
     }
 }
