@@ -97,7 +97,10 @@ final class CugliandoloKurchanCommand implements Callable<Integer> {
                 tw[k] = steps[k] * step;
             }
         }
-        CugliandoloKurchan.LongSolution solution = CugliandoloKurchan.solveLong(parameters, perDecade, tw);
+        double[] waiting = tw;
+        // inside validated: a --grid-points budget too small for --time/--step is reported by option name
+        CugliandoloKurchan.LongSolution solution = Arguments.validated(
+                () -> CugliandoloKurchan.solveLong(parameters, perDecade, waiting));
         Csv.write(solution.energy(), out);
         if (correlationsOut != null) {
             Csv.write(solution.aging(), correlationsOut);

@@ -74,5 +74,9 @@ class CugliandoloKurchanCommandTest {
         status = run(err, "ck", "--p", "3", "--temperature", "0", "--time", "10", "--grid-points", "4");
         assertEquals(2, status);
         assertTrue(err.toString().startsWith("glassy ck: --grid-points must be >= 16"), err.toString());
+        err = new StringWriter();
+        status = run(err, "ck", "--p", "3", "--temperature", "0", "--time", "10000", "--step", "0.001", "--grid-points", "16");
+        assertEquals(2, status);
+        assertTrue(err.toString().startsWith("glassy ck: --grid-points must be >= "), err.toString());
     }
 }
