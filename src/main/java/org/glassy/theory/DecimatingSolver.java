@@ -73,15 +73,17 @@ final class DecimatingSolver {
             lagSchedule[w] = LogTimes.upTo(total - waitingSteps[w], perDecade);
         }
         int density = Integer.highestOneBit(parameters.gridPoints());
-        while (density > 1 && storedAt(total, density) > parameters.gridPoints()) {
+        int needed = storedAt(total, density);
+        while (density > 1 && needed > parameters.gridPoints()) {
             density /= 2;
+            needed = storedAt(total, density);
         }
-        if (storedAt(total, density) > parameters.gridPoints()) {
-            throw new IllegalArgumentException("gridPoints must be >= " + storedAt(total, 1) + " to reach time "
+        if (needed > parameters.gridPoints()) {
+            throw new IllegalArgumentException("gridPoints must be >= " + needed + " to reach time "
                     + parameters.time() + " with step " + h + ", got " + parameters.gridPoints());
         }
         this.perOctave = density;
-        allocate(storedAt(total, density) + 2 * waitingTimes.length + 4);
+        allocate(needed + 2 * waitingTimes.length + 4);
     }
 
     /**
