@@ -4,7 +4,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
-import org.glassy.study.AgingDnn;
+import org.glassy.study.aging.AgingDnn;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

@@ -3,8 +3,8 @@ package org.glassy.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
-import org.glassy.study.AgingDnn;
-import org.glassy.study.Barriers;
+import org.glassy.study.aging.AgingDnn;
+import org.glassy.study.barriers.Barriers;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

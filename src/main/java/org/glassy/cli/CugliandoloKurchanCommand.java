@@ -3,7 +3,7 @@ package org.glassy.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
-import org.glassy.dynamics.LogTimes;
+import org.glassy.core.LogTimes;
 import org.glassy.internal.Require;
 import org.glassy.theory.CugliandoloKurchan;
 

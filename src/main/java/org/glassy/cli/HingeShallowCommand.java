@@ -3,7 +3,7 @@ package org.glassy.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
-import org.glassy.study.HingeDynamics;
+import org.glassy.study.hinge.HingeDynamics;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

@@ -3,7 +3,7 @@ package org.glassy.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
-import org.glassy.study.PSpinAging;
+import org.glassy.study.aging.PSpinAging;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

@@ -10,8 +10,8 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
-import org.glassy.dynamics.StepHandler;
-import org.glassy.study.PSpinRelaxation;
+import org.glassy.core.StepHandler;
+import org.glassy.study.relaxation.PSpinRelaxation;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 import org.glassy.model.HingeLoss;
-import org.glassy.study.PerceptronJamming;
+import org.glassy.study.hinge.PerceptronJamming;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

@@ -2,7 +2,7 @@ package org.glassy.cli;
 
 import java.util.Locale;
 
-import org.glassy.dynamics.ProgressListener;
+import org.glassy.core.ProgressListener;
 
 /** Progress on standard error, in place, when it is a terminal; silent otherwise (batch jobs, pipes). */
 final class Progress {

@@ -3,8 +3,8 @@ package org.glassy.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
-import org.glassy.trap.BarratMezardModel;
-import org.glassy.trap.TrapAging;
+import org.glassy.study.trap.BarratMezardModel;
+import org.glassy.study.trap.TrapAging;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

@@ -7,6 +7,11 @@ import java.util.Objects;
 import java.util.SplittableRandom;
 import java.util.concurrent.CancellationException;
 
+import org.glassy.core.LogTimes;
+import org.glassy.core.NumericalInstabilityException;
+import org.glassy.core.ProgressListener;
+import org.glassy.core.Space;
+import org.glassy.core.StepHandler;
 import org.glassy.internal.Require;
 import org.glassy.model.Model;
 

@@ -2,6 +2,7 @@ package org.glassy.dynamics;
 
 import java.util.random.RandomGenerator;
 
+import org.glassy.core.Space;
 import org.glassy.internal.Require;
 import org.glassy.model.Model;
 

@@ -3,6 +3,7 @@ package org.glassy.dynamics;
 import java.util.function.DoubleUnaryOperator;
 import java.util.random.RandomGenerator;
 
+import org.glassy.core.Space;
 import org.glassy.internal.Require;
 import org.glassy.model.Model;
 

@@ -2,6 +2,7 @@ package org.glassy.dynamics;
 
 import java.util.List;
 
+import org.glassy.core.StepHandler;
 import org.glassy.observable.Observable;
 import org.glassy.observable.ScalarObservable;
 

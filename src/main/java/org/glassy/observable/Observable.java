@@ -1,6 +1,6 @@
 package org.glassy.observable;
 
-import org.glassy.dynamics.StepHandler;
+import org.glassy.core.StepHandler;
 
 import tech.tablesaw.api.Table;
 

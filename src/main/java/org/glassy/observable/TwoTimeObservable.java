@@ -6,7 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 
-import org.glassy.dynamics.LogTimes;
+import org.glassy.core.LogTimes;
 import org.glassy.internal.Require;
 
 import tech.tablesaw.api.DoubleColumn;

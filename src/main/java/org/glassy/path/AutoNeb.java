@@ -5,8 +5,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
-import org.glassy.dynamics.ProgressListener;
-import org.glassy.dynamics.Space;
+import org.glassy.core.ProgressListener;
+import org.glassy.core.Space;
 import org.glassy.internal.Require;
 import org.glassy.model.Model;
 

@@ -3,7 +3,7 @@ package org.glassy.path;
 import java.util.Arrays;
 import java.util.Objects;
 
-import org.glassy.dynamics.Space;
+import org.glassy.core.Space;
 import org.glassy.internal.Require;
 
 /**

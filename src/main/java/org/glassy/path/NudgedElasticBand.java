@@ -5,8 +5,8 @@ import java.util.Objects;
 import java.util.SplittableRandom;
 import java.util.concurrent.CancellationException;
 
-import org.glassy.dynamics.ProgressListener;
-import org.glassy.dynamics.Space;
+import org.glassy.core.ProgressListener;
+import org.glassy.core.Space;
 import org.glassy.internal.Require;
 import org.glassy.model.Model;
 

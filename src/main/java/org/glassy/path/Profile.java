@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
-import org.glassy.dynamics.Space;
+import org.glassy.core.Space;
 import org.glassy.internal.Require;
 
 import tech.tablesaw.api.DoubleColumn;

@@ -1,6 +1,6 @@
 package org.glassy.theory;
 
-import org.glassy.dynamics.LogTimes;
+import org.glassy.core.LogTimes;
 import org.glassy.internal.DotAxpy;
 import org.glassy.internal.Require;
 

@@ -2,7 +2,7 @@ package org.glassy.theory;
 
 import java.util.Arrays;
 
-import org.glassy.dynamics.LogTimes;
+import org.glassy.core.LogTimes;
 import org.glassy.internal.Require;
 
 import tech.tablesaw.api.DoubleColumn;

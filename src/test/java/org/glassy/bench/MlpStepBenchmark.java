@@ -6,7 +6,7 @@ import java.util.concurrent.TimeUnit;
 import org.glassy.data.Dataset;
 import org.glassy.data.TeacherStudent;
 import org.glassy.dynamics.MiniBatchSgd;
-import org.glassy.dynamics.Space;
+import org.glassy.core.Space;
 import org.glassy.model.Activation;
 import org.glassy.model.BatchModel;
 import org.glassy.model.DeepLearning4jNetwork;

@@ -2,7 +2,7 @@ package org.glassy.bench;
 
 import java.util.concurrent.TimeUnit;
 
-import org.glassy.dynamics.Sphere;
+import org.glassy.core.Sphere;
 import org.glassy.model.PSpinSpherical;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;

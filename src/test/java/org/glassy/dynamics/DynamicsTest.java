@@ -10,6 +10,10 @@ import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import org.glassy.core.LogTimes;
+import org.glassy.core.Space;
+import org.glassy.core.Sphere;
+import org.glassy.core.StepHandler;
 import org.glassy.model.PSpinSpherical;
 import org.glassy.model.Quadratic;
 import org.glassy.observable.Energy;

@@ -4,6 +4,7 @@ import static org.glassy.testing.Tolerances.assertRelativelyEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.glassy.core.NumericalInstabilityException;
 import org.glassy.model.Quadratic;
 import org.junit.jupiter.api.Test;
 

@@ -3,6 +3,9 @@ package org.glassy.dynamics;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.glassy.core.LogTimes;
+import org.glassy.core.Space;
+import org.glassy.core.Sphere;
 import org.glassy.model.PSpinSpherical;
 import org.glassy.observable.Energy;
 import org.hipparchus.linear.Array2DRowRealMatrix;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 
+import org.glassy.core.Space;
 import org.glassy.model.Model;
 import org.junit.jupiter.api.Test;
 

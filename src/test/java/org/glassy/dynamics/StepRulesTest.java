@@ -1,5 +1,7 @@
 package org.glassy.dynamics;
 
+import org.glassy.core.Space;
+import org.glassy.core.Sphere;
 import org.glassy.model.Model;
 import org.glassy.model.PSpinSpherical;
 import org.glassy.model.Quadratic;

@@ -6,7 +6,7 @@ import org.glassy.data.Dataset;
 import org.glassy.dynamics.Dynamics;
 import org.glassy.dynamics.MiniBatchSgd;
 import org.glassy.observable.Energy;
-import org.glassy.dynamics.LogTimes;
+import org.glassy.core.LogTimes;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.glassy.dynamics.Dynamics;
 import org.glassy.dynamics.Langevin;
-import org.glassy.dynamics.Space;
-import org.glassy.dynamics.Sphere;
+import org.glassy.core.Space;
+import org.glassy.core.Sphere;
 import org.glassy.model.PSpinSpherical;
 import org.junit.jupiter.api.Test;
 

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 
-import org.glassy.dynamics.Space;
+import org.glassy.core.Space;
 import org.glassy.model.MullerBrown;
 import org.junit.jupiter.api.Test;
 

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import org.glassy.dynamics.Space;
+import org.glassy.core.Space;
 import org.glassy.model.Model;
 import org.junit.jupiter.api.Test;
 

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import org.glassy.dynamics.Space;
-import org.glassy.dynamics.Sphere;
+import org.glassy.core.Space;
+import org.glassy.core.Sphere;
 import org.junit.jupiter.api.Test;
 
 class ChainTest {

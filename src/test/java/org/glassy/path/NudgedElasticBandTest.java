@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import org.glassy.dynamics.Space;
+import org.glassy.core.Space;
 import org.glassy.model.DoubleWell;
 import org.glassy.model.MullerBrown;
 import org.glassy.model.Quadratic;
@@ -115,8 +115,8 @@ class NudgedElasticBandTest {
     @Test
     void imagesStayOnTheSphere() {
         var model = new org.glassy.model.PSpinSpherical(3, 20, 4L);
-        double[] a = org.glassy.dynamics.Sphere.randomPoint(20, 1L);
-        double[] b = org.glassy.dynamics.Sphere.randomPoint(20, 2L);
+        double[] a = org.glassy.core.Sphere.randomPoint(20, 1L);
+        double[] b = org.glassy.core.Sphere.randomPoint(20, 2L);
         Chain chain = Chain.linear(a, b, 7).redistributed(Space.sphere());
         Chain relaxed = NudgedElasticBand.string(0.05, 50).withClimbingImage().relax(model, Space.sphere(), chain, 1L);
         for (int i = 0; i < relaxed.images(); i++) {

@@ -1,0 +1,290 @@
+package org.glassy.study.agingtheory;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+
+import org.glassy.core.LogTimes;
+import org.glassy.core.Space;
+import org.glassy.core.Sphere;
+import org.glassy.dynamics.Dynamics;
+import org.glassy.dynamics.GradientDescent;
+import org.glassy.dynamics.Langevin;
+import org.glassy.internal.Require;
+import org.glassy.model.PSpinSpherical;
+import org.glassy.observable.TwoTimeCorrelation;
+import org.glassy.study.relaxation.PSpinRelaxation;
+import org.glassy.study.trap.TrapAging;
+import org.glassy.study.trap.TrapModelTheory;
+import org.glassy.theory.CugliandoloKurchan;
+import org.glassy.theory.PowerLawApproach;
+import org.glassy.theory.SphericalPSpinTheory;
+
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+
+/**
+ * Mean-field theory against simulation: the Cugliandolo–Kurchan energy of the spherical p-spin
+ * (N → ∞) next to finite-N runs, and the trap models' aging functions next to their exact forms.
+ * Each method returns one long table with a {@code curve} column naming theory or simulation.
+ */
+public final class MeanFieldComparison {
+
+    /** The budget of stored times of the mean-field integrations (p = 3, T = 0: e(10⁴) within 1e-5 of converged). */
+    private static final int MEAN_FIELD_GRID_POINTS = 256;
+
+    private MeanFieldComparison() {
+    }
+
+    /**
+     * The aging function C(t_w + t, t_w) after a quench from a random start: the Cugliandolo–Kurchan solution
+     * (long-time solver, step {@code dt}) and, for each N, the mean over {@code instances} finite-N runs (gradient
+     * descent at T = 0, Langevin otherwise, time step {@code dt}) on the same waiting times and log-spaced lags.
+     *
+     * @param p the interaction order, at least 2
+     * @param temperature T ≥ 0
+     * @param time the final time, at least 4 dt
+     * @param dt the time step of the simulations and of the mean-field integration
+     * @param waitingTimes the waiting times t_w, each in [0, time − dt]
+     * @param sizes the numbers of spins N
+     * @param instances the instances averaged per N, at least 1
+     * @param seed the seed of the instances
+     * @return columns {@code curve, tw, t, correlation}
+     */
+    public static Table correlations(int p, double temperature, double time, double dt, double[] waitingTimes,
+                                     int[] sizes, int instances, long seed) {
+        Require.atLeast("instances", instances, 1);
+        if (waitingTimes.length == 0) {
+            throw new IllegalArgumentException("waitingTimes must hold at least one time");
+        }
+        Table all = Table.create("C(t_w + t, t_w): mean-field theory and finite N", StringColumn.create("curve"),
+                DoubleColumn.create("tw"), DoubleColumn.create("t"), DoubleColumn.create("correlation"));
+        CugliandoloKurchan.LongParameters meanField = new CugliandoloKurchan.LongParameters(p, temperature, dt, time,
+                MEAN_FIELD_GRID_POINTS);
+        Table ck = CugliandoloKurchan.solveLong(meanField, 20, waitingTimes).aging();
+        appendAging(all, "N = ∞ (Cugliandolo–Kurchan)", ck.doubleColumn("tw").asDoubleArray(),
+                ck.doubleColumn("t").asDoubleArray(), ck.doubleColumn("correlation").asDoubleArray());
+        long steps = meanField.steps();
+        long[] waitingSteps = new long[waitingTimes.length];
+        for (int w = 0; w < waitingTimes.length; w++) {
+            waitingSteps[w] = Math.round(waitingTimes[w] / dt);
+        }
+        long first = Arrays.stream(waitingSteps).min().orElseThrow();
+        // the lags the mean-field solver records (20 per decade of steps), so that every simulated point has its theory
+        long[] lagSteps = Arrays.stream(LogTimes.upTo(steps - first, 20)).filter(k -> k > 0)
+                .toArray();
+        SplittableRandom seeds = new SplittableRandom(seed);
+        for (int n : sizes) {
+            double[] sum = null;
+            Table rows = null;
+            for (int s = 0; s < instances; s++) {
+                TwoTimeCorrelation correlation = new TwoTimeCorrelation(waitingSteps, lagSteps);
+                Dynamics.of(new PSpinSpherical(p, n, seeds.nextLong()),
+                                temperature == 0 ? new GradientDescent(dt) : new Langevin(temperature, dt))
+                        .space(Space.sphere())
+                        .seed(seeds.nextLong())
+                        .steps(steps)
+                        .record(new long[] {steps}, correlation)
+                        .run(Sphere.randomPoint(n, seeds.nextLong()));
+                rows = correlation.table();
+                double[] values = rows.doubleColumn("value").asDoubleArray();
+                if (sum == null) {
+                    sum = new double[values.length];
+                }
+                for (int i = 0; i < values.length; i++) {
+                    sum[i] += values[i] / instances;
+                }
+            }
+            appendAging(all, String.format(Locale.ROOT, "N = %d (mean of %d)", n, instances),
+                    rows.doubleColumn("tw").asDoubleArray(), rows.doubleColumn("t").asDoubleArray(), sum);
+        }
+        return all;
+    }
+
+    /**
+     * Long-time mean-field energies e(t) of the spherical p-spin after a quench from a random start, for each
+     * pair (p, T), from the long-time Cugliandolo–Kurchan solver (256 stored times).
+     *
+     * @param time the final time
+     * @param step the time step of the integration
+     * @param ps the interaction orders, each at least 3
+     * @param temperatures the temperatures, one per p
+     * @return columns {@code curve, p, temperature, time, energy}
+     */
+    public static Table longTimeEnergies(double time, double step, int[] ps, double[] temperatures) {
+        if (ps.length != temperatures.length || ps.length == 0) {
+            throw new IllegalArgumentException("ps and temperatures must have the same, non-zero length, got "
+                    + ps.length + " and " + temperatures.length);
+        }
+        Table all = Table.create("mean-field energy at long times", StringColumn.create("curve"),
+                IntColumn.create("p"), DoubleColumn.create("temperature"), DoubleColumn.create("time"),
+                DoubleColumn.create("energy"));
+        for (int k = 0; k < ps.length; k++) {
+            Require.atLeast("p", ps[k], 3);
+            Table e = CugliandoloKurchan.solveLong(new CugliandoloKurchan.LongParameters(ps[k], temperatures[k], step,
+                    time, MEAN_FIELD_GRID_POINTS), 10).energy();
+            String curve = String.format(Locale.ROOT, "p = %d, T = %s", ps[k], temperatures[k]);
+            for (int r = 0; r < e.rowCount(); r++) {
+                all.stringColumn("curve").append(curve);
+                all.intColumn("p").append(ps[k]);
+                all.doubleColumn("temperature").append(temperatures[k]);
+                all.doubleColumn("time").append(e.doubleColumn("time").get(r));
+                all.doubleColumn("energy").append(e.doubleColumn("energy").get(r));
+            }
+        }
+        return all;
+    }
+
+    /**
+     * The distance of each long-time energy curve from its predicted limit, e(t) − e∞(p, T), for log–log plots of
+     * the power-law approach.
+     *
+     * @param longTime a table from {@link #longTimeEnergies}
+     * @return columns {@code curve, time, excess} for t &gt; 0
+     */
+    public static Table excessEnergies(Table longTime) {
+        Table all = Table.create("e(t) − e∞", StringColumn.create("curve"), DoubleColumn.create("time"),
+                DoubleColumn.create("excess"));
+        for (int r = 0; r < longTime.rowCount(); r++) {
+            double t = longTime.doubleColumn("time").get(r);
+            if (t > 0) {
+                double limit = SphericalPSpinTheory.asymptoticEnergy(longTime.intColumn("p").get(r),
+                        longTime.doubleColumn("temperature").get(r));
+                all.stringColumn(0).append(longTime.stringColumn("curve").get(r));
+                all.doubleColumn(1).append(t);
+                all.doubleColumn(2).append(longTime.doubleColumn("energy").get(r) - limit);
+            }
+        }
+        return all;
+    }
+
+    /**
+     * Extrapolates each curve of {@link #longTimeEnergies} to t = ∞ by the fit e(t) = e∞ + A t^{−a} on t ≥ from, and
+     * compares with the predicted limit: the threshold −√(2(p−1)/p) at T = 0, the Cugliandolo–Kurchan aging
+     * asymptote below T_d, −1/(2T) above.
+     *
+     * @param longTime a table from {@link #longTimeEnergies}
+     * @param from the first time of the fit
+     * @return columns {@code p, T, t_max, e(t_max), fitted e∞, exponent a, predicted e∞, fitted − predicted}
+     */
+    public static Table asymptotes(Table longTime, double from) {
+        Table all = Table.create("extrapolated mean-field energies", IntColumn.create("p"),
+                DoubleColumn.create("T"), DoubleColumn.create("t_max"), DoubleColumn.create("e(t_max)"),
+                DoubleColumn.create("fitted e∞"), DoubleColumn.create("exponent a"), DoubleColumn.create("predicted e∞"),
+                DoubleColumn.create("fitted − predicted"));
+        for (String curve : longTime.stringColumn("curve").unique()) {
+            Table one = longTime.where(longTime.stringColumn("curve").isEqualTo(curve));
+            int p = one.intColumn("p").get(0);
+            double temperature = one.doubleColumn("temperature").get(0);
+            PowerLawApproach fit = PowerLawApproach.fit(one, "time", "energy", from);
+            double predicted = SphericalPSpinTheory.asymptoticEnergy(p, temperature);
+            int last = one.rowCount() - 1;
+            all.intColumn(0).append(p);
+            all.doubleColumn(1).append(temperature);
+            all.doubleColumn(2).append(one.doubleColumn("time").get(last));
+            all.doubleColumn(3).append(one.doubleColumn("energy").get(last));
+            all.doubleColumn(4).append(fit.limit());
+            all.doubleColumn(5).append(fit.exponent());
+            all.doubleColumn(6).append(predicted);
+            all.doubleColumn(7).append(fit.limit() - predicted);
+        }
+        return all;
+    }
+
+    private static void appendAging(Table table, String curve, double[] tw, double[] lag, double[] value) {
+        for (int i = 0; i < tw.length; i++) {
+            table.stringColumn(0).append(curve);
+            table.doubleColumn(1).append(tw[i]);
+            table.doubleColumn(2).append(lag[i]);
+            table.doubleColumn(3).append(value[i]);
+        }
+    }
+
+    /**
+     * e(t) after a quench from a random start: the Cugliandolo–Kurchan solution (the long-time solver,
+     * second order, step {@code ckStep}, 256 stored times) and, for each N, the mean over {@code instances} finite-N runs (gradient
+     * descent at T = 0, Langevin otherwise, time step {@code dt}).
+     *
+     * @param p the interaction order, at least 3
+     * @param temperature T ≥ 0
+     * @param time the final time
+     * @param ckStep the step of the mean-field integration
+     * @param dt the time step of the simulations
+     * @param sizes the numbers of spins N
+     * @param instances the instances averaged per N, at least 1
+     * @param seed the seed of the instances
+     * @return columns {@code curve, time, energy}
+     */
+    public static Table energies(int p, double temperature, double time, double ckStep, double dt, int[] sizes,
+                                 int instances, long seed) {
+        Require.atLeast("instances", instances, 1);
+        Table all = Table.create("energy per spin: mean-field theory and finite N", StringColumn.create("curve"),
+                DoubleColumn.create("time"), DoubleColumn.create("energy"));
+        Table ck = CugliandoloKurchan.solveLong(new CugliandoloKurchan.LongParameters(p, temperature, ckStep, time,
+                MEAN_FIELD_GRID_POINTS), 20).energy();
+        append(all, "N = ∞ (Cugliandolo–Kurchan)", ck.doubleColumn("time").asDoubleArray(),
+                ck.doubleColumn("energy").asDoubleArray());
+        SplittableRandom seeds = new SplittableRandom(seed);
+        for (int n : sizes) {
+            double[] times = null;
+            double[] sum = null;
+            for (int s = 0; s < instances; s++) {
+                Table curve = PSpinRelaxation.energyCurve(new PSpinRelaxation.Parameters(p, n, temperature, dt, time,
+                        seeds.nextLong(), temperature == 0 ? PSpinRelaxation.Kind.GD : PSpinRelaxation.Kind.LANGEVIN,
+                        10));
+                double[] e = curve.doubleColumn("energy").asDoubleArray();
+                if (sum == null) {
+                    times = curve.doubleColumn("time").asDoubleArray();
+                    sum = new double[e.length];
+                }
+                for (int i = 0; i < e.length; i++) {
+                    sum[i] += e[i] / instances;
+                }
+            }
+            append(all, String.format(Locale.ROOT, "N = %d (mean of %d)", n, instances), times, sum);
+        }
+        return all;
+    }
+
+    /**
+     * Π(t_w + t, t_w) of Bouchaud's trap model at x = T/T_g and of the Barrat–Mézard model at
+     * T = 0 (M → ∞), each simulated and exact, against t/t_w.
+     *
+     * @param x Bouchaud's x in (0, 1)
+     * @param tw the waiting time
+     * @param samples walkers per model
+     * @param seed the seed
+     * @return columns {@code curve, t_over_tw, pi}
+     */
+    public static Table trapPersistence(double x, double tw, int samples, long seed) {
+        Table all = Table.create("trap models: probability of not having jumped", StringColumn.create("curve"),
+                DoubleColumn.create("t_over_tw"), DoubleColumn.create("pi"));
+        for (TrapAging.Model model : List.of(TrapAging.Model.BOUCHAUD, TrapAging.Model.BARRAT_MEZARD)) {
+            boolean bouchaud = model == TrapAging.Model.BOUCHAUD;
+            Table mc = TrapAging.run(new TrapAging.Parameters(model, bouchaud ? x : 0, tw, samples, seed, 0));
+            double[] lags = mc.doubleColumn("t").asDoubleArray();
+            double[] ratio = new double[lags.length];
+            double[] exact = new double[lags.length];
+            for (int i = 0; i < lags.length; i++) {
+                ratio[i] = lags[i] / tw;
+                exact[i] = bouchaud ? TrapModelTheory.bouchaudPersistence(x, ratio[i])
+                        : TrapModelTheory.barratMezardZeroTemperaturePersistence(tw, lags[i]);
+            }
+            String name = bouchaud ? String.format(Locale.ROOT, "Bouchaud x = %.2g", x) : "Barrat–Mézard T = 0";
+            append(all, name + ", simulated", ratio, mc.doubleColumn("pi").asDoubleArray());
+            append(all, name + ", exact", ratio, exact);
+        }
+        return all;
+    }
+
+    private static void append(Table table, String curve, double[] x, double[] y) {
+        for (int i = 0; i < x.length; i++) {
+            table.stringColumn(0).append(curve);
+            table.doubleColumn(1).append(x[i]);
+            table.doubleColumn(2).append(y[i]);
+        }
+    }
+}

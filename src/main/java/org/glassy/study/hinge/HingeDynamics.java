@@ -1,0 +1,266 @@
+package org.glassy.study.hinge;
+
+import java.util.Locale;
+import java.util.SplittableRandom;
+
+import org.glassy.data.Dataset;
+import org.glassy.data.LinearTeacher;
+import org.glassy.dynamics.Dynamics;
+import org.glassy.dynamics.GradientDescent;
+import org.glassy.core.LogTimes;
+import org.glassy.core.ProgressListener;
+import org.glassy.internal.Require;
+import org.glassy.model.HingeLoss;
+import org.glassy.observable.Evaluation;
+import org.glassy.observable.PowerLaw;
+import org.glassy.observable.ScalarObservable;
+
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+
+/**
+ * Gradient flow of Pellegrini and Biroli's shallow network under the linear hinge loss (NeurIPS
+ * 2020, arXiv:2006.11209) next to its mean-field solution: a {@link ShallowHingeNetwork} with M
+ * hidden nodes, trained on P Gaussian examples labelled by a random linear teacher, from the
+ * paper's N(0, 1) initialisation, by gradient descent on M·L with step {@link Parameters#dt()}
+ * (time t = k·dt is the paper's time at β = 1), compared with {@link ShallowHingeTheory}.
+ */
+public final class HingeDynamics {
+
+    /** The name of the late-time asymptote's curve in {@link #widths}. */
+    public static final String LATE_TIME_LAW = "late-time law ∝ t^(−1/2)";
+
+    /** The default Euler step of the gradient flow. */
+    public static final double DEFAULT_DT = 0.2;
+
+    /**
+     * One run.
+     *
+     * @param hidden the number of hidden nodes M, at least 1
+     * @param samples the number of training examples P, at least 1
+     * @param dim the input dimension d, at least 1
+     * @param margin the hinge threshold h, &gt; 0
+     * @param time the final time, at least dt
+     * @param seed the seed of the teacher, the data and the initial weights
+     * @param dt the Euler step of the gradient flow, &gt; 0
+     */
+    public record Parameters(int hidden, int samples, int dim, double margin, double time, long seed, double dt) {
+
+        /**
+         * Validates the parameters.
+         *
+         * @param hidden the number of hidden nodes M, at least 1
+         * @param samples the number of training examples P, at least 1
+         * @param dim the input dimension d, at least 1
+         * @param margin the hinge threshold h, &gt; 0
+         * @param time the final time, at least dt
+         * @param seed the seed of the teacher, the data and the initial weights
+         * @param dt the Euler step, &gt; 0
+         */
+        public Parameters {
+            Require.atLeast("hidden", hidden, 1);
+            Require.atLeast("samples", samples, 1);
+            Require.atLeast("dim", dim, 1);
+            Require.positive("margin", margin);
+            Require.positive("dt", dt);
+            Require.positive("time", time);
+            if (time < dt) {
+                throw new IllegalArgumentException("time must be >= dt = " + dt + ", got " + time);
+            }
+        }
+
+        /**
+         * The parameters with the default step {@link #DEFAULT_DT}.
+         *
+         * @param hidden the number of hidden nodes M, at least 1
+         * @param samples the number of training examples P, at least 1
+         * @param dim the input dimension d, at least 1
+         * @param margin the hinge threshold h, &gt; 0
+         * @param time the final time, at least {@link #DEFAULT_DT}
+         * @param seed the seed
+         */
+        public Parameters(int hidden, int samples, int dim, double margin, double time, long seed) {
+            this(hidden, samples, dim, margin, time, seed, DEFAULT_DT);
+        }
+
+        /** @return the number of steps, round(time/dt) */
+        public long steps() {
+            return Math.round(time / dt);
+        }
+    }
+
+    private HingeDynamics() {
+    }
+
+    /**
+     * Runs the gradient flow, recording 10 log-spaced times per decade (plus step 0 and the end).
+     *
+     * @param parameters the run
+     * @return columns {@code time, loss, unsat, loss_theory, unsat_theory, overlap, overlap_theory,
+     *     perpendicular}, where overlap is the mean of a_i w∥_i, predicted (σ_a² + σ_w²) sinh(2γ)/2 =
+     *     sinh 2γ, and perpendicular the mean of |w⊥_i|², constant in the theory
+     */
+    public static Table run(Parameters parameters) {
+        return run(parameters, null, new double[0]);
+    }
+
+    /**
+     * Runs the gradient flow, recording 10 log-spaced times per decade and the given times.
+     *
+     * @param parameters the run
+     * @param progress told of progress, or null
+     * @param times extra times to record, each rounded to the nearest step
+     * @return the columns of {@link #run(Parameters)}
+     */
+    public static Table run(Parameters parameters, ProgressListener progress, double... times) {
+        SplittableRandom seeds = new SplittableRandom(parameters.seed());
+        LinearTeacher teacher = LinearTeacher.random(parameters.dim(), seeds.nextLong());
+        Dataset data = teacher.sample(parameters.samples(), seeds.nextLong());
+        ShallowHingeNetwork network = new ShallowHingeNetwork(data, parameters.hidden(), parameters.margin(),
+                HingeLoss.LINEAR);
+        double[] x0 = network.initialState(seeds.nextLong());
+        double[] direction = teacher.direction();
+        long steps = parameters.steps();
+        long[] extra = new long[times.length];
+        for (int i = 0; i < times.length; i++) {
+            extra[i] = Math.min(steps, Math.round(Require.nonNegative("times[i]", times[i]) / parameters.dt()));
+        }
+        ScalarObservable loss = new Evaluation("loss", network::loss);
+        ScalarObservable unsat = new Evaluation("unsat", network::unsatisfiedFraction);
+        ScalarObservable overlap = new Evaluation("overlap", x -> {
+            double[] a = network.outputWeights(x);
+            double[] parallel = network.parallelComponents(x, direction);
+            double s = 0;
+            for (int i = 0; i < a.length; i++) {
+                s += a[i] * parallel[i];
+            }
+            return s / a.length;
+        });
+        ScalarObservable perpendicular = new Evaluation("perpendicular", x -> {
+            double s = 0;
+            for (double v : network.perpendicularSquaredNorms(x, direction)) {
+                s += v;
+            }
+            return s / parameters.hidden();
+        });
+        Dynamics dynamics = Dynamics.of(network, new GradientDescent(parameters.dt()))
+                .seed(seeds.nextLong())
+                .steps(steps)
+                .record(LogTimes.merge(LogTimes.upTo(steps, 10), extra), loss, unsat, overlap, perpendicular);
+        if (progress != null) {
+            dynamics.progress(progress);
+        }
+        dynamics.run(x0);
+        ShallowHingeTheory theory = new ShallowHingeTheory(
+                ShallowHingeTheory.Parameters.standard(parameters.dim(), parameters.margin()));
+        double[] t = loss.times();
+        double[] lossTheory = new double[t.length];
+        double[] unsatTheory = new double[t.length];
+        double[] overlapTheory = new double[t.length];
+        for (int i = 0; i < t.length; i++) {
+            lossTheory[i] = theory.loss(t[i]);
+            unsatTheory[i] = theory.unsatisfiedFraction(t[i]);
+            overlapTheory[i] = Math.sinh(2 * theory.gamma(t[i]));
+        }
+        return Table.create(String.format(Locale.ROOT, "hinge shallow network M=%d P=%d d=%d h=%g",
+                        parameters.hidden(), parameters.samples(), parameters.dim(), parameters.margin()),
+                DoubleColumn.create("time", t),
+                DoubleColumn.create("loss", loss.values()),
+                DoubleColumn.create("unsat", unsat.values()),
+                DoubleColumn.create("loss_theory", lossTheory),
+                DoubleColumn.create("unsat_theory", unsatTheory),
+                DoubleColumn.create("overlap", overlap.values()),
+                DoubleColumn.create("overlap_theory", overlapTheory),
+                DoubleColumn.create("perpendicular", perpendicular.values()));
+    }
+
+    /**
+     * Loss and unsatisfied fraction against time, simulated for several widths M, from the
+     * mean-field theory, and its late-time law (unsatisfied fraction (2d/π)^{1/4}/√t, loss h/2
+     * times it, where below 1), in long format for {@code Plots.lines}.
+     *
+     * @param widths the numbers of hidden nodes M
+     * @param samples P
+     * @param dim d
+     * @param margin h
+     * @param time the final time
+     * @param seed the seed (the same data and teacher for every width)
+     * @return columns {@code curve, time, loss, unsat}
+     */
+    public static Table widths(int[] widths, int samples, int dim, double margin, double time, long seed) {
+        Table all = Table.create("hinge dynamics: simulation and mean-field theory", StringColumn.create("curve"),
+                DoubleColumn.create("time"), DoubleColumn.create("loss"), DoubleColumn.create("unsat"));
+        Table last = null;
+        for (int m : widths) {
+            last = run(new Parameters(m, samples, dim, margin, time, seed));
+            append(all, "M = " + m, last, "loss", "unsat");
+        }
+        if (last != null) {
+            append(all, "mean-field theory", last, "loss_theory", "unsat_theory");
+            ShallowHingeTheory theory = new ShallowHingeTheory(ShallowHingeTheory.Parameters.standard(dim, margin));
+            for (double t : last.doubleColumn("time").asDoubleArray()) {
+                if (t > 0 && theory.lateUnsatisfiedFraction(t) < 1) {
+                    all.stringColumn("curve").append(LATE_TIME_LAW);
+                    all.doubleColumn("time").append(t);
+                    all.doubleColumn("loss").append(theory.lateLoss(t));
+                    all.doubleColumn("unsat").append(theory.lateUnsatisfiedFraction(t));
+                }
+            }
+        }
+        return all;
+    }
+
+    /**
+     * Late-time exponents: power laws A t^a fitted to loss and unsatisfied fraction of each curve of
+     * {@link #widths} over [tMin, tMax], and to the mean-field theory over a late window
+     * [10⁴, 10⁶] where its t^{−1/2} law holds.
+     *
+     * @param curves a table from {@link #widths}
+     * @param dim d, for the late-window theory
+     * @param margin h, for the late-window theory
+     * @param tMin the start of the fitting window
+     * @param tMax its end
+     * @return columns {@code curve, window, loss_exponent, unsat_exponent}
+     */
+    public static Table exponents(Table curves, int dim, double margin, double tMin, double tMax) {
+        Table table = Table.create("late-time exponents", StringColumn.create("curve"), StringColumn.create("window"),
+                DoubleColumn.create("loss_exponent"), DoubleColumn.create("unsat_exponent"));
+        String window = String.format(Locale.ROOT, "[%g, %g]", tMin, tMax);
+        for (String curve : new java.util.LinkedHashSet<>(curves.stringColumn("curve").asList())) {
+            Table c = curves.where(curves.stringColumn("curve").isEqualTo(curve));
+            double[] t = c.doubleColumn("time").asDoubleArray();
+            table.stringColumn("curve").append(curve);
+            table.stringColumn("window").append(window);
+            table.doubleColumn("loss_exponent").append(
+                    PowerLaw.fit(t, c.doubleColumn("loss").asDoubleArray(), tMin, tMax).exponent());
+            table.doubleColumn("unsat_exponent").append(
+                    PowerLaw.fit(t, c.doubleColumn("unsat").asDoubleArray(), tMin, tMax).exponent());
+        }
+        ShallowHingeTheory theory = new ShallowHingeTheory(ShallowHingeTheory.Parameters.standard(dim, margin));
+        double[] t = {1e4, 1e5, 1e6};
+        double[] loss = new double[t.length];
+        double[] unsat = new double[t.length];
+        for (int i = 0; i < t.length; i++) {
+            loss[i] = theory.loss(t[i]);
+            unsat[i] = theory.unsatisfiedFraction(t[i]);
+        }
+        table.stringColumn("curve").append("mean-field theory");
+        table.stringColumn("window").append("[1e4, 1e6]");
+        table.doubleColumn("loss_exponent").append(PowerLaw.fit(t, loss, 1e4, 1e6).exponent());
+        table.doubleColumn("unsat_exponent").append(PowerLaw.fit(t, unsat, 1e4, 1e6).exponent());
+        return table;
+    }
+
+    private static void append(Table all, String curve, Table run, String loss, String unsat) {
+        for (int r = 0; r < run.rowCount(); r++) {
+            if (run.doubleColumn("time").getDouble(r) <= 0) {
+                continue;
+            }
+            all.stringColumn("curve").append(curve);
+            all.doubleColumn("time").append(run.doubleColumn("time").getDouble(r));
+            all.doubleColumn("loss").append(run.doubleColumn(loss).getDouble(r));
+            all.doubleColumn("unsat").append(run.doubleColumn(unsat).getDouble(r));
+        }
+    }
+}

@@ -1,0 +1,349 @@
+package org.glassy.study.hinge;
+
+import java.util.Objects;
+import java.util.SplittableRandom;
+
+import org.glassy.data.LinearTeacher;
+import org.glassy.core.Space;
+import org.glassy.core.Sphere;
+import org.glassy.internal.Require;
+import org.glassy.model.HingeLoss;
+
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+
+/**
+ * The SAT/UNSAT (jamming) transition of the spherical perceptron: P = αN Gaussian patterns with
+ * random ±1 labels, the hinge loss of {@link HingePerceptron} minimised on the sphere |w|² = N from
+ * a random start. Below the Gardner capacity α_c(κ) ({@link GardnerCapacity}) the final loss is
+ * zero (SAT); above it the loss and the fraction of unsatisfied constraints stay positive (UNSAT).
+ * S. Franz and G. Parisi, J. Phys. A 49, 145001 (2016); for the linear hinge S. Franz et al.,
+ * arXiv:1902.08243; the same transition in deep networks is M. Geiger et al., Phys. Rev. E 100,
+ * 012115 (2019).
+ *
+ * <p>The minimiser is projected gradient descent on the sphere, w ← retract(w − dt P∇E), with a
+ * fixed step dt: for the linear hinge the first move is {@link #STEP_FRACTION} of |w| = √N, for
+ * the quadratic hinge dt = 1/(1 + √α)², below the stability limit 2/λ_max of its Hessian. Every
+ * {@link #WINDOW} steps the best loss so far is compared with its value a window earlier; if it has
+ * decreased by
+ * a relative amount below {@link #RELATIVE_TOLERANCE} the run restarts from the best point with
+ * half the step (a fixed step chatters across the kinks of the linear hinge), and after
+ * {@link #MAX_HALVINGS} halvings it stops: the loss has stopped decreasing. It also stops when
+ * the loss per pattern is below {@link #SAT_LOSS} (exactly zero for the linear hinge, which gets
+ * there in finite time; the quadratic hinge only decays towards it) or after
+ * {@link Parameters#steps()} steps, and returns the best point.
+ */
+public final class PerceptronJamming {
+
+    /** The relative decrease below which the loss counts as having stopped decreasing. */
+    public static final double RELATIVE_TOLERANCE = 1e-10;
+
+    /** The loss per pattern below which an instance counts as SAT (the quadratic hinge only tends to 0). */
+    public static final double SAT_LOSS = 1e-20;
+
+    /** The first step moves w by this fraction of its norm √N. */
+    public static final double STEP_FRACTION = 0.02;
+
+    /** The number of steps over which the relative decrease of the loss is measured. */
+    public static final int WINDOW = 1000;
+
+    /** How many times a stalled run halves its step before it stops. */
+    public static final int MAX_HALVINGS = 3;
+
+    /** The default cap on the number of steps. */
+    public static final long DEFAULT_STEPS = 1_000_000;
+
+    /**
+     * One minimisation.
+     *
+     * @param alpha the load α = P/N, &gt; 0 (P = round(αN) ≥ 1)
+     * @param kappa the margin κ, finite
+     * @param n the dimension N, at least 2
+     * @param seed the seed of patterns, labels and start
+     * @param loss the hinge cost
+     * @param steps the largest number of steps, at least 1
+     */
+    public record Parameters(double alpha, double kappa, int n, long seed, HingeLoss loss, long steps) {
+
+        /**
+         * Validates the parameters.
+         *
+         * @param alpha the load α = P/N, &gt; 0
+         * @param kappa the margin κ, finite
+         * @param n the dimension N, at least 2
+         * @param seed the seed
+         * @param loss the hinge cost
+         * @param steps the largest number of steps, at least 1
+         */
+        public Parameters {
+            Require.positive("alpha", alpha);
+            Require.finite("kappa", kappa);
+            Require.atLeast("n", n, 2);
+            Objects.requireNonNull(loss, "loss");
+            Require.atLeast("steps", steps, 1);
+            if (Math.round(alpha * n) < 1 || alpha * n > (Integer.MAX_VALUE - 8.0) / n) {
+                throw new IllegalArgumentException("alpha must give 1 <= P = alpha·n <= (2^31 - 9)/n patterns, got alpha = "
+                        + alpha + " for n = " + n);
+            }
+        }
+
+        /**
+         * The parameters with the linear hinge and the default step cap.
+         *
+         * @param alpha the load α, &gt; 0
+         * @param kappa the margin κ
+         * @param n the dimension N, at least 2
+         * @param seed the seed
+         */
+        public Parameters(double alpha, double kappa, int n, long seed) {
+            this(alpha, kappa, n, seed, HingeLoss.LINEAR, DEFAULT_STEPS);
+        }
+
+        /** @return the number of patterns P = round(αN) */
+        public int patterns() {
+            return (int) Math.round(alpha * n);
+        }
+    }
+
+    /**
+     * The end of a minimisation.
+     *
+     * @param finalLoss the loss per pattern E/P at the end
+     * @param unsatisfiedFraction the fraction of patterns with h_μ &lt; κ at the end
+     * @param steps the number of steps taken (accepted and rejected)
+     * @param stabilities the final h_μ = y_μ w·x_μ/√N of all patterns
+     */
+    public record Result(double finalLoss, double unsatisfiedFraction, long steps, double[] stabilities) {
+    }
+
+    private PerceptronJamming() {
+    }
+
+    /**
+     * Minimises the loss (see the class comment).
+     *
+     * @param parameters the problem and the step cap
+     * @return the final loss, unsatisfied fraction, steps and stabilities
+     */
+    public static Result minimise(Parameters parameters) {
+        SplittableRandom seeds = new SplittableRandom(parameters.seed());
+        int n = parameters.n();
+        HingePerceptron model = new HingePerceptron(
+                LinearTeacher.randomLabels(parameters.patterns(), n, seeds.nextLong()), parameters.kappa(),
+                parameters.loss());
+        Space sphere = Space.sphere();
+        double[] w = Sphere.randomPoint(n, seeds.nextLong());
+        double[] best = w.clone();
+        double[] gradient = new double[n];
+        double energy = model.energyAndGradient(w, gradient);
+        sphere.tangent(w, gradient);
+        // linear hinge: a first move of STEP_FRACTION·√N; quadratic hinge: below 2/λ_max of its
+        // Hessian Σ_{violated} x xᵀ/N, whose spectrum ends at (1 + √α)² (Marchenko–Pastur)
+        double dt = parameters.loss() == HingeLoss.LINEAR
+                ? STEP_FRACTION * Math.sqrt(n) / Math.max(norm(gradient), Double.MIN_NORMAL)
+                : 1 / Math.pow(1 + Math.sqrt(parameters.alpha()), 2);
+        double bestEnergy = energy;
+        double windowStart = energy;
+        long step = 0;
+        int halvings = 0;
+        double zero = SAT_LOSS * model.patternCount();
+        while (bestEnergy > zero && step < parameters.steps()) {
+            for (int i = 0; i < n; i++) {
+                w[i] -= dt * gradient[i];
+            }
+            sphere.retract(w);
+            step++;
+            energy = model.energyAndGradient(w, gradient);
+            if (!Double.isFinite(energy)) {
+                throw new ArithmeticException("perceptron loss became " + energy + " at step " + step);
+            }
+            sphere.tangent(w, gradient);
+            if (energy < bestEnergy) {
+                bestEnergy = energy;
+                System.arraycopy(w, 0, best, 0, n);
+            }
+            if (step % WINDOW == 0) {
+                if (bestEnergy >= (1 - RELATIVE_TOLERANCE) * windowStart) {
+                    // stalled: the fixed step chatters across kinks; restart from the best point
+                    // with half the step, until the smallest step stalls too
+                    if (++halvings > MAX_HALVINGS) {
+                        break;
+                    }
+                    dt /= 2;
+                    System.arraycopy(best, 0, w, 0, n);
+                    model.energyAndGradient(w, gradient);
+                    sphere.tangent(w, gradient);
+                }
+                windowStart = bestEnergy;
+            }
+        }
+        w = best;
+        energy = bestEnergy;
+        int p = model.patternCount();
+        return new Result(energy / p, model.unsatisfiedFraction(w), step, model.stabilities(w));
+    }
+
+    /**
+     * Final loss and unsatisfied fraction against α for several margins: the jamming transition,
+     * with α_c(κ) for reference. Each point is the mean over {@code samples} instances.
+     *
+     * @param kappas the margins κ
+     * @param alphaOverCapacity the loads as fractions of α_c(κ)
+     * @param n the dimension N
+     * @param loss the hinge cost
+     * @param samples instances per point, at least 1
+     * @param seed the seed
+     * @return columns {@code curve, kappa, alpha_c, alpha, alpha_over_alpha_c, final_loss, unsat_fraction,
+     *     sat_fraction, samples}: the mean final loss per pattern, the mean unsatisfied fraction, and
+     *     the fraction of instances that reached zero loss (below 10⁻²⁰ per pattern)
+     */
+    public static Table sweep(double[] kappas, double[] alphaOverCapacity, int n, HingeLoss loss, int samples,
+                              long seed) {
+        Require.atLeast("samples", samples, 1);
+        Table table = Table.create("perceptron SAT/UNSAT transition", StringColumn.create("curve"),
+                DoubleColumn.create("kappa"), DoubleColumn.create("alpha_c"), DoubleColumn.create("alpha"),
+                DoubleColumn.create("alpha_over_alpha_c"), DoubleColumn.create("final_loss"),
+                DoubleColumn.create("unsat_fraction"), DoubleColumn.create("sat_fraction"), IntColumn.create("samples"));
+        SplittableRandom seeds = new SplittableRandom(seed);
+        for (double kappa : kappas) {
+            double alphaC = GardnerCapacity.alphaC(kappa);
+            for (double ratio : alphaOverCapacity) {
+                double alpha = ratio * alphaC;
+                double lossSum = 0;
+                double unsatSum = 0;
+                int sat = 0;
+                for (int s = 0; s < samples; s++) {
+                    Result r = minimise(new Parameters(alpha, kappa, n, seeds.nextLong(), loss, DEFAULT_STEPS));
+                    lossSum += r.finalLoss();
+                    unsatSum += r.unsatisfiedFraction();
+                    sat += r.finalLoss() < SAT_LOSS ? 1 : 0;
+                }
+                table.stringColumn("curve").append("κ = " + kappa);
+                table.doubleColumn("kappa").append(kappa);
+                table.doubleColumn("alpha_c").append(alphaC);
+                table.doubleColumn("alpha").append(alpha);
+                table.doubleColumn("alpha_over_alpha_c").append(ratio);
+                table.doubleColumn("final_loss").append(lossSum / samples);
+                table.doubleColumn("unsat_fraction").append(unsatSum / samples);
+                table.doubleColumn("sat_fraction").append((double) sat / samples);
+                table.intColumn("samples").append(samples);
+            }
+        }
+        return table;
+    }
+
+    /**
+     * One column of a {@link #sweep} against α, one curve per κ, with a vertical line at each
+     * Gardner capacity α_c(κ) from 0 to the column's largest value: the chart of the jamming
+     * transition.
+     *
+     * @param sweep a table from {@link #sweep}
+     * @param column the column to draw, e.g. {@code final_loss}
+     * @return columns {@code curve, alpha, value}
+     */
+    public static Table againstAlpha(Table sweep, String column) {
+        Table table = Table.create(column + " against α", StringColumn.create("curve"), DoubleColumn.create("alpha"),
+                DoubleColumn.create("value"));
+        double top = sweep.doubleColumn(column).max();
+        java.util.Map<String, Double> capacities = new java.util.LinkedHashMap<>();
+        for (int r = 0; r < sweep.rowCount(); r++) {
+            table.stringColumn("curve").append(sweep.stringColumn("curve").get(r));
+            table.doubleColumn("alpha").append(sweep.doubleColumn("alpha").getDouble(r));
+            table.doubleColumn("value").append(sweep.doubleColumn(column).getDouble(r));
+            capacities.put(sweep.stringColumn("curve").get(r), sweep.doubleColumn("alpha_c").getDouble(r));
+        }
+        capacities.forEach((curve, alphaC) -> {
+            for (double y : new double[] {0, top}) {
+                table.stringColumn("curve").append(String.format(java.util.Locale.ROOT, "Gardner α_c, %s: %.4f", curve,
+                        alphaC));
+                table.doubleColumn("alpha").append(alphaC);
+                table.doubleColumn("value").append(y);
+            }
+        });
+        return table;
+    }
+
+    /**
+     * Where the final loss departs from zero, for each κ of a {@link #sweep}: the largest load at
+     * which every instance was SAT and the smallest at which none was, in units of α_c(κ).
+     *
+     * @param sweep a table from {@link #sweep}
+     * @return columns {@code kappa, alpha_c, last_all_sat, first_all_unsat} (NaN when no such load
+     *     was swept)
+     */
+    public static Table departure(Table sweep) {
+        Table table = Table.create("where the loss departs from zero", DoubleColumn.create("kappa"),
+                DoubleColumn.create("alpha_c"), DoubleColumn.create("last_all_sat"), DoubleColumn.create("first_all_unsat"));
+        java.util.List<Double> kappas = new java.util.ArrayList<>();
+        for (int r = 0; r < sweep.rowCount(); r++) {
+            double k = sweep.doubleColumn("kappa").getDouble(r);
+            if (!kappas.contains(k)) {
+                kappas.add(k);
+            }
+        }
+        for (double k : kappas) {
+            double lastSat = Double.NaN;
+            double firstUnsat = Double.NaN;
+            double alphaC = Double.NaN;
+            for (int r = 0; r < sweep.rowCount(); r++) {
+                if (sweep.doubleColumn("kappa").getDouble(r) != k) {
+                    continue;
+                }
+                alphaC = sweep.doubleColumn("alpha_c").getDouble(r);
+                double ratio = sweep.doubleColumn("alpha_over_alpha_c").getDouble(r);
+                double sat = sweep.doubleColumn("sat_fraction").getDouble(r);
+                if (sat == 1 && !(ratio <= lastSat)) {
+                    lastSat = ratio;
+                }
+                if (sat == 0 && !(ratio >= firstUnsat)) {
+                    firstUnsat = ratio;
+                }
+            }
+            table.doubleColumn("kappa").append(k);
+            table.doubleColumn("alpha_c").append(alphaC);
+            table.doubleColumn("last_all_sat").append(lastSat);
+            table.doubleColumn("first_all_unsat").append(firstUnsat);
+        }
+        return table;
+    }
+
+    /**
+     * The distribution of the final gaps h_μ − κ of one minimisation, as a normalised histogram.
+     *
+     * @param result a minimisation's result
+     * @param kappa its margin κ
+     * @param bins the number of equal bins between the smallest and largest gap, at least 1
+     * @return columns {@code gap} (bin centre) and {@code density}
+     */
+    public static Table gapHistogram(Result result, double kappa, int bins) {
+        Require.atLeast("bins", bins, 1);
+        double[] h = result.stabilities();
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (double v : h) {
+            lo = Math.min(lo, v - kappa);
+            hi = Math.max(hi, v - kappa);
+        }
+        double width = hi > lo ? (hi - lo) / bins : 1;
+        double[] density = new double[bins];
+        for (double v : h) {
+            int b = Math.min(bins - 1, (int) ((v - kappa - lo) / width));
+            density[b] += 1 / (h.length * width);
+        }
+        double[] centre = new double[bins];
+        for (int b = 0; b < bins; b++) {
+            centre[b] = Math.rint((lo + (b + 0.5) * width) * 1e6) / 1e6;
+        }
+        return Table.create("gaps h − κ", DoubleColumn.create("gap", centre), DoubleColumn.create("density", density));
+    }
+
+    private static double norm(double[] v) {
+        double s = 0;
+        for (double x : v) {
+            s += x * x;
+        }
+        return Math.sqrt(s);
+    }
+}

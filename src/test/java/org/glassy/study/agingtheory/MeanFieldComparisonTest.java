@@ -1,0 +1,93 @@
+package org.glassy.study.agingtheory;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.glassy.theory.CugliandoloKurchan;
+import org.junit.jupiter.api.Test;
+
+import tech.tablesaw.api.Table;
+
+class MeanFieldComparisonTest {
+
+    @Test
+    void energiesHoldTheoryAndEachSize() {
+        Table t = MeanFieldComparison.energies(3, 0, 10, 0.1, 0.1, new int[] {30}, 2, 1L);
+        Table ck = t.where(t.stringColumn("curve").startsWith("N = ∞"));
+        Table sim = t.where(t.stringColumn("curve").isEqualTo("N = 30 (mean of 2)"));
+        assertTrue(ck.rowCount() > 10 && sim.rowCount() > 5);
+        assertEquals(10.0, ck.doubleColumn("time").get(ck.rowCount() - 1), 1e-9);
+        // the long solver at h = 0.1 against the fixed grid's h → 0 limit (Richardson, research notes' scheme)
+        var coarse = CugliandoloKurchan.solve(new CugliandoloKurchan.Parameters(3, 0, 0.1, 10));
+        var fine = CugliandoloKurchan.solve(new CugliandoloKurchan.Parameters(3, 0, 0.05, 10));
+        double limit = 2 * fine.energy(fine.steps()) - coarse.energy(coarse.steps());
+        assertEquals(limit, ck.doubleColumn("energy").get(ck.rowCount() - 1), 6e-4);
+        double simFinal = sim.doubleColumn("energy").get(sim.rowCount() - 1);
+        assertTrue(simFinal < -0.8 && simFinal > -1.1717, "finite-N GD energy at t = 10: " + simFinal);
+    }
+
+    @Test
+    void finiteNCorrelationsApproachTheMeanFieldAgingCurveAsNGrows() {
+        // T = 0, gradient descent from random starts, t_w = 5: small systems stop in a local minimum and stay
+        // correlated, so C(t_w + t, t_w) leaves the N = ∞ curve upwards, the later the larger N
+        Table t = MeanFieldComparison.correlations(3, 0, 30, 0.1, new double[] {5}, new int[] {64, 256}, 8, 11L);
+        Table ck = t.where(t.stringColumn("curve").startsWith("N = ∞"));
+        Table small = t.where(t.stringColumn("curve").isEqualTo("N = 64 (mean of 8)"));
+        Table large = t.where(t.stringColumn("curve").isEqualTo("N = 256 (mean of 8)"));
+        assertEquals(ck.rowCount(), large.rowCount(), "the simulations record the mean-field lags");
+        for (double lag : new double[] {1, 5, 10}) {
+            assertEquals(value(ck, 5, lag), value(large, 5, lag), 0.04, "N = 256 at t = " + lag);
+        }
+        double theory = value(ck, 5, 20);
+        double gapLarge = value(large, 5, 20) - theory;
+        double gapSmall = value(small, 5, 20) - theory;
+        // measured with 8 instances: N = 64 +0.170, N = 256 −0.017 (instance-to-instance spread ≈ 0.05 at N = 256)
+        assertTrue(gapSmall > 0.05 && gapSmall > 2 * Math.abs(gapLarge),
+                "C − C_∞ at t = 20: N = 64 " + gapSmall + ", N = 256 " + gapLarge);
+        assertTrue(Math.abs(gapLarge) < 0.06, "N = 256 within 0.06 at t = 20: " + gapLarge);
+    }
+
+    private static double value(Table table, double tw, double lag) {
+        for (int r = 0; r < table.rowCount(); r++) {
+            if (Math.abs(table.doubleColumn("tw").get(r) - tw) < 1e-9 && Math.abs(table.doubleColumn("t").get(r) - lag) < 1e-9) {
+                return table.doubleColumn("correlation").get(r);
+            }
+        }
+        return Double.NaN;
+    }
+
+    @Test
+    void asymptotesExtrapolateToThePredictedLimits() {
+        // t = 2000 only (fast): the fit on [200, 2000] already lands within 2e-3 of the threshold and of the
+        // T = 0.5 aging asymptote; T = 1 is paramagnetic, −1/(2T)
+        Table curves = MeanFieldComparison.longTimeEnergies(2000, 0.1, new int[] {3, 3, 3}, new double[] {0, 0.5, 1});
+        Table table = MeanFieldComparison.asymptotes(curves, 200);
+        assertEquals(3, table.rowCount());
+        double[] predicted = {-2 / Math.sqrt(3), -0.88669, -0.5};
+        for (int r = 0; r < 3; r++) {
+            assertEquals(predicted[r], table.doubleColumn("predicted e∞").get(r), 1e-5);
+            assertEquals(predicted[r], table.doubleColumn("fitted e∞").get(r), 2e-3, "row " + r);
+            assertEquals(2000, table.doubleColumn("t_max").get(r), 1e-9);
+        }
+        Table excess = MeanFieldComparison.excessEnergies(curves);
+        Table zero = excess.where(excess.stringColumn("curve").isEqualTo("p = 3, T = 0.0"));
+        assertTrue(zero.doubleColumn("excess").min() > 0, "above the threshold at all times");
+    }
+
+    @Test
+    void trapCurvesFollowTheirExactForms() {
+        int samples = 4000;
+        Table t = MeanFieldComparison.trapPersistence(0.5, 1e4, samples, 3L);
+        for (String model : new String[] {"Bouchaud x = 0.5", "Barrat–Mézard T = 0"}) {
+            Table mc = t.where(t.stringColumn("curve").isEqualTo(model + ", simulated"));
+            Table exact = t.where(t.stringColumn("curve").isEqualTo(model + ", exact"));
+            assertEquals(mc.rowCount(), exact.rowCount());
+            for (int r = 0; r < mc.rowCount(); r++) {
+                double pi = exact.doubleColumn("pi").get(r);
+                double se = Math.sqrt(Math.max(pi * (1 - pi), 1e-4) / samples);
+                assertEquals(pi, mc.doubleColumn("pi").get(r), 5 * se + 0.005,
+                        model + " at t/t_w = " + mc.doubleColumn("t_over_tw").get(r));
+            }
+        }
+    }
+}
