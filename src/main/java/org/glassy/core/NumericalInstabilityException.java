@@ -1,35 +1,46 @@
 package org.glassy.core;
 
-import org.glassy.dynamics.StepRule;
-
 /**
- * Thrown when the energy becomes NaN or infinite during a run: the run stops instead of producing
- * meaningless numbers. Rows recorded before the blow-up have already been handed to the step
+ * Thrown when a run produces a non-finite value (NaN or ±∞ energy or loss): the run stops instead
+ * of producing meaningless numbers. The message names the step, the value, the method and the knob
+ * to turn (e.g. "reduce dt"). Rows recorded before the blow-up have already been handed to the step
  * handlers.
  */
 public final class NumericalInstabilityException extends ArithmeticException {
 
     private static final long serialVersionUID = 1L;
 
-    /** The step at which the energy stopped being finite. */
+    /** The step at which the value stopped being finite. */
     private final long step;
+
+    /** The knob to turn, e.g. {@code dt} or {@code learningRate}. */
+    private final String knob;
 
     /**
      * Creates the exception.
      *
-     * @param step the step at which the energy stopped being finite
+     * @param quantity what became non-finite, e.g. {@code "energy"}
+     * @param value the offending value
+     * @param step the step at which it happened
      * @param time its time
-     * @param energy the offending value
-     * @param rule the step rule, for the message
+     * @param method the method that produced it, for the message (e.g. the step rule)
+     * @param knob the parameter to reduce, e.g. {@code dt}
      */
-    public NumericalInstabilityException(long step, double time, double energy, StepRule rule) {
-        super("energy became " + energy + " at step " + step + " (t = " + time + ") with " + rule
-                + ": the dynamics diverged; reduce dt (or the learning rate) and check the model's parameters");
+    public NumericalInstabilityException(String quantity, double value, long step, double time, Object method,
+                                         String knob) {
+        super(quantity + " became " + value + " at step " + step + " (t = " + time + ") with " + method
+                + ": the dynamics diverged; reduce " + knob + " (and check the model's parameters)");
         this.step = step;
+        this.knob = knob;
     }
 
-    /** @return the step at which the energy stopped being finite */
+    /** @return the step at which the value stopped being finite */
     public long step() {
         return step;
+    }
+
+    /** @return the parameter to reduce, e.g. {@code dt} */
+    public String knob() {
+        return knob;
     }
 }

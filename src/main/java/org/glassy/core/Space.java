@@ -5,7 +5,8 @@ package org.glassy.core;
  * (jax-md's {@code shift_fn}).
  *
  * <p>A step rule proposes a displacement, projects it with {@link #tangent} and applies it; the
- * space then maps the result back onto itself with {@link #retract}.
+ * space then maps the result back onto itself with {@link #retract}. Spaces are immutable and hold
+ * no state: one instance serves any number of runs at once.
  */
 public interface Space {
 
@@ -48,5 +49,17 @@ public interface Space {
      */
     static Space sphere() {
         return Sphere.INSTANCE;
+    }
+
+    /**
+     * Returns the product of copies of a space, for chains of images stored in one flat array: the
+     * space of a path (nudged elastic band, string method).
+     *
+     * @param factor the space of one image
+     * @param imageDimension n, the dimension of one image, at least 1
+     * @return the product space
+     */
+    static ProductSpace power(Space factor, int imageDimension) {
+        return new ProductSpace(factor, imageDimension);
     }
 }

@@ -1,9 +1,12 @@
 package org.glassy.core;
 
+import java.io.Serializable;
+
 /**
  * Receives the state at the recording steps of a run (Hipparchus's {@code ODEStepHandler}). The run
- * loop knows nothing about what is measured: observables, CSV writers and progress displays are
- * step handlers.
+ * loop knows nothing about what is measured: observables' recordings, CSV writers and progress
+ * displays are step handlers. A handler belongs to the runs it is given to; observables hand every
+ * run a fresh handler of its own.
  */
 @FunctionalInterface
 public interface StepHandler {
@@ -40,5 +43,26 @@ public interface StepHandler {
 
     /** Called once after the last step, also when the run stops early (flush and close here). */
     default void finish() {
+    }
+
+    /**
+     * What this handler has accumulated, for a checkpoint of the run (after {@link #init}, between
+     * two recording steps). Handlers that return null (the default) cannot be checkpointed.
+     *
+     * @return a serialisable copy of the handler's data, or null
+     */
+    default Serializable snapshot() {
+        return null;
+    }
+
+    /**
+     * Restores what {@link #snapshot} returned, when a run resumes from a checkpoint; called after
+     * {@link #init}.
+     *
+     * @param snapshot a value returned by {@link #snapshot} of a handler of the same kind
+     * @throws UnsupportedOperationException if the handler cannot be checkpointed
+     */
+    default void restore(Serializable snapshot) {
+        throw new UnsupportedOperationException(this + " cannot be restored from a checkpoint");
     }
 }

@@ -14,7 +14,7 @@ import org.glassy.model.Model;
  *
  * @param dt the time step (learning rate), finite and &gt; 0
  */
-public record GradientDescent(double dt) implements StepRule {
+public record GradientDescent(double dt) implements StepRule<Model, GradientDescent.State> {
 
     /**
      * Validates the step.
@@ -25,19 +25,38 @@ public record GradientDescent(double dt) implements StepRule {
         Require.positive("dt", dt);
     }
 
+    /**
+     * The state of a run.
+     *
+     * @serial exclude (checkpoints are tied to one version of the library)
+     * @param position x
+     * @param gradient the last projected gradient (scratch)
+     * @param energy E before the last step (NaN before the first)
+     */
+    public record State(double[] position, double[] gradient, double energy) implements RunState {
+    }
+
     @Override
     public double timeStep() {
         return dt;
     }
 
     @Override
-    public double step(Model model, Space space, double[] x, double time, RandomGenerator random, double[] work) {
-        double energy = model.energyAndGradient(x, work);
-        space.tangent(x, work);
+    public State init(Model model, Space space, double[] x0) {
+        Steps.checkStart(model, space, x0);
+        return new State(x0.clone(), new double[x0.length], Double.NaN);
+    }
+
+    @Override
+    public State step(Model model, Space space, State state, long step, RandomGenerator random) {
+        double[] x = state.position();
+        double[] g = state.gradient();
+        double energy = model.energyAndGradient(x, g);
+        space.tangent(x, g);
         for (int i = 0; i < x.length; i++) {
-            x[i] -= dt * work[i];
+            x[i] -= dt * g[i];
         }
         space.retract(x);
-        return energy;
+        return new State(x, g, energy);
     }
 }

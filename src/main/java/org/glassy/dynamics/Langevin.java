@@ -1,5 +1,6 @@
 package org.glassy.dynamics;
 
+import java.util.Objects;
 import java.util.function.DoubleUnaryOperator;
 import java.util.random.RandomGenerator;
 
@@ -19,8 +20,9 @@ import org.glassy.model.Model;
  * stiffness k the scheme gives exactly ⟨x²⟩ = (T/k)/(1 − k dt/2).
  *
  * <p>The temperature may depend on time (annealing); it is evaluated at the start of each step.
+ * Immutable.
  */
-public final class Langevin implements StepRule {
+public final class Langevin implements StepRule<Model, Langevin.State> {
 
     private final DoubleUnaryOperator temperature;
     private final double dt;
@@ -46,9 +48,20 @@ public final class Langevin implements StepRule {
      * @param dt the time step, finite and &gt; 0
      */
     public Langevin(DoubleUnaryOperator temperature, double dt) {
-        this.temperature = java.util.Objects.requireNonNull(temperature, "temperature");
+        this.temperature = Objects.requireNonNull(temperature, "temperature");
         this.constantTemperature = Double.NaN;
         this.dt = Require.positive("dt", dt);
+    }
+
+    /**
+     * The state of a run.
+     *
+     * @serial exclude (checkpoints are tied to one version of the library)
+     * @param position x
+     * @param work the last displacement (scratch)
+     * @param energy E before the last step (NaN before the first)
+     */
+    public record State(double[] position, double[] work, double energy) implements RunState {
     }
 
     /**
@@ -71,9 +84,17 @@ public final class Langevin implements StepRule {
     }
 
     @Override
-    public double step(Model model, Space space, double[] x, double time, RandomGenerator random, double[] work) {
+    public State init(Model model, Space space, double[] x0) {
+        Steps.checkStart(model, space, x0);
+        return new State(x0.clone(), new double[x0.length], Double.NaN);
+    }
+
+    @Override
+    public State step(Model model, Space space, State state, long step, RandomGenerator random) {
+        double[] x = state.position();
+        double[] work = state.work();
         double energy = model.energyAndGradient(x, work);
-        double amplitude = Math.sqrt(2 * temperature(time) * dt);
+        double amplitude = Math.sqrt(2 * temperature(step * dt) * dt);
         if (amplitude > 0) {
             for (int i = 0; i < x.length; i++) {
                 work[i] = dt * work[i] - amplitude * random.nextGaussian();
@@ -88,7 +109,7 @@ public final class Langevin implements StepRule {
             x[i] -= work[i];
         }
         space.retract(x);
-        return energy;
+        return new State(x, work, energy);
     }
 
     @Override

@@ -1,67 +1,71 @@
 package org.glassy.dynamics;
 
+import java.util.Objects;
 import java.util.random.RandomGenerator;
 
 import org.glassy.core.Space;
-import org.glassy.internal.BatchOrder;
 import org.glassy.internal.Require;
 import org.glassy.model.BatchModel;
-import org.glassy.model.Model;
 
 /**
  * Mini-batch stochastic gradient descent with heavy-ball momentum, in PyTorch's convention
- * ({@code torch.optim.SGD}, dampening 0):
+ * ({@code torch.optim.SGD}, dampening 0; {@link HeavyBall}):
  *
  * <pre>
- *   g = ∇ (1/B) Σ_{μ ∈ batch} ℓ_μ(x),   v ← μ v + g,   x ← x − η v
+ *   g = ∇ (1/B) Σ_{μ ∈ batch} ℓ_μ(x),   v ← μ v + g,   x ← x − η(k) v
  * </pre>
  *
- * <p>(with the space's tangent projection on g and retraction after the move). Batches are
- * consecutive slices of a random permutation of the training set, drawn anew from the run's
- * generator at the start of every epoch; an epoch is ⌊P/B⌋ batches, the remaining P mod B
- * examples of that permutation are left out. One step is one unit of time ("time is measured in
- * batches", Baity-Jesi et al., ICML 2018, who used momentum 0.5).
+ * <p>(with the space's tangent projection on g and retraction after the move). Batches follow
+ * {@link BatchCursor}: consecutive slices of a random permutation of the training set, drawn anew
+ * from the run's generator at the start of every epoch; an epoch is ⌊P/B⌋ batches. One step is one
+ * unit of time ("time is measured in batches", Baity-Jesi et al., ICML 2018, who used momentum
+ * 0.5). The learning rate η(k) may follow a {@link Schedule}.
  *
- * <p>Holds the velocity and the epoch position of one run: do not share an instance between runs
- * that execute at the same time.
+ * <p>Immutable: the velocity and the batch order are the run's {@link State}.
+ *
+ * @param learningRate η(k)
+ * @param batchSize B, at least 1 and at most the number of training examples
+ * @param momentum μ in [0, 1)
  */
-public final class MiniBatchSgd implements StepRule {
-
-    private final double learningRate;
-    private final int batchSize;
-    private final double momentum;
-    private double[] velocity;
-    private BatchOrder order;
+public record MiniBatchSgd(Schedule learningRate, int batchSize, double momentum)
+        implements StepRule<BatchModel, MiniBatchSgd.State> {
 
     /**
-     * Creates the rule.
+     * Validates the parameters.
+     *
+     * @param learningRate η(k)
+     * @param batchSize B, at least 1
+     * @param momentum μ in [0, 1)
+     */
+    public MiniBatchSgd {
+        Objects.requireNonNull(learningRate, "learningRate");
+        Require.atLeast("batchSize", batchSize, 1);
+        Require.unitInterval("momentum", momentum);
+    }
+
+    /**
+     * SGD with a constant learning rate.
      *
      * @param learningRate η, finite and &gt; 0
-     * @param batchSize B, at least 1 and at most the number of training examples
+     * @param batchSize B, at least 1
      * @param momentum μ in [0, 1)
      */
     public MiniBatchSgd(double learningRate, int batchSize, double momentum) {
-        this.learningRate = Require.positive("learningRate", learningRate);
-        this.batchSize = Require.atLeast("batchSize", batchSize, 1);
-        if (!(momentum >= 0 && momentum < 1)) {
-            throw new IllegalArgumentException("momentum must lie in [0, 1), got " + momentum);
-        }
-        this.momentum = momentum;
+        this(Schedule.constant(learningRate), batchSize, momentum);
     }
 
-    /** @return the learning rate η */
-    public double learningRate() {
-        return learningRate;
-    }
-
-    /** @return the batch size B */
-    public int batchSize() {
-        return batchSize;
-    }
-
-    /** @return the momentum μ */
-    public double momentum() {
-        return momentum;
+    /**
+     * The state of a run.
+     *
+     * @serial exclude (checkpoints are tied to one version of the library)
+     * @param position x
+     * @param gradient the last batch gradient (scratch)
+     * @param velocity v
+     * @param batches the position in the batch order
+     * @param energy the loss of the last batch (NaN before the first step)
+     */
+    public record State(double[] position, double[] gradient, double[] velocity, BatchCursor batches, double energy)
+            implements RunState {
     }
 
     @Override
@@ -70,41 +74,32 @@ public final class MiniBatchSgd implements StepRule {
     }
 
     @Override
-    public void reset(int dimension) {
-        velocity = new double[dimension];
-        order = null;
+    public State init(BatchModel model, Space space, double[] x0) {
+        Steps.checkStart(model, space, x0);
+        return new State(x0.clone(), new double[x0.length], new double[x0.length],
+                BatchCursor.start(model.exampleCount(), batchSize), Double.NaN);
     }
 
     @Override
-    public double step(Model model, Space space, double[] x, double time, RandomGenerator random, double[] work) {
-        if (!(model instanceof BatchModel batchModel)) {
-            throw new IllegalArgumentException("model must be a BatchModel (a loss over training examples) for "
-                    + "mini-batch SGD, got " + model);
-        }
-        if (velocity == null || velocity.length != x.length) {
-            reset(x.length);
-        }
-        int examples = batchModel.exampleCount();
-        if (batchSize > examples) {
-            throw new IllegalArgumentException("batchSize must be <= the number of training examples " + examples
-                    + ", got " + batchSize);
-        }
-        if (order == null || order.examples() != examples) {
-            order = new BatchOrder(examples, batchSize);
-        }
-        int from = order.next(random);
-        double loss = batchModel.batchEnergyAndGradient(x, order.permutation(), from, from + batchSize, work);
-        space.tangent(x, work);
-        for (int i = 0; i < x.length; i++) {
-            velocity[i] = momentum * velocity[i] + work[i];
-            x[i] -= learningRate * velocity[i];
-        }
+    public State step(BatchModel model, Space space, State state, long step, RandomGenerator random) {
+        double[] x = state.position();
+        double[] g = state.gradient();
+        BatchCursor batch = state.batches().next(random);
+        double loss = model.batchEnergyAndGradient(x, batch.permutation(), batch.from(), batch.to(), g);
+        space.tangent(x, g);
+        HeavyBall.update(momentum, learningRate.at(step), state.velocity(), g, x, 0, x.length);
         space.retract(x);
-        return loss;
+        return new State(x, g, state.velocity(), batch, loss);
+    }
+
+    @Override
+    public String stepSizeName() {
+        return "learningRate";
     }
 
     @Override
     public String toString() {
-        return "MiniBatchSgd[lr=" + learningRate + ", batch=" + batchSize + ", momentum=" + momentum + "]";
+        String lr = learningRate instanceof Schedule.Constant c ? Double.toString(c.value()) : learningRate.toString();
+        return "MiniBatchSgd[lr=" + lr + ", batch=" + batchSize + ", momentum=" + momentum + "]";
     }
 }

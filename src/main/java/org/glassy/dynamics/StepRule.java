@@ -6,42 +6,71 @@ import org.glassy.core.Space;
 import org.glassy.model.Model;
 
 /**
- * One step of a dynamics: turns (model, space, x, random state) into the next x.
+ * One step of a dynamics or an optimiser, in the shape of jax-md's {@code init_fn}/{@code apply_fn}:
+ * a rule is an immutable description (hyper-parameters, validated once at construction);
+ * {@link #init} returns the state of one run, and {@link #step} advances it. All that changes
+ * during a run lives in the state, so one rule serves any number of runs, also at the same time.
  *
- * <p>Step rules are immutable and hold no random state: the run loop ({@link Dynamics}) owns the
- * generator and the work buffer, so the same seed gives a bit-identical trajectory and one rule
- * may serve several runs at once.
+ * <p>The model type {@code M} pairs rules with the models they need: a mini-batch rule is a
+ * {@code StepRule<BatchModel, …>} and the compiler refuses it a model that is not a loss over
+ * training examples.
+ *
+ * @param <M> the models the rule can advance
+ * @param <S> the state of one run
  */
-public interface StepRule {
+public interface StepRule<M extends Model, S extends RunState> {
 
     /**
-     * Returns the time step dt: step k is at time t = k·dt.
+     * Returns the time step: step k of a run is at time t = k·dt. Optimisers that are not
+     * discretised flows count steps (dt = 1).
      *
      * @return dt, positive
      */
     double timeStep();
 
     /**
-     * Advances {@code x} in place by one step.
+     * Starts a run.
      *
      * @param model the energy
      * @param space the constraint
-     * @param x the state at time {@code time}, overwritten with the state at time + dt
-     * @param time the time t = k·dt before the step
-     * @param random the run's generator
-     * @param work a buffer of the state's length, free for the rule to overwrite
-     * @return the energy the rule evaluated before moving (E(x) for full-gradient rules), which
-     *     the run loop checks for NaN and overflow
+     * @param x0 the initial position, not modified (the state holds a copy)
+     * @return the initial state
+     * @throws IllegalArgumentException if x0 does not fit the model or the space, or the model
+     *     does not suit the rule's parameters (a batch larger than the training set)
      */
-    double step(Model model, Space space, double[] x, double time, RandomGenerator random, double[] work);
+    S init(M model, Space space, double[] x0);
 
     /**
-     * Called by the run loop before the first step of every run. Rules with internal state (the
-     * velocity of momentum SGD, the position in the current epoch) reset it here; such rules must
-     * not be shared by runs that execute at the same time.
+     * Advances a state by one step.
      *
-     * @param dimension the state's length
+     * @param model the energy
+     * @param space the constraint
+     * @param state the state at step k; its arrays may be overwritten
+     * @param step k, the number of steps done before this one (time k·dt)
+     * @param random the run's generator, the only source of randomness
+     * @return the state at step k + 1
      */
-    default void reset(int dimension) {
+    S step(M model, Space space, S state, long step, RandomGenerator random);
+
+    /**
+     * The energy recorded at a recording step, handed to the observables: E(x) of the position by
+     * default (the full training loss, also for mini-batch rules).
+     *
+     * @param model the energy
+     * @param state the state
+     * @return the energy to record
+     */
+    default double energy(M model, S state) {
+        return model.energy(state.position());
+    }
+
+    /**
+     * The parameter to reduce when the rule blows up, named in the
+     * {@link org.glassy.core.NumericalInstabilityException}.
+     *
+     * @return a parameter name, e.g. {@code dt} or {@code learningRate}
+     */
+    default String stepSizeName() {
+        return "dt";
     }
 }

@@ -1,40 +1,56 @@
 package org.glassy.dynamics;
 
+import java.util.ArrayList;
 import java.util.List;
 
-import org.glassy.core.StepHandler;
 import org.glassy.observable.Observable;
-import org.glassy.observable.ScalarObservable;
+import org.glassy.observable.Recording;
+import org.glassy.observable.ScalarRecording;
 
 import tech.tablesaw.api.Table;
 
 /**
- * The outcome of a run: its final state and the observables it recorded.
+ * The outcome of one run: its final state and what its observables recorded. Each run has
+ * recordings of its own, so two runs of one configuration give two independent trajectories.
+ *
+ * @param <S> the state type of the step rule
  */
-public final class Trajectory {
+public final class Trajectory<S extends RunState> {
 
-    private final double[] finalState;
+    private final S state;
     private final long steps;
     private final double dt;
-    private final List<StepHandler> handlers;
+    private final List<Observable<?>> observables;
+    private final List<Recording> recordings;
 
-    Trajectory(double[] finalState, long steps, double dt, List<StepHandler> handlers) {
-        this.finalState = finalState;
+    Trajectory(S state, long steps, double dt, List<Observable<?>> observables, List<Recording> recordings) {
+        this.state = state;
         this.steps = steps;
         this.dt = dt;
-        this.handlers = List.copyOf(handlers);
+        this.observables = List.copyOf(observables);
+        this.recordings = List.copyOf(recordings);
     }
 
     /**
-     * Returns a copy of the state after the last step.
+     * Returns the final state of the step rule (velocity, moments, the best point of
+     * {@link HalvingDescent}, …).
      *
-     * @return the final state
+     * @return the state after the last step (not a copy)
      */
-    public double[] finalState() {
-        return finalState.clone();
+    public S state() {
+        return state;
     }
 
-    /** @return the number of steps done */
+    /**
+     * Returns a copy of the position after the last step.
+     *
+     * @return the final position
+     */
+    public double[] finalState() {
+        return state.position().clone();
+    }
+
+    /** @return the number of steps done (fewer than asked if the rule converged) */
     public long steps() {
         return steps;
     }
@@ -45,19 +61,41 @@ public final class Trajectory {
     }
 
     /**
-     * Returns the observable of the given name.
+     * Returns what this run recorded of an observable given to {@link Dynamics#record}.
      *
-     * @param name the observable's {@link Observable#name()}
-     * @return the observable
-     * @throws IllegalArgumentException if the run recorded no observable of that name
+     * @param observable the observable, the same instance that was given
+     * @param <R> its recording type
+     * @return the recording
+     * @throws IllegalArgumentException if the run did not record that observable
      */
-    public Observable observable(String name) {
-        for (StepHandler handler : handlers) {
-            if (handler instanceof Observable o && o.name().equals(name)) {
-                return o;
+    public <R extends Recording> R recording(Observable<R> observable) {
+        for (int i = 0; i < observables.size(); i++) {
+            if (observables.get(i) == observable) {
+                @SuppressWarnings("unchecked")
+                R r = (R) recordings.get(i);
+                return r;
             }
         }
-        throw new IllegalArgumentException("name must be one of the run's observables, got '" + name + "'");
+        throw new IllegalArgumentException("observable must be one given to this run's record(), got " + observable);
+    }
+
+    /**
+     * Returns the recording of the observable of the given name.
+     *
+     * @param name the observable's {@link Observable#name()}
+     * @return the recording
+     * @throws IllegalArgumentException if the run recorded no observable of that name
+     */
+    public Recording observable(String name) {
+        for (Recording r : recordings) {
+            if (r.name().equals(name)) {
+                return r;
+            }
+        }
+        List<String> names = new ArrayList<>();
+        recordings.forEach(r -> names.add(r.name()));
+        throw new IllegalArgumentException("name must be one of the run's observables " + names + ", got '" + name
+                + "'");
     }
 
     /**
@@ -68,9 +106,9 @@ public final class Trajectory {
      */
     public Table table() {
         Table table = null;
-        for (StepHandler handler : handlers) {
-            if (handler instanceof ScalarObservable o) {
-                table = table == null ? o.table().setName("trajectory") : table.append(o.table());
+        for (Recording r : recordings) {
+            if (r instanceof ScalarRecording s) {
+                table = table == null ? s.table().setName("trajectory") : table.append(s.table());
             }
         }
         if (table == null) {

@@ -97,4 +97,47 @@ public final class Require {
         }
         return value;
     }
+
+    /**
+     * Requires a value in [0, 1), the range of a momentum or of Adam's decay rates, e.g.
+     * {@code "momentum must lie in [0, 1), got 1.0"}.
+     *
+     * @param name the parameter name
+     * @param value the value
+     * @return the value
+     */
+    public static double unitInterval(String name, double value) {
+        if (!(value >= 0 && value < 1)) {
+            throw new IllegalArgumentException(name + " must lie in [0, 1), got " + value);
+        }
+        return value;
+    }
+
+    /**
+     * Requires a value strictly greater than 1 and finite, e.g. a growth factor.
+     *
+     * @param name the parameter name
+     * @param value the value
+     * @return the value
+     */
+    public static double aboveOne(String name, double value) {
+        if (!(value > 1) || !Double.isFinite(value)) {
+            throw new IllegalArgumentException(name + " must be > 1 and finite, got " + value);
+        }
+        return value;
+    }
+
+    /**
+     * Requires a value strictly between 0 and 1, e.g. a shrink factor.
+     *
+     * @param name the parameter name
+     * @param value the value
+     * @return the value
+     */
+    public static double openUnitInterval(String name, double value) {
+        if (!(value > 0 && value < 1)) {
+            throw new IllegalArgumentException(name + " must lie in (0, 1), got " + value);
+        }
+        return value;
+    }
 }

@@ -1,14 +1,14 @@
 package org.glassy.observable;
 
-import org.glassy.core.StepHandler;
-
-import tech.tablesaw.api.Table;
-
 /**
- * A quantity measured along a run at its recording steps. Its lifecycle is that of a
- * {@link StepHandler}; its results come out as a Tablesaw table in long format.
+ * A quantity measured along a run, as an immutable description: every run records it afresh in a
+ * {@link Recording} of its own, so running one configuration twice (or on several threads) gives
+ * independent results. The run loop asks for the extra steps the observable needs (a two-time
+ * observable's waiting times) and merges them into its recording schedule.
+ *
+ * @param <R> the kind of recording, with accessors for what it measured
  */
-public interface Observable extends StepHandler {
+public interface Observable<R extends Recording> {
 
     /**
      * Returns the observable's name, the value of the {@code observable} column of its table.
@@ -18,9 +18,19 @@ public interface Observable extends StepHandler {
     String name();
 
     /**
-     * Returns what was recorded so far, in long format: one row per record.
+     * Starts the recording of one run.
      *
-     * @return a new table (not a view)
+     * @return a new, empty recording
      */
-    Table table();
+    R newRecording();
+
+    /**
+     * Extra steps this observable needs recorded (e.g. a two-time observable's waiting times).
+     *
+     * @param totalSteps the length of the run
+     * @return steps in [0, totalSteps], any order; none by default
+     */
+    default long[] requiredSteps(long totalSteps) {
+        return new long[0];
+    }
 }

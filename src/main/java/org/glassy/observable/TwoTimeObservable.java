@@ -1,36 +1,25 @@
 package org.glassy.observable;
 
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.LinkedHashSet;
-import java.util.Map;
-import java.util.Set;
+import java.util.TreeSet;
 
 import org.glassy.core.LogTimes;
 import org.glassy.internal.Require;
 
-import tech.tablesaw.api.DoubleColumn;
-import tech.tablesaw.api.LongColumn;
-import tech.tablesaw.api.StringColumn;
-import tech.tablesaw.api.Table;
-
 /**
  * A two-time observable A(t_w + t, t_w), measured for every waiting time t_w and lag t of a grid.
- * The state is copied only at the waiting times (memory n × |t_w|); at every step t_w + t the
- * value is computed from that copy and the current state.
+ * A run's {@link TwoTimeRecording} copies the state only at the waiting times (memory n × |t_w|); at
+ * every step t_w + t the value is computed from that copy and the current state.
  *
- * <p>Its table is in long format with columns {@code observable, tw, t, value} (times, i.e.
+ * <p>The table is in long format with columns {@code observable, tw, t, value} (times, i.e.
  * steps × dt) plus {@code tw_step, t_step}, one row per pair (t_w, t) with t_w + t within the run,
  * so grouped plots (one curve per t_w) and scaling plots (against t/t_w) need no reshaping.
+ * Subclasses say what is measured; they hold no data.
  */
-public abstract class TwoTimeObservable implements Observable {
+public abstract class TwoTimeObservable implements Observable<TwoTimeRecording> {
 
     private final long[] waitingSteps;
     private final long[] lagSteps;
-    private final Set<Long> lags = new LinkedHashSet<>();
-    private final Map<Long, double[]> saved = new HashMap<>();
-    private double dt = 1;
-    private Table rows;
 
     /**
      * Creates the observable on a grid.
@@ -49,11 +38,7 @@ public abstract class TwoTimeObservable implements Observable {
         }
         for (long t : this.lagSteps) {
             Require.atLeast("lagSteps[i]", t, 1);
-            lags.add(t);
         }
-        rows = Table.create(name(), StringColumn.create("observable"), DoubleColumn.create("tw"),
-                DoubleColumn.create("t"), DoubleColumn.create("value"), LongColumn.create("tw_step"),
-                LongColumn.create("t_step"));
     }
 
     /**
@@ -94,7 +79,7 @@ public abstract class TwoTimeObservable implements Observable {
 
     @Override
     public long[] requiredSteps(long totalSteps) {
-        Set<Long> steps = new java.util.TreeSet<>();
+        TreeSet<Long> steps = new TreeSet<>();
         for (long tw : waitingSteps) {
             if (tw > totalSteps) {
                 continue;
@@ -110,43 +95,12 @@ public abstract class TwoTimeObservable implements Observable {
     }
 
     @Override
-    public void init(double[] x0, long[] schedule, double dt) {
-        this.dt = dt;
-        saved.clear();
-        rows = rows.emptyCopy();
+    public TwoTimeRecording newRecording() {
+        return new TwoTimeRecording(name(), waitingSteps, lagSteps, this::measure);
     }
 
     @Override
-    public void handle(long step, double time, double[] x, double energy) {
-        for (Map.Entry<Long, double[]> entry : saved.entrySet()) {
-            long lag = step - entry.getKey();
-            if (lags.contains(lag)) {
-                rows.stringColumn("observable").append(name());
-                rows.doubleColumn("tw").append(time(entry.getKey()));
-                rows.doubleColumn("t").append(time(lag));
-                rows.doubleColumn("value").append(measure(entry.getValue(), x));
-                rows.longColumn("tw_step").append(entry.getKey());
-                rows.longColumn("t_step").append(lag);
-            }
-        }
-        if (Arrays.binarySearch(waitingSteps, step) >= 0) {
-            saved.put(step, x.clone());
-        }
-    }
-
-    /** step·dt rounded to 12 significant digits: 3.05, not 3.0500000000000003. */
-    private double time(long step) {
-        double t = step * dt;
-        return t == 0 ? 0 : new java.math.BigDecimal(t).round(new java.math.MathContext(12)).doubleValue();
-    }
-
-    @Override
-    public void finish() {
-        saved.clear(); // the copies are only needed while the run goes on
-    }
-
-    @Override
-    public Table table() {
-        return rows.sortAscendingOn("tw_step", "t_step").setName(name());
+    public String toString() {
+        return name();
     }
 }

@@ -7,7 +7,10 @@ import java.util.Objects;
 
 import org.glassy.core.ProgressListener;
 import org.glassy.core.Space;
+import org.glassy.dynamics.GradientSource;
+import org.glassy.dynamics.Schedule;
 import org.glassy.internal.Require;
+import org.glassy.model.BatchModel;
 import org.glassy.model.Model;
 
 import tech.tablesaw.api.DoubleColumn;
@@ -38,11 +41,14 @@ import tech.tablesaw.api.Table;
  *
  * @param cycles the cycles, at least one; the first inserts equally spaced images
  * @param momentum μ in [0, 1) of the band's SGD (the authors: 0.9)
- * @param batchSize mini-batch size, 0 for exact gradients
+ * @param gradients exact gradients, or mini-batches ({@link #withBatches})
  * @param threshold the insertion threshold, &gt; 0
  * @param subdivisions intervals per segment in the dense evaluation, at least 2 (the authors: 10)
+ * @param <M> the models it can run on: any {@link Model} with exact gradients, a {@link BatchModel}
+ *     with mini-batches
  */
-public record AutoNeb(List<Cycle> cycles, double momentum, int batchSize, double threshold, int subdivisions) {
+public record AutoNeb<M extends Model>(List<Cycle> cycles, double momentum, GradientSource<M> gradients,
+                                       double threshold, int subdivisions) {
 
     /**
      * One cycle.
@@ -73,17 +79,15 @@ public record AutoNeb(List<Cycle> cycles, double momentum, int batchSize, double
      *
      * @param cycles the cycles
      * @param momentum μ
-     * @param batchSize the batch size
+     * @param gradients the gradient source
      * @param threshold the insertion threshold
      * @param subdivisions intervals per segment
      */
     public AutoNeb {
         cycles = List.copyOf(cycles);
         Require.atLeast("cycles.size()", cycles.size(), 1);
-        if (!(momentum >= 0 && momentum < 1)) {
-            throw new IllegalArgumentException("momentum must lie in [0, 1), got " + momentum);
-        }
-        Require.atLeast("batchSize", batchSize, 0);
+        Require.unitInterval("momentum", momentum);
+        java.util.Objects.requireNonNull(gradients, "gradients");
         Require.positive("threshold", threshold);
         Require.atLeast("subdivisions", subdivisions, 2);
     }
@@ -93,11 +97,12 @@ public record AutoNeb(List<Cycle> cycles, double momentum, int batchSize, double
      * insert up to 2 images before each cycle: 3 × 1000 steps and 2 × 2000 steps at η = 0.1,
      * 4 × 1000 at 0.01, 4 × 1000 at 0.001; momentum 0.9, threshold 0.1, 9 sub-points.
      *
+     * Exact gradients; {@link #withBatches} for mini-batches.
+     *
      * @param learningRateScale factor on every learning rate (1 for the authors' values), &gt; 0
-     * @param batchSize mini-batch size (0 for exact gradients)
      * @return the schedule
      */
-    public static AutoNeb draxler(double learningRateScale, int batchSize) {
+    public static AutoNeb<Model> draxler(double learningRateScale) {
         Require.positive("learningRateScale", learningRateScale);
         List<Cycle> c = new ArrayList<>();
         c.add(new Cycle(3, 1000, 0.1 * learningRateScale));
@@ -113,7 +118,39 @@ public record AutoNeb(List<Cycle> cycles, double momentum, int batchSize, double
         for (int i = 0; i < 4; i++) {
             c.add(new Cycle(2, 1000, 0.001 * learningRateScale));
         }
-        return new AutoNeb(c, 0.9, batchSize, 0.1, 10);
+        return new AutoNeb<>(c, 0.9, GradientSource.full(), 0.1, 10);
+    }
+
+    /**
+     * @param size the batch size B, at least 1
+     * @return this schedule with every band step on a mini-batch of B examples
+     */
+    public AutoNeb<BatchModel> withBatches(int size) {
+        return new AutoNeb<>(cycles, momentum, GradientSource.miniBatches(size), threshold, subdivisions);
+    }
+
+    /**
+     * The learning rate over all the band steps of a run: piecewise constant, one piece per cycle.
+     *
+     * @return the schedule, η(k) for the k-th band step counted over all cycles
+     */
+    public Schedule learningRate() {
+        long[] ends = new long[cycles.size()];
+        double[] values = new double[cycles.size()];
+        long end = 0;
+        int pieces = 0;
+        for (Cycle cycle : cycles) {
+            if (cycle.steps() == 0) {
+                continue;
+            }
+            end += cycle.steps();
+            ends[pieces] = end;
+            values[pieces++] = cycle.learningRate();
+        }
+        if (pieces == 0) {
+            return Schedule.constant(cycles.get(0).learningRate());
+        }
+        return Schedule.piecewise(java.util.Arrays.copyOf(ends, pieces), java.util.Arrays.copyOf(values, pieces));
     }
 
     /**
@@ -123,21 +160,21 @@ public record AutoNeb(List<Cycle> cycles, double momentum, int batchSize, double
      * @param factor the factor, &gt; 0
      * @return the scaled schedule
      */
-    public AutoNeb withSteps(double factor) {
+    public AutoNeb<M> withSteps(double factor) {
         Require.positive("factor", factor);
         List<Cycle> c = new ArrayList<>();
         for (Cycle cycle : cycles) {
             c.add(new Cycle(cycle.insert(), Math.max(1, Math.round(cycle.steps() * factor)), cycle.learningRate()));
         }
-        return new AutoNeb(c, momentum, batchSize, threshold, subdivisions);
+        return new AutoNeb<>(c, momentum, gradients, threshold, subdivisions);
     }
 
     /**
      * @param value the insertion threshold &gt; 0 (0.1 in the authors' code, 0.2 in the paper)
      * @return this schedule with that threshold
      */
-    public AutoNeb withThreshold(double value) {
-        return new AutoNeb(cycles, momentum, batchSize, value, subdivisions);
+    public AutoNeb<M> withThreshold(double value) {
+        return new AutoNeb<>(cycles, momentum, gradients, value, subdivisions);
     }
 
     /** @return the total number of band steps over all cycles */
@@ -159,7 +196,7 @@ public record AutoNeb(List<Cycle> cycles, double momentum, int batchSize, double
     /**
      * Runs the cycles between two minima.
      *
-     * @param model the energy (a {@link org.glassy.model.BatchModel} if the batch size is &gt; 0)
+     * @param model the energy
      * @param space the space of the path (e.g. {@code Space.sphere()} for the p-spin)
      * @param start the first minimum, not modified
      * @param end the second minimum, not modified
@@ -167,7 +204,7 @@ public record AutoNeb(List<Cycle> cycles, double momentum, int batchSize, double
      * @param progress told about every percent of the total steps (energy = the highest image's), or null
      * @return the final path, its profile and the history of the cycles
      */
-    public Result run(Model model, Space space, double[] start, double[] end, long seed, ProgressListener progress) {
+    public Result run(M model, Space space, double[] start, double[] end, long seed, ProgressListener progress) {
         Objects.requireNonNull(model, "model");
         Objects.requireNonNull(space, "space");
         model.checkDimension("start", start);
@@ -186,8 +223,8 @@ public record AutoNeb(List<Cycle> cycles, double momentum, int batchSize, double
             if (c > 0 && cycle.insert() > 0) {
                 chain = insertHighest(chain, profile.firstValues(), subdivisions, cycle.insert(), threshold, space);
             }
-            NudgedElasticBand band = new NudgedElasticBand(cycle.learningRate(), cycle.steps(), Double.POSITIVE_INFINITY,
-                    false, momentum, batchSize);
+            NudgedElasticBand<M> band = new NudgedElasticBand<>(Schedule.constant(cycle.learningRate()), cycle.steps(),
+                    Double.POSITIVE_INFINITY, false, momentum, gradients);
             long offset = done;
             ProgressListener inner = progress == null ? null
                     : (step, steps, time, e) -> progress.progress(offset + step, total, offset + step, e);

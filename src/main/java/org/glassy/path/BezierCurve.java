@@ -1,10 +1,10 @@
 package org.glassy.path;
 
 import java.util.Objects;
-import java.util.SplittableRandom;
 import java.util.concurrent.CancellationException;
 
 import org.glassy.core.ProgressListener;
+import org.glassy.dynamics.Dynamics;
 import org.glassy.internal.Require;
 import org.glassy.model.Model;
 
@@ -17,10 +17,10 @@ import org.glassy.model.Model;
  *   φ_θ(t) = (1 − t)² a + 2t(1 − t) θ + t² b,    t ∈ [0, 1].
  * </pre>
  *
- * <p>{@link #fit} minimises E_{t ~ U(0,1)} L(φ_θ(t)) by SGD on θ, drawing a fresh t with every
- * mini-batch, so ∇_θ = 2t(1 − t) ∇L(φ_θ(t)); the learning rate follows the authors' schedule
- * (factor 1 for the first half of the steps, then linear down to 0.01 at 90 %, then 0.01). The
- * bend starts at the midpoint (a + b)/2, i.e. on the straight segment. Euclidean space only.
+ * <p>{@link #fit} minimises E_{t ~ U(0,1)} L(φ_θ(t)) by SGD on θ ({@link BezierFit}), drawing a
+ * fresh t with every mini-batch, so ∇_θ = 2t(1 − t) ∇L(φ_θ(t)); the learning rate follows the
+ * authors' schedule ({@link org.glassy.dynamics.Schedule#garipov}). The bend starts at the midpoint
+ * (a + b)/2, i.e. on the straight segment. Euclidean space only.
  *
  * <p>Immutable.
  */
@@ -48,6 +48,13 @@ public final class BezierCurve {
         this.end = end.clone();
     }
 
+    /** Shares the arrays: for the fit's own state only. */
+    BezierCurve(double[] start, double[] bend, double[] end, boolean copy) {
+        this.start = copy ? start.clone() : start;
+        this.bend = copy ? bend.clone() : bend;
+        this.end = copy ? end.clone() : end;
+    }
+
     /**
      * The straight segment as a Bézier curve: the bend at the midpoint.
      *
@@ -68,6 +75,16 @@ public final class BezierCurve {
         return bend.clone();
     }
 
+    /** @return a copy of the start a */
+    public double[] start() {
+        return start.clone();
+    }
+
+    /** @return a copy of the end b */
+    public double[] end() {
+        return end.clone();
+    }
+
     /**
      * Returns φ(t).
      *
@@ -80,7 +97,7 @@ public final class BezierCurve {
         return out;
     }
 
-    private void point(double t, double[] out) {
+    void point(double t, double[] out) {
         if (!(t >= 0 && t <= 1)) {
             throw new IllegalArgumentException("t must lie in [0, 1], got " + t);
         }
@@ -109,110 +126,29 @@ public final class BezierCurve {
     }
 
     /**
-     * Training settings of {@link #fit}.
+     * Trains the bend by {@link BezierFit} through the run loop.
      *
-     * @param steps SGD steps, at least 1
-     * @param learningRate the initial learning rate η &gt; 0
-     * @param momentum μ in [0, 1)
-     * @param batchSize mini-batch size, 0 for exact gradients
-     */
-    public record Training(long steps, double learningRate, double momentum, int batchSize) {
-
-        /**
-         * Validates the settings.
-         *
-         * @param steps steps
-         * @param learningRate η
-         * @param momentum μ
-         * @param batchSize the batch size
-         */
-        public Training {
-            Require.atLeast("steps", steps, 1);
-            Require.positive("learningRate", learningRate);
-            if (!(momentum >= 0 && momentum < 1)) {
-                throw new IllegalArgumentException("momentum must lie in [0, 1), got " + momentum);
-            }
-            Require.atLeast("batchSize", batchSize, 0);
-        }
-
-        /**
-         * The authors' learning-rate factor at a fraction s of the run: 1 up to s = 0.5, then
-         * linear down to 0.01 at s = 0.9, then 0.01.
-         *
-         * @param s step / steps, in [0, 1]
-         * @return the factor
-         */
-        public static double scheduleFactor(double s) {
-            if (s <= 0.5) {
-                return 1;
-            }
-            if (s <= 0.9) {
-                return 1 - 0.99 * (s - 0.5) / 0.4;
-            }
-            return 0.01;
-        }
-    }
-
-    /**
-     * Trains the bend.
-     *
-     * @param model the loss (a {@link org.glassy.model.BatchModel} if the batch size is &gt; 0)
+     * @param model the loss
      * @param start a, not modified
      * @param end b, not modified
-     * @param training the settings
+     * @param training the settings (steps, learning rate, momentum, gradient source)
      * @param seed the seed of t and of the batch order
      * @param progress told about every percent (energy = the latest batch loss), or null
+     * @param <M> the model type
      * @return the trained curve
-     * @throws ArithmeticException if the loss stops being finite
+     * @throws org.glassy.core.NumericalInstabilityException if the loss stops being finite
      * @throws CancellationException if the thread is interrupted
      */
-    public static BezierCurve fit(Model model, double[] start, double[] end, Training training, long seed,
-                                  ProgressListener progress) {
+    public static <M extends Model> BezierCurve fit(M model, double[] start, double[] end, BezierFit<M> training,
+                                                    long seed, ProgressListener progress) {
         Objects.requireNonNull(model, "model");
         Objects.requireNonNull(training, "training");
         model.checkDimension("start", start);
         model.checkDimension("end", end);
-        BezierCurve curve = straight(start, end);
-        double[] theta = curve.bend;   // trained in place: this curve is private until returned
-        int n = start.length;
-        Batches batches = Batches.of(model, training.batchSize());
-        SplittableRandom random = new SplittableRandom(seed);
-        double[] point = new double[n];
-        double[] gradient = new double[n];
-        double[] velocity = new double[n];
-        long steps = training.steps();
-        long reportEvery = Math.max(1, steps / 100);
-        double loss = Double.NaN;
-        for (long step = 0; step < steps; step++) {
-            double t = random.nextDouble();
-            curve.point(t, point);
-            if (batches == null) {
-                loss = model.energyAndGradient(point, gradient);
-            } else {
-                batches.next(random);
-                loss = batches.energyAndGradient(point, gradient);
-            }
-            if (!Double.isFinite(loss)) {
-                throw new ArithmeticException("loss became " + loss + " at step " + step
-                        + " of the Bézier fit: reduce the learning rate " + training.learningRate());
-            }
-            double rate = training.learningRate() * Training.scheduleFactor((double) step / steps);
-            double weight = 2 * t * (1 - t);
-            for (int j = 0; j < n; j++) {
-                velocity[j] = training.momentum() * velocity[j] + weight * gradient[j];
-                theta[j] -= rate * velocity[j];
-            }
-            if (progress != null && step % reportEvery == 0) {
-                progress.progress(step, steps, step, loss);
-            }
-            if (step % 16 == 0 && Thread.currentThread().isInterrupted()) {
-                throw new CancellationException("Bézier fit interrupted at step " + step + " of " + steps);
-            }
-        }
-        if (progress != null) {
-            progress.progress(steps, steps, steps, loss);
-        }
-        return curve;
+        BezierFit.State initial = training.init(model, straight(start, end));
+        BezierFit.State last = Dynamics.of(model, training).seed(seed).steps(training.steps()).progress(progress)
+                .runFrom(initial).state();
+        return new BezierCurve(last.start(), last.bend(), last.end());
     }
 
     @Override

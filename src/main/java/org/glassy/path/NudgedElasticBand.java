@@ -2,12 +2,21 @@ package org.glassy.path;
 
 import java.util.Arrays;
 import java.util.Objects;
-import java.util.SplittableRandom;
 import java.util.concurrent.CancellationException;
+import java.util.random.RandomGenerator;
 
+import org.glassy.core.ProductSpace;
 import org.glassy.core.ProgressListener;
 import org.glassy.core.Space;
+import org.glassy.dynamics.BatchCursor;
+import org.glassy.dynamics.Dynamics;
+import org.glassy.dynamics.GradientSource;
+import org.glassy.dynamics.HeavyBall;
+import org.glassy.dynamics.RunState;
+import org.glassy.dynamics.Schedule;
+import org.glassy.dynamics.StepRule;
 import org.glassy.internal.Require;
+import org.glassy.model.BatchModel;
 import org.glassy.model.Model;
 
 /**
@@ -21,55 +30,60 @@ import org.glassy.model.Model;
  *
  * <pre>
  *   G_i = g_i − (g_i·τ_i) τ_i + k [(d_{i−1} − d̂_{i−1}) − (d_i − d̂_i)] τ_i,    d_i = |p_{i+1} − p_i|,
- *   v_i ← μ v_i + G_i,    p_i ← p_i − η v_i   (then mapped back onto the space),
+ *   v_i ← μ v_i + G_i,    p_i ← p_i − η(k) v_i   (then mapped back onto the space),
  * </pre>
  *
  * <p>with target lengths d̂ proportional to the chain's weights. The tangent is Henkelman and
  * Jónsson's improved tangent: towards the higher neighbour, and at a local extremum of E along the
  * chain a mix of both sides weighted by the energy differences, the larger weight on the side of
- * the higher neighbour (as in their paper; Draxler et al.'s code puts it on the lower side). With k = ∞ there is no spring
+ * the higher neighbour (as in their paper; Draxler et al.'s code puts it on the lower side). The
+ * momentum update is {@link HeavyBall}'s. With k = ∞ there is no spring
  * ({@link #string}, AutoNEB's setting): before every step the images are re-spaced along the
  * polyline to the target spacing instead (the string method). With a climbing image, during the
  * second half of the steps the highest interior image feels G = g − 2(g·τ)τ and no spring: it
  * climbs along the path to the saddle, and in string mode the images on either side of it are
  * re-spaced separately.
  *
- * <p>With a batch size B &gt; 0 (for losses over training examples) every step evaluates all
- * images on the same mini-batch, so E_i in the tangent are batch losses; B = 0 uses exact
- * gradients.
+ * <p>With mini-batches ({@link #withBatches}, for losses over training examples) every step
+ * evaluates all images on the same mini-batch, so E_i in the tangent are batch losses; by default
+ * gradients are exact.
  *
- * @param learningRate η, finite and &gt; 0
- * @param steps the number of steps, at least 0
+ * <p>A step rule over the whole band: the state holds the M images in one flat array of M·n
+ * numbers (the product space {@link Space#power}), their velocities and energies; the endpoints
+ * never move. {@link #relax} runs it through {@link Dynamics}, the one run loop. Time is counted in
+ * steps.
+ *
+ * @param learningRate η(k)
+ * @param steps the number of steps of a {@link #relax} (the climbing image starts at half of them), at least 0
  * @param springConstant k &gt; 0, or {@link Double#POSITIVE_INFINITY} for re-spacing (the string method)
  * @param climbing whether the highest image climbs during the second half of the steps
  * @param momentum μ in [0, 1)
- * @param batchSize B: 0 for exact gradients, else at least 1 and at most the number of training examples
+ * @param gradients exact gradients, or mini-batches
+ * @param <M> the models it can relax: any {@link Model} with exact gradients, a {@link BatchModel}
+ *     with mini-batches
  */
-public record NudgedElasticBand(double learningRate, long steps, double springConstant, boolean climbing,
-                                double momentum, int batchSize) {
-
-    private static final int INTERRUPT_CHECK_INTERVAL = 16;
+public record NudgedElasticBand<M extends Model>(Schedule learningRate, long steps, double springConstant,
+                                                 boolean climbing, double momentum, GradientSource<M> gradients)
+        implements StepRule<M, NudgedElasticBand.State> {
 
     /**
      * Validates the parameters, naming the offending one.
      *
-     * @param learningRate η
+     * @param learningRate η(k)
      * @param steps the number of steps
      * @param springConstant k
      * @param climbing whether the highest image climbs
      * @param momentum μ
-     * @param batchSize B
+     * @param gradients the gradient source
      */
     public NudgedElasticBand {
-        Require.positive("learningRate", learningRate);
+        Objects.requireNonNull(learningRate, "learningRate");
         Require.atLeast("steps", steps, 0);
         if (!(springConstant > 0)) {
             throw new IllegalArgumentException("springConstant must be > 0 (or infinite), got " + springConstant);
         }
-        if (!(momentum >= 0 && momentum < 1)) {
-            throw new IllegalArgumentException("momentum must lie in [0, 1), got " + momentum);
-        }
-        Require.atLeast("batchSize", batchSize, 0);
+        Require.unitInterval("momentum", momentum);
+        Objects.requireNonNull(gradients, "gradients");
     }
 
     /**
@@ -80,37 +94,235 @@ public record NudgedElasticBand(double learningRate, long steps, double springCo
      * @param steps the number of steps
      * @return the optimiser
      */
-    public static NudgedElasticBand string(double learningRate, long steps) {
-        return new NudgedElasticBand(learningRate, steps, Double.POSITIVE_INFINITY, false, 0, 0);
+    public static NudgedElasticBand<Model> string(double learningRate, long steps) {
+        return new NudgedElasticBand<>(Schedule.constant(learningRate), steps, Double.POSITIVE_INFINITY, false, 0,
+                GradientSource.full());
     }
 
     /**
      * @param k the spring constant &gt; 0, or infinite for re-spacing
      * @return this optimiser with springs of constant k
      */
-    public NudgedElasticBand withSpring(double k) {
-        return new NudgedElasticBand(learningRate, steps, k, climbing, momentum, batchSize);
+    public NudgedElasticBand<M> withSpring(double k) {
+        return new NudgedElasticBand<>(learningRate, steps, k, climbing, momentum, gradients);
     }
 
     /** @return this optimiser with a climbing image during the second half of the steps */
-    public NudgedElasticBand withClimbingImage() {
-        return new NudgedElasticBand(learningRate, steps, springConstant, true, momentum, batchSize);
+    public NudgedElasticBand<M> withClimbingImage() {
+        return new NudgedElasticBand<>(learningRate, steps, springConstant, true, momentum, gradients);
     }
 
     /**
      * @param mu the momentum in [0, 1)
      * @return this optimiser with heavy-ball momentum μ
      */
-    public NudgedElasticBand withMomentum(double mu) {
-        return new NudgedElasticBand(learningRate, steps, springConstant, climbing, mu, batchSize);
+    public NudgedElasticBand<M> withMomentum(double mu) {
+        return new NudgedElasticBand<>(learningRate, steps, springConstant, climbing, mu, gradients);
     }
 
     /**
-     * @param size the batch size, 0 for exact gradients
-     * @return this optimiser on mini-batches of that size
+     * @param schedule η(k)
+     * @return this optimiser with that learning rate
      */
-    public NudgedElasticBand withBatchSize(int size) {
-        return new NudgedElasticBand(learningRate, steps, springConstant, climbing, momentum, size);
+    public NudgedElasticBand<M> withLearningRate(Schedule schedule) {
+        return new NudgedElasticBand<>(schedule, steps, springConstant, climbing, momentum, gradients);
+    }
+
+    /**
+     * @param size the batch size B, at least 1
+     * @return this optimiser on mini-batches of B examples (for a loss over training examples)
+     */
+    public NudgedElasticBand<BatchModel> withBatches(int size) {
+        return new NudgedElasticBand<>(learningRate, steps, springConstant, climbing, momentum,
+                GradientSource.miniBatches(size));
+    }
+
+    /**
+     * The state of a band.
+     *
+     * @serial exclude (checkpoints are tied to one version of the library)
+     * @param coordinates the M images, image i at [i·n, (i+1)·n)
+     * @param weights the target weights of the M − 1 segments
+     * @param velocity the images' velocities (zero at the endpoints)
+     * @param forces the projected NEB forces of the last step (scratch)
+     * @param energies E of every image at the last step (batch losses with mini-batches)
+     * @param scratch four work vectors of length n
+     * @param climber the climbing image, or −1
+     * @param batches the batch order (null for exact gradients)
+     * @param energy the highest interior energy of the last step (NaN before the first)
+     */
+    public record State(double[] coordinates, double[] weights, double[] velocity, double[] forces,
+                        double[] energies, double[][] scratch, int climber, BatchCursor batches, double energy)
+            implements RunState {
+
+        @Override
+        public double[] position() {
+            return coordinates;
+        }
+
+        /**
+         * Returns the band as a chain.
+         *
+         * @return a new chain with the state's images and weights
+         */
+        public Chain chain() {
+            return Chain.of(images(), weights);
+        }
+
+        private double[][] images() {
+            int m = energies.length;
+            int n = coordinates.length / m;
+            double[][] images = new double[m][];
+            for (int i = 0; i < m; i++) {
+                images[i] = Arrays.copyOfRange(coordinates, i * n, (i + 1) * n);
+            }
+            return images;
+        }
+    }
+
+    @Override
+    public double timeStep() {
+        return 1;
+    }
+
+    /**
+     * Starts a band from a chain.
+     *
+     * @param model the energy; its dimension must be the chain's
+     * @param space the space of the images; the endpoints must lie in it
+     * @param chain the initial path; its endpoints stay fixed
+     * @return the initial state
+     */
+    public State init(M model, Space space, Chain chain) {
+        Objects.requireNonNull(chain, "chain");
+        model.checkDimension("chain's images", chain.start());
+        space.checkContains(chain.start());
+        space.checkContains(chain.end());
+        int n = chain.dimension();
+        int m = chain.images();
+        double[] energies = new double[m];
+        BatchCursor batches = gradients.start(model);
+        if (batches == null) {
+            energies[0] = model.energy(chain.start());
+            energies[m - 1] = model.energy(chain.end());
+        }
+        return new State(chain.coordinates(), chain.weights(), new double[m * n], new double[m * n], energies,
+                new double[4][n], -1, batches, Double.NaN);
+    }
+
+    /**
+     * Starts a band from its images in one flat array, with equal segment weights.
+     *
+     * @param model the energy
+     * @param space the space of the images
+     * @param x0 M ≥ 2 images of the model's dimension, image i at [i·n, (i+1)·n)
+     * @return the initial state
+     */
+    @Override
+    public State init(M model, Space space, double[] x0) {
+        int m = Space.power(space, model.dimension()).images(x0);
+        double[][] images = new double[m][];
+        for (int i = 0; i < m; i++) {
+            images[i] = Arrays.copyOfRange(x0, i * model.dimension(), (i + 1) * model.dimension());
+        }
+        return init(model, space, Chain.of(images));
+    }
+
+    @Override
+    public State step(M model, Space space, State state, long step, RandomGenerator random) {
+        double[] x = state.coordinates();
+        double[] weights = state.weights();
+        double[] energies = state.energies();
+        double[] gradients = state.forces();
+        int n = model.dimension();
+        int m = energies.length;
+        double[] image = state.scratch()[0];
+        double[] gradient = state.scratch()[1];
+        double[] tangent = state.scratch()[2];
+        double[] scratch = state.scratch()[3];
+        boolean spring = springConstant < Double.POSITIVE_INFINITY;
+        double weightSum = Arrays.stream(weights).sum();
+        int climber = climbing && step >= steps / 2 ? highestInterior(energies) : state.climber();
+        if (!spring) {
+            if (climber > 0) {
+                Chain.redistribute(x, n, weights, 0, climber, space);
+                Chain.redistribute(x, n, weights, climber, m - 1, space);
+            } else {
+                Chain.redistribute(x, n, weights, 0, m - 1, space);
+            }
+        }
+        BatchCursor batch = this.gradients.next(state.batches(), random);
+        if (batch != null) {
+            for (int i : new int[] {0, m - 1}) {
+                System.arraycopy(x, i * n, image, 0, n);
+                energies[i] = this.gradients.energyAndGradient(model, image, batch, scratch);
+            }
+        }
+        double highest = Double.NEGATIVE_INFINITY;
+        for (int i = 1; i < m - 1; i++) {
+            System.arraycopy(x, i * n, image, 0, n);
+            double e = this.gradients.energyAndGradient(model, image, batch, gradient);
+            energies[i] = e;
+            highest = Math.max(highest, e);
+            space.tangent(image, gradient);
+            System.arraycopy(gradient, 0, gradients, i * n, n);
+        }
+        double[] lengths = Chain.segmentLengths(x, n, m);
+        double total = Arrays.stream(lengths).sum();
+        for (int i = 1; i < m - 1; i++) {
+            System.arraycopy(x, i * n, image, 0, n);
+            tangent(x, n, i, energies, tangent);
+            space.tangent(image, tangent);
+            double norm = Math.sqrt(dot(tangent, tangent));
+            int offset = i * n;
+            if (norm > 0) {
+                for (int j = 0; j < n; j++) {
+                    tangent[j] /= norm;
+                }
+                double along = 0;
+                for (int j = 0; j < n; j++) {
+                    along += gradients[offset + j] * tangent[j];
+                }
+                double coefficient = i == climber ? -2 * along : -along;
+                if (spring && i != climber) {
+                    double targetPrevious = weights[i - 1] / weightSum * total;
+                    double targetNext = weights[i] / weightSum * total;
+                    coefficient += springConstant
+                            * ((lengths[i - 1] - targetPrevious) - (lengths[i] - targetNext));
+                }
+                for (int j = 0; j < n; j++) {
+                    gradients[offset + j] += coefficient * tangent[j];
+                }
+            }
+        }
+        // all forces first, from the same chain; then every interior image moves
+        HeavyBall.update(momentum, learningRate.at(step), state.velocity(), gradients, x, n, (m - 2) * n);
+        ProductSpace band = Space.power(space, n);
+        band.retract(x, 1, m - 1);
+        return new State(x, weights, state.velocity(), gradients, energies, state.scratch(), climber, batch, highest);
+    }
+
+    /**
+     * The energy recorded at a recording step: the highest exact energy of the interior images.
+     *
+     * @param model the energy
+     * @param state the band
+     * @return max over interior images of E(p_i)
+     */
+    @Override
+    public double energy(M model, State state) {
+        int n = model.dimension();
+        int m = state.energies().length;
+        double highest = Double.NEGATIVE_INFINITY;
+        for (int i = 1; i < m - 1; i++) {
+            highest = Math.max(highest, model.energy(Arrays.copyOfRange(state.coordinates(), i * n, (i + 1) * n)));
+        }
+        return highest;
+    }
+
+    @Override
+    public String stepSizeName() {
+        return "learningRate";
     }
 
     /**
@@ -123,135 +335,32 @@ public record NudgedElasticBand(double learningRate, long steps, double springCo
      * @param seed the seed of the mini-batch order (unused with exact gradients)
      * @return the relaxed chain, with the same images count and weights
      */
-    public Chain relax(Model model, Space space, Chain chain, long seed) {
+    public Chain relax(M model, Space space, Chain chain, long seed) {
         return relax(model, space, chain, seed, null);
     }
 
     /**
-     * Relaxes a chain, reporting progress.
+     * Relaxes a chain for {@link #steps} steps of the run loop.
      *
      * @param model the energy; its dimension must be the chain's
      * @param space the space of the images
      * @param chain the initial path; its endpoints stay fixed
      * @param seed the seed of the mini-batch order
-     * @param progress told about every percent (time = step, energy = the highest image's), or null
+     * @param progress told about every percent (energy = the highest image's), or null
      * @return the relaxed chain
-     * @throws ArithmeticException if an energy stops being finite (η too large)
+     * @throws org.glassy.core.NumericalInstabilityException if an energy stops being finite (η too large)
      * @throws CancellationException if the thread is interrupted
      */
-    public Chain relax(Model model, Space space, Chain chain, long seed, ProgressListener progress) {
+    public Chain relax(M model, Space space, Chain chain, long seed, ProgressListener progress) {
         Objects.requireNonNull(model, "model");
         Objects.requireNonNull(space, "space");
-        Objects.requireNonNull(chain, "chain");
-        int n = chain.dimension();
-        model.checkDimension("chain's images", chain.start());
-        space.checkContains(chain.start());
-        space.checkContains(chain.end());
-        int m = chain.images();
-        double[] x = chain.coordinates();
-        double[] weights = chain.weights();
-        if (m < 3 || steps == 0) {
-            return Chain.wrap(n, x, weights);
+        State initial = init(model, space, chain);
+        if (chain.images() < 3 || steps == 0) {
+            return chain;
         }
-        Batches batches = Batches.of(model, batchSize);
-        SplittableRandom random = new SplittableRandom(seed);
-        double[] energies = new double[m];
-        double[] gradients = new double[m * n];
-        double[] velocity = new double[m * n];
-        double[] image = new double[n];
-        double[] gradient = new double[n];
-        double[] tangent = new double[n];
-        double[] scratch = new double[n];
-        if (batches == null) {
-            energies[0] = model.energy(chain.start());
-            energies[m - 1] = model.energy(chain.end());
-        }
-        boolean spring = springConstant < Double.POSITIVE_INFINITY;
-        double weightSum = Arrays.stream(weights).sum();
-        long climbFrom = climbing ? steps / 2 : Long.MAX_VALUE;
-        long reportEvery = Math.max(1, steps / 100);
-        int climber = -1;
-        for (long step = 0; step < steps; step++) {
-            if (step >= climbFrom) {
-                climber = highestInterior(energies);
-            }
-            if (!spring) {
-                if (climber > 0) {
-                    Chain.redistribute(x, n, weights, 0, climber, space);
-                    Chain.redistribute(x, n, weights, climber, m - 1, space);
-                } else {
-                    Chain.redistribute(x, n, weights, 0, m - 1, space);
-                }
-            }
-            if (batches != null) {
-                batches.next(random);
-                for (int i : new int[] {0, m - 1}) {
-                    System.arraycopy(x, i * n, image, 0, n);
-                    energies[i] = batches.energyAndGradient(image, scratch);
-                }
-            }
-            for (int i = 1; i < m - 1; i++) {
-                System.arraycopy(x, i * n, image, 0, n);
-                double e = batches == null ? model.energyAndGradient(image, gradient)
-                        : batches.energyAndGradient(image, gradient);
-                if (!Double.isFinite(e)) {
-                    throw new ArithmeticException("energy of image " + i + " became " + e + " at step " + step
-                            + " of the nudged elastic band: reduce the learning rate " + learningRate);
-                }
-                energies[i] = e;
-                space.tangent(image, gradient);
-                System.arraycopy(gradient, 0, gradients, i * n, n);
-            }
-            double[] lengths = Chain.segmentLengths(x, n, m);
-            double total = Arrays.stream(lengths).sum();
-            for (int i = 1; i < m - 1; i++) {
-                System.arraycopy(x, i * n, image, 0, n);
-                tangent(x, n, i, energies, tangent);
-                space.tangent(image, tangent);
-                double norm = Math.sqrt(dot(tangent, tangent));
-                int offset = i * n;
-                if (norm > 0) {
-                    for (int j = 0; j < n; j++) {
-                        tangent[j] /= norm;
-                    }
-                    double along = 0;
-                    for (int j = 0; j < n; j++) {
-                        along += gradients[offset + j] * tangent[j];
-                    }
-                    double coefficient = i == climber ? -2 * along : -along;
-                    if (spring && i != climber) {
-                        double targetPrevious = weights[i - 1] / weightSum * total;
-                        double targetNext = weights[i] / weightSum * total;
-                        coefficient += springConstant
-                                * ((lengths[i - 1] - targetPrevious) - (lengths[i] - targetNext));
-                    }
-                    for (int j = 0; j < n; j++) {
-                        gradients[offset + j] += coefficient * tangent[j];
-                    }
-                }
-            }
-            // all forces first, from the same chain; then every image moves
-            for (int i = 1; i < m - 1; i++) {
-                int offset = i * n;
-                System.arraycopy(x, offset, image, 0, n);
-                for (int j = 0; j < n; j++) {
-                    velocity[offset + j] = momentum * velocity[offset + j] + gradients[offset + j];
-                    image[j] -= learningRate * velocity[offset + j];
-                }
-                space.retract(image);
-                System.arraycopy(image, 0, x, offset, n);
-            }
-            if (progress != null && step % reportEvery == 0) {
-                progress.progress(step, steps, step, energies[highestInterior(energies)]);
-            }
-            if (step % INTERRUPT_CHECK_INTERVAL == 0 && Thread.currentThread().isInterrupted()) {
-                throw new CancellationException("nudged elastic band interrupted at step " + step + " of " + steps);
-            }
-        }
-        if (progress != null) {
-            progress.progress(steps, steps, steps, energies[highestInterior(energies)]);
-        }
-        return Chain.wrap(n, x, weights);
+        State last = Dynamics.of(model, this).space(space).seed(seed).steps(steps).progress(progress)
+                .runFrom(initial).state();
+        return Chain.wrap(chain.dimension(), last.coordinates(), last.weights());
     }
 
     private static int highestInterior(double[] energies) {

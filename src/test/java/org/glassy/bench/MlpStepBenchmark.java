@@ -1,12 +1,12 @@
 package org.glassy.bench;
 
-import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 
 import org.glassy.data.Dataset;
 import org.glassy.data.TeacherStudent;
 import org.glassy.dynamics.MiniBatchSgd;
 import org.glassy.core.Space;
+import org.glassy.core.SplitMix64;
 import org.glassy.model.Activation;
 import org.glassy.model.BatchModel;
 import org.glassy.model.DeepLearning4jNetwork;
@@ -45,9 +45,9 @@ public class MlpStepBenchmark {
 
     private BatchModel model;
     private MiniBatchSgd sgd;
-    private double[] x;
-    private double[] work;
-    private SplittableRandom random;
+    private MiniBatchSgd.State state;
+    private SplitMix64 random;
+    private long step;
 
     @Setup
     public void setUp() {
@@ -55,15 +55,14 @@ public class MlpStepBenchmark {
         Mlp.Architecture architecture = Mlp.Architecture.oneHidden(784, 100, 10, Activation.RELU, loss);
         Mlp lean = new Mlp(architecture, data);
         model = engine.equals("lean") ? lean : new DeepLearning4jNetwork(architecture, data);
-        x = lean.initialParameters(3L);
-        work = new double[x.length];
         sgd = new MiniBatchSgd(0.01, 100, 0.5);
-        sgd.reset(x.length);
-        random = new SplittableRandom(4L);
+        state = sgd.init(model, Space.euclidean(), lean.initialParameters(3L));
+        random = new SplitMix64(4L);
     }
 
     @Benchmark
     public double sgdStep() {
-        return sgd.step(model, Space.euclidean(), x, 0, random, work);
+        state = sgd.step(model, Space.euclidean(), state, step++, random);
+        return state.energy();
     }
 }

@@ -125,8 +125,36 @@ class MiniBatchSgdTest {
         assertTrue(assertThrows(IllegalArgumentException.class,
                 () -> Dynamics.of(new Centres(1, 5), new MiniBatchSgd(0.1, 6, 0)).seed(1L).steps(1).run(new double[1]))
                 .getMessage().startsWith("batchSize must be <= the number of training examples 5"));
-        assertTrue(assertThrows(IllegalArgumentException.class,
-                () -> Dynamics.of(Quadratic.isotropic(1, 1), new MiniBatchSgd(0.1, 1, 0)).seed(1L).steps(1)
-                        .run(new double[1])).getMessage().startsWith("model must be a BatchModel"));
+        // a model that is not a loss over training examples is refused by the compiler:
+        // Dynamics.of(Quadratic.isotropic(1, 1), new MiniBatchSgd(0.1, 1, 0)) does not type-check
+    }
+
+    /**
+     * Heavy ball on E = ½|x − c|² (full batch): x_t − c = A r₊^t + B r₋^t, r± the roots of
+     * r² − (1 + μ − η) r + μ = 0, the closed form of the recursion v ← μv + (x − c), x ← x − ηv.
+     */
+    @Test
+    void fullBatchMomentumFollowsTheClosedFormOfTheRecursion() {
+        Centres model = new Centres(1, 4);       // mean centre c = 1.5
+        double eta = 0.3;
+        double mu = 0.6;                          // complex roots: damped oscillation
+        double x0 = 5;
+        long steps = 60;
+        double[] x = Dynamics.of(model, new MiniBatchSgd(eta, 4, mu)).seed(2L).steps(steps).run(new double[] {x0})
+                .finalState();
+        // y_t = x_t − c obeys y_{t+1} = (1 + μ − η) y_t − μ y_{t−1}, y_0 = x0 − c, y_1 = (1 − η) y_0
+        double b = 1 + mu - eta;
+        double disc = b * b - 4 * mu;             // < 0
+        double modulus = Math.sqrt(mu);
+        double phase = Math.atan2(Math.sqrt(-disc) / 2, b / 2);
+        double y0 = x0 - 1.5;
+        double y1 = (1 - eta) * y0;
+        // y_t = ρ^t (P cos tθ + Q sin tθ)
+        double p = y0;
+        double q = (y1 / modulus - p * Math.cos(phase)) / Math.sin(phase);
+        double expected = 1.5 + Math.pow(modulus, steps) * (p * Math.cos(steps * phase) + q * Math.sin(steps * phase));
+        assertEquals(expected, x[0], 1e-12 * Math.abs(x0));
+        // and it is not plain gradient descent, whose (1 − η)^t decay is far smaller here
+        assertTrue(Math.abs(x[0] - 1.5 - Math.pow(1 - eta, steps) * y0) > 1e-8);
     }
 }

@@ -65,9 +65,9 @@ class PSpinDynamicsTest {
             for (int i = 0; i < record.length; i++) {
                 record[i] = 1000 + 30L * i; // t from 10 to 40, 0.3 apart
             }
-            Dynamics.of(new PSpinSpherical(3, n, seed), new Langevin(temperature, dt)).space(Space.sphere())
+            var run = Dynamics.of(new PSpinSpherical(3, n, seed), new Langevin(temperature, dt)).space(Space.sphere())
                     .seed(seed).record(record, energy).run(Sphere.randomPoint(n, 100 + seed));
-            for (double e : energy.values()) {
+            for (double e : run.recording(energy).values()) {
                 sum += e;
                 count++;
             }
@@ -98,9 +98,9 @@ class PSpinDynamicsTest {
             for (long seed = 1; seed <= samples; seed++) {
                 Energy energy = new Energy();
                 double dt = 0.1;
-                Dynamics.of(new PSpinSpherical(3, n, seed), new GradientDescent(dt)).space(Space.sphere())
+                var run2 = Dynamics.of(new PSpinSpherical(3, n, seed), new GradientDescent(dt)).space(Space.sphere())
                         .seed(seed).record(LogTimes.upTo(3000, 5), energy).run(Sphere.randomPoint(n, 100 + seed));
-                double[] e = energy.values();
+                double[] e = run2.recording(energy).values();
                 for (int i = 1; i < e.length; i++) {
                     assertTrue(e[i] <= e[i - 1] + 1e-12, "GD must not raise the energy");
                 }

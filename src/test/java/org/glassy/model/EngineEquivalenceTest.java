@@ -51,10 +51,10 @@ class EngineEquivalenceTest {
         long[] record = LogTimes.upTo(100, 10);
         Energy e1 = new Energy();
         Energy e2 = new Energy();
-        Dynamics.of(lean, new MiniBatchSgd(0.1, 20, 0.5)).seed(4L).steps(100).record(record, e1).run(x0);
-        Dynamics.of(dl4j, new MiniBatchSgd(0.1, 20, 0.5)).seed(4L).steps(100).record(record, e2).run(x0);
-        double[] a = e1.values();
-        double[] b = e2.values();
+        var run = Dynamics.of(lean, new MiniBatchSgd(0.1, 20, 0.5)).seed(4L).steps(100).record(record, e1).run(x0);
+        var run2 = Dynamics.of(dl4j, new MiniBatchSgd(0.1, 20, 0.5)).seed(4L).steps(100).record(record, e2).run(x0);
+        double[] a = run.recording(e1).values();
+        double[] b = run2.recording(e2).values();
         assertEquals(a.length, b.length);
         for (int i = 0; i < a.length; i++) {
             assertEquals(a[i], b[i], 1e-6 * Math.abs(a[i]), "training loss at record " + i);

@@ -35,10 +35,10 @@ class PSpinAgingTest {
         double[][] sums = new double[lags.length][3];
         for (long s = 1; s <= samples; s++) {
             TwoTimeCorrelation c = new TwoTimeCorrelation(tws, lagSteps);
-            Dynamics.of(new PSpinSpherical(3, n, s), new Langevin(temperature, DT)).space(Space.sphere()).seed(s)
+            var run = Dynamics.of(new PSpinSpherical(3, n, s), new Langevin(temperature, DT)).space(Space.sphere()).seed(s)
                     .steps(tws[1] + lagSteps[lagSteps.length - 1]).record(new long[0], c)
                     .run(Sphere.randomPoint(n, 1000 + s));
-            Table t = c.table();
+            Table t = run.recording(c).table();
             for (int i = 0; i < lags.length; i++) {
                 double young = t.doubleColumn("value").get(i);
                 double old = t.doubleColumn("value").get(lags.length + i);

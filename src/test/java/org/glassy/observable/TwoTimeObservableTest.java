@@ -29,10 +29,10 @@ class TwoTimeObservableTest {
         long[] lags = {1, 5, 20};
         MeanSquareDisplacement msd = new MeanSquareDisplacement(tws, lags);
         TwoTimeCorrelation corr = new TwoTimeCorrelation(tws, lags);
-        Dynamics.of(new Quadratic(k), new GradientDescent(eta)).seed(0L).steps(25).record(new long[] {25}, msd, corr)
+        var run = Dynamics.of(new Quadratic(k), new GradientDescent(eta)).seed(0L).steps(25).record(new long[] {25}, msd, corr)
                 .run(x0);
-        Table d = msd.table();
-        Table c = corr.table();
+        Table d = run.recording(msd).table();
+        Table c = run.recording(corr).table();
         // pairs with tw + t ≤ 25: tw=0: 1,5,20; tw=3: 1,5,20; tw=10: 1,5
         assertEquals(8, d.rowCount());
         assertEquals(List.of("observable", "tw", "t", "value", "tw_step", "t_step"), d.columnNames());
@@ -60,10 +60,10 @@ class TwoTimeObservableTest {
         long[][] grid = TwoTimeObservable.logGrid(400, 5, 4, 6);
         MeanSquareDisplacement msd = new MeanSquareDisplacement(grid[0], grid[1]);
         TwoTimeCorrelation corr = new TwoTimeCorrelation(grid[0], grid[1]);
-        Dynamics.of(new PSpinSpherical(3, n, 1L), new Langevin(0.5, 0.05)).space(Space.sphere()).seed(2L).steps(400)
+        var run2 = Dynamics.of(new PSpinSpherical(3, n, 1L), new Langevin(0.5, 0.05)).space(Space.sphere()).seed(2L).steps(400)
                 .record(new long[0], msd, corr).run(Sphere.randomPoint(n, 3L));
-        double[] d = msd.table().doubleColumn("value").asDoubleArray();
-        double[] c = corr.table().doubleColumn("value").asDoubleArray();
+        double[] d = run2.recording(msd).table().doubleColumn("value").asDoubleArray();
+        double[] c = run2.recording(corr).table().doubleColumn("value").asDoubleArray();
         assertEquals(d.length, c.length);
         for (int i = 0; i < d.length; i++) {
             assertEquals(2 * (1 - c[i]), d[i], 1e-12);
@@ -87,9 +87,9 @@ class TwoTimeObservableTest {
         double temperature = 0.5;
         double dt = 0.01;
         MeanSquareDisplacement msd = new MeanSquareDisplacement(new long[] {10, 200}, new long[] {50, 100});
-        Dynamics.of(Quadratic.isotropic(n, 0), new Langevin(temperature, dt)).seed(4L).steps(300)
+        var run3 = Dynamics.of(Quadratic.isotropic(n, 0), new Langevin(temperature, dt)).seed(4L).steps(300)
                 .record(new long[0], msd).run(new double[n]);
-        Table table = msd.table();
+        Table table = run3.recording(msd).table();
         for (int r = 0; r < table.rowCount(); r++) {
             double t = table.doubleColumn("t").get(r);
             double expected = 2 * temperature * t;

@@ -7,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 
 import org.glassy.core.Space;
+import org.glassy.dynamics.GradientSource;
+import org.glassy.model.BatchModel;
+import org.glassy.model.Model;
 import org.glassy.model.MullerBrown;
 import org.junit.jupiter.api.Test;
 
@@ -16,7 +19,7 @@ class AutoNebTest {
 
     @Test
     void draxlerScheduleHasFourteenCyclesAndSixteenThousandSteps() {
-        AutoNeb a = AutoNeb.draxler(1, 128);
+        AutoNeb<BatchModel> a = AutoNeb.draxler(1).withBatches(128);
         assertEquals(14, a.cycles().size());
         assertEquals(16_000, a.totalSteps());
         assertEquals(new AutoNeb.Cycle(3, 1000, 0.1), a.cycles().get(0));
@@ -53,9 +56,9 @@ class AutoNebTest {
         double[] b = MullerBrown.minimumB();
         Barrier straight = Profile.along(Chain.linear(a, b, 2), 100, Space.euclidean(), Measure.of("e", model))
                 .barrier("e");
-        AutoNeb autoNeb = new AutoNeb(List.of(new AutoNeb.Cycle(3, 3000, 2e-4), new AutoNeb.Cycle(2, 3000, 2e-4),
+        AutoNeb<Model> autoNeb = new AutoNeb<>(List.of(new AutoNeb.Cycle(3, 3000, 2e-4), new AutoNeb.Cycle(2, 3000, 2e-4),
                 new AutoNeb.Cycle(2, 3000, 2e-4), new AutoNeb.Cycle(2, 3000, 1e-4), new AutoNeb.Cycle(2, 3000, 1e-4)),
-                0.5, 0, 0.1, 10);
+                0.5, GradientSource.full(), 0.1, 10);
         AutoNeb.Result r = autoNeb.run(model, Space.euclidean(), a, b, 1L, null);
         Barrier found = r.profile().barrier("energy");
         assertTrue(found.saddle() < straight.saddle(), found + " vs " + straight);

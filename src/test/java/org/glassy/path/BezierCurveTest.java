@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.glassy.core.Space;
+import org.glassy.dynamics.Schedule;
 import org.glassy.model.Model;
 import org.junit.jupiter.api.Test;
 
@@ -45,11 +46,12 @@ class BezierCurveTest {
 
     @Test
     void garipovScheduleIsFlatThenLinearThenOnePercent() {
-        assertEquals(1, BezierCurve.Training.scheduleFactor(0.3), 0);
-        assertEquals(1, BezierCurve.Training.scheduleFactor(0.5), 0);
-        assertEquals(0.505, BezierCurve.Training.scheduleFactor(0.7), 1e-12);
-        assertEquals(0.01, BezierCurve.Training.scheduleFactor(0.9), 1e-12);
-        assertEquals(0.01, BezierCurve.Training.scheduleFactor(1), 0);
+        Schedule s = BezierFit.of(1000, 0.2, 0.9).schedule();
+        assertEquals(0.2, s.at(300), 0);
+        assertEquals(0.2, s.at(500), 0);
+        assertEquals(0.2 * 0.505, s.at(700), 1e-12);
+        assertEquals(0.2 * 0.01, s.at(900), 1e-12);
+        assertEquals(0.2 * 0.01, s.at(1000), 0);
     }
 
     @Test
@@ -60,7 +62,7 @@ class BezierCurveTest {
                 Measure.of("e", RING)).barrier("e");
         // the chord passes at distance 1/√5 from the centre: E = (1/5 − 1)² = 0.64
         assertEquals(0.64, straight.height(), 1e-4, "the straight path cuts across the ring");
-        BezierCurve fitted = BezierCurve.fit(RING, a, b, new BezierCurve.Training(4000, 0.05, 0.9, 0), 3L, null);
+        BezierCurve fitted = BezierCurve.fit(RING, a, b, BezierFit.of(4000, 0.05, 0.9), 3L, null);
         Barrier curved = Profile.along(fitted.toChain(201), 1, Space.euclidean(), Measure.of("e", RING)).barrier("e");
         assertTrue(curved.height() < 0.05, "barrier along the fitted curve: " + curved);
         assertTrue(curved.relativeLength() > 1.05, "the curve follows the ring: " + curved);

@@ -273,26 +273,20 @@ public final class AgingDnn {
         Evaluation loss = Evaluation.loss();
         Evaluation testLoss = Evaluation.of("test_loss", test);
         Evaluation testError = new Evaluation("test_error", test::errorRate);
-        StepHandler[] all = new StepHandler[4 + handlers.length];
-        all[0] = loss;
-        all[1] = testLoss;
-        all[2] = testError;
-        all[3] = msd;
-        System.arraycopy(handlers, 0, all, 4, handlers.length);
-        Dynamics.of(model, new MiniBatchSgd(p.learningRate(), p.batch(), p.momentum()))
+        var run = Dynamics.of(model, new MiniBatchSgd(p.learningRate(), p.batch(), p.momentum()))
                 .seed(noiseSeed)
                 .steps(p.steps())
-                .record(LogTimes.upTo(p.steps(), 10), all)
+                .record(LogTimes.upTo(p.steps(), 10), loss, testLoss, testError, msd)
+                .record(new long[0], handlers)
                 .progress(progress)
                 .run(lean.initialParameters(initSeed));
-        Table m = msd.table();
+        Table m = run.recording(msd).table();
         Table d = Table.create("msd", m.longColumn("tw_step").copy().setName("tw"),
                 m.longColumn("t_step").copy().setName("t"), m.doubleColumn("value").copy().setName("delta"));
-        Table l = Table.create("loss", tech.tablesaw.api.LongColumn.create("step",
-                        java.util.Arrays.stream(loss.times()).mapToLong(t -> (long) t).toArray()),
-                tech.tablesaw.api.DoubleColumn.create("loss", loss.values()),
-                tech.tablesaw.api.DoubleColumn.create("test_loss", testLoss.values()),
-                tech.tablesaw.api.DoubleColumn.create("test_error", testError.values()));
+        Table l = Table.create("loss", tech.tablesaw.api.LongColumn.create("step", run.recording(loss).steps()),
+                tech.tablesaw.api.DoubleColumn.create("loss", run.recording(loss).values()),
+                tech.tablesaw.api.DoubleColumn.create("test_loss", run.recording(testLoss).values()),
+                tech.tablesaw.api.DoubleColumn.create("test_error", run.recording(testError).values()));
         return new Result("H = " + p.hidden(), d, l, lean.dimension(), sets[0].size() * sets[0].classes());
     }
 }

@@ -10,6 +10,7 @@ import org.glassy.core.Space;
 import org.glassy.core.Sphere;
 import org.glassy.dynamics.StepRule;
 import org.glassy.internal.Require;
+import org.glassy.model.Model;
 import org.glassy.model.PSpinSpherical;
 import org.glassy.observable.MeanSquareDisplacement;
 import org.glassy.observable.TwoTimeCorrelation;
@@ -72,7 +73,7 @@ public final class PSpinAging {
         }
 
         /** @return gradient descent at T = 0, Langevin otherwise */
-        public StepRule rule() {
+        public StepRule<Model, ?> rule() {
             return temperature == 0 ? new GradientDescent(dt) : new Langevin(temperature, dt);
         }
     }
@@ -95,17 +96,17 @@ public final class PSpinAging {
         long[][] grid = TwoTimeObservable.logGrid(steps, firstWaiting, parameters.waitingTimes(), 40);
         TwoTimeCorrelation correlation = new TwoTimeCorrelation(grid[0], grid[1]);
         MeanSquareDisplacement msd = new MeanSquareDisplacement(grid[0], grid[1]);
-        Dynamics.of(new PSpinSpherical(parameters.p(), parameters.n(), disorder), parameters.rule())
+        var run = Dynamics.of(new PSpinSpherical(parameters.p(), parameters.n(), disorder), parameters.rule())
                 .space(Space.sphere())
                 .seed(noise)
                 .steps(steps)
                 .record(new long[] {steps}, correlation, msd)
                 .progress(progress)
                 .run(Sphere.randomPoint(parameters.n(), initial));
-        Table c = correlation.table();
+        Table c = run.recording(correlation).table();
         return Table.create("p-spin two-time observables", c.doubleColumn("tw").copy(), c.doubleColumn("t").copy(),
                 c.doubleColumn("value").copy().setName("correlation"),
-                DoubleColumn.create("msd", msd.table().doubleColumn("value").asDoubleArray()));
+                DoubleColumn.create("msd", run.recording(msd).table().doubleColumn("value").asDoubleArray()));
     }
 
     /**

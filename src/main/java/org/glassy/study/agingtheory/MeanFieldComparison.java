@@ -9,9 +9,11 @@ import org.glassy.core.LogTimes;
 import org.glassy.core.Space;
 import org.glassy.core.Sphere;
 import org.glassy.dynamics.Dynamics;
+import org.glassy.dynamics.StepRule;
 import org.glassy.dynamics.GradientDescent;
 import org.glassy.dynamics.Langevin;
 import org.glassy.internal.Require;
+import org.glassy.model.Model;
 import org.glassy.model.PSpinSpherical;
 import org.glassy.observable.TwoTimeCorrelation;
 import org.glassy.study.relaxation.PSpinRelaxation;
@@ -82,14 +84,14 @@ public final class MeanFieldComparison {
             Table rows = null;
             for (int s = 0; s < instances; s++) {
                 TwoTimeCorrelation correlation = new TwoTimeCorrelation(waitingSteps, lagSteps);
-                Dynamics.of(new PSpinSpherical(p, n, seeds.nextLong()),
-                                temperature == 0 ? new GradientDescent(dt) : new Langevin(temperature, dt))
+                StepRule<Model, ?> rule = temperature == 0 ? new GradientDescent(dt) : new Langevin(temperature, dt);
+                var run = Dynamics.of(new PSpinSpherical(p, n, seeds.nextLong()), rule)
                         .space(Space.sphere())
                         .seed(seeds.nextLong())
                         .steps(steps)
                         .record(new long[] {steps}, correlation)
                         .run(Sphere.randomPoint(n, seeds.nextLong()));
-                rows = correlation.table();
+                rows = run.recording(correlation).table();
                 double[] values = rows.doubleColumn("value").asDoubleArray();
                 if (sum == null) {
                     sum = new double[values.length];

@@ -19,6 +19,7 @@ import org.glassy.dynamics.Dynamics;
 import org.glassy.dynamics.GradientDescent;
 import org.glassy.dynamics.MiniBatchSgd;
 import org.glassy.internal.Require;
+import org.glassy.model.BatchModel;
 import org.glassy.model.DoubleWell;
 import org.glassy.model.Mlp;
 import org.glassy.model.Model;
@@ -27,6 +28,7 @@ import org.glassy.model.PSpinSpherical;
 import org.glassy.path.AutoNeb;
 import org.glassy.path.Barrier;
 import org.glassy.path.BezierCurve;
+import org.glassy.path.BezierFit;
 import org.glassy.path.Chain;
 import org.glassy.path.Measure;
 import org.glassy.path.NudgedElasticBand;
@@ -157,7 +159,10 @@ public final class Barriers {
     public static Table band(Potential potential, int images, long steps, double stepSize, double springConstant,
                              boolean climbing) {
         Require.atLeast("images", images, 3);
-        NudgedElasticBand neb = new NudgedElasticBand(stepSize, steps, springConstant, climbing, 0, 0);
+        NudgedElasticBand<Model> neb = NudgedElasticBand.string(stepSize, steps).withSpring(springConstant);
+        if (climbing) {
+            neb = neb.withClimbingImage();
+        }
         Chain chain = neb.relax(potential.model(), Space.euclidean(),
                 Chain.linear(potential.start(), potential.end(), images), 1L);
         Table t = Table.create("band", IntColumn.create("image"), DoubleColumn.create("x"), DoubleColumn.create("y"),
@@ -380,14 +385,14 @@ public final class Barriers {
                 subdivisions = CURVE_POINTS - 1;
             }
             case AUTONEB -> {
-                AutoNeb autoNeb = AutoNeb.draxler(1, t.batch()).withSteps(p.effort());
+                AutoNeb<BatchModel> autoNeb = AutoNeb.draxler(1).withSteps(p.effort()).withBatches(t.batch());
                 chain = autoNeb.run(minima.train(), Space.euclidean(), minima.a(), minima.b(), seed, progress).chain();
                 subdivisions = autoNeb.subdivisions();
             }
             case BEZIER -> {
-                long steps = Math.max(1, Math.round(AutoNeb.draxler(1, 0).totalSteps() * p.effort()));
+                long steps = Math.max(1, Math.round(AutoNeb.draxler(1).totalSteps() * p.effort()));
                 BezierCurve curve = BezierCurve.fit(minima.train(), minima.a(), minima.b(),
-                        new BezierCurve.Training(steps, t.learningRate(), t.momentum(), t.batch()), seed, progress);
+                        BezierFit.of(steps, t.learningRate(), t.momentum()).withBatches(t.batch()), seed, progress);
                 chain = curve.toChain(CURVE_POINTS);
                 subdivisions = 1;
             }
@@ -467,7 +472,7 @@ public final class Barriers {
         Chain line = Chain.linear(minima[0], minima[1], CURVE_POINTS).redistributed(Space.sphere());
         Result linear = new Result(system, Method.LINEAR, p.n(), Profile.along(line, 1, Space.sphere(), energy),
                 "energy", line);
-        AutoNeb autoNeb = AutoNeb.draxler(PSPIN_LEARNING_RATE_SCALE, 0).withSteps(p.effort());
+        AutoNeb<Model> autoNeb = AutoNeb.draxler(PSPIN_LEARNING_RATE_SCALE).withSteps(p.effort());
         Chain chain = autoNeb.run(model, Space.sphere(), minima[0], minima[1], p.instance(), progress).chain();
         Result optimised = new Result(system, Method.AUTONEB, p.n(),
                 Profile.along(chain, autoNeb.subdivisions(), Space.sphere(), energy), "energy", chain);

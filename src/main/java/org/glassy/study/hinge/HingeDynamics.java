@@ -144,17 +144,15 @@ public final class HingeDynamics {
             }
             return s / parameters.hidden();
         });
-        Dynamics dynamics = Dynamics.of(network, new GradientDescent(parameters.dt()))
+        var run = Dynamics.of(network, new GradientDescent(parameters.dt()))
                 .seed(seeds.nextLong())
                 .steps(steps)
-                .record(LogTimes.merge(LogTimes.upTo(steps, 10), extra), loss, unsat, overlap, perpendicular);
-        if (progress != null) {
-            dynamics.progress(progress);
-        }
-        dynamics.run(x0);
+                .record(LogTimes.merge(LogTimes.upTo(steps, 10), extra), loss, unsat, overlap, perpendicular)
+                .progress(progress)
+                .run(x0);
         ShallowHingeTheory theory = new ShallowHingeTheory(
                 ShallowHingeTheory.Parameters.standard(parameters.dim(), parameters.margin()));
-        double[] t = loss.times();
+        double[] t = run.recording(loss).times();
         double[] lossTheory = new double[t.length];
         double[] unsatTheory = new double[t.length];
         double[] overlapTheory = new double[t.length];
@@ -166,13 +164,13 @@ public final class HingeDynamics {
         return Table.create(String.format(Locale.ROOT, "hinge shallow network M=%d P=%d d=%d h=%g",
                         parameters.hidden(), parameters.samples(), parameters.dim(), parameters.margin()),
                 DoubleColumn.create("time", t),
-                DoubleColumn.create("loss", loss.values()),
-                DoubleColumn.create("unsat", unsat.values()),
+                DoubleColumn.create("loss", run.recording(loss).values()),
+                DoubleColumn.create("unsat", run.recording(unsat).values()),
                 DoubleColumn.create("loss_theory", lossTheory),
                 DoubleColumn.create("unsat_theory", unsatTheory),
-                DoubleColumn.create("overlap", overlap.values()),
+                DoubleColumn.create("overlap", run.recording(overlap).values()),
                 DoubleColumn.create("overlap_theory", overlapTheory),
-                DoubleColumn.create("perpendicular", perpendicular.values()));
+                DoubleColumn.create("perpendicular", run.recording(perpendicular).values()));
     }
 
     /**

@@ -6,6 +6,8 @@ import java.util.SplittableRandom;
 import org.glassy.data.LinearTeacher;
 import org.glassy.core.Space;
 import org.glassy.core.Sphere;
+import org.glassy.dynamics.Dynamics;
+import org.glassy.dynamics.HalvingDescent;
 import org.glassy.internal.Require;
 import org.glassy.model.HingeLoss;
 
@@ -23,17 +25,17 @@ import tech.tablesaw.api.Table;
  * arXiv:1902.08243; the same transition in deep networks is M. Geiger et al., Phys. Rev. E 100,
  * 012115 (2019).
  *
- * <p>The minimiser is projected gradient descent on the sphere, w ← retract(w − dt P∇E), with a
- * fixed step dt: for the linear hinge the first move is {@link #STEP_FRACTION} of |w| = √N, for
- * the quadratic hinge dt = 1/(1 + √α)², below the stability limit 2/λ_max of its Hessian. Every
- * {@link #WINDOW} steps the best loss so far is compared with its value a window earlier; if it has
- * decreased by
- * a relative amount below {@link #RELATIVE_TOLERANCE} the run restarts from the best point with
- * half the step (a fixed step chatters across the kinks of the linear hinge), and after
- * {@link #MAX_HALVINGS} halvings it stops: the loss has stopped decreasing. It also stops when
- * the loss per pattern is below {@link #SAT_LOSS} (exactly zero for the linear hinge, which gets
- * there in finite time; the quadratic hinge only decays towards it) or after
- * {@link Parameters#steps()} steps, and returns the best point.
+ * <p>The minimiser is {@link HalvingDescent} on the sphere through the run loop: projected
+ * gradient descent w ← retract(w − dt P∇E) with a fixed step dt: for the linear hinge the first
+ * move is {@link #STEP_FRACTION} of |w| = √N, for the quadratic hinge dt = 1/(1 + √α)², below the
+ * stability limit 2/λ_max of its Hessian. Every {@link #WINDOW} steps the best loss so far is
+ * compared with its value a window earlier; if it has decreased by a relative amount below
+ * {@link #RELATIVE_TOLERANCE} the run restarts from the best point with half the step (a fixed step
+ * chatters across the kinks of the linear hinge), and after {@link #MAX_HALVINGS} halvings it
+ * stops: the loss has stopped decreasing. It also stops when the loss per pattern is at most
+ * {@link #SAT_LOSS} (exactly zero for the linear hinge, which gets there in finite time; the
+ * quadratic hinge only decays towards it) or after {@link Parameters#steps()} steps, and returns
+ * the best point.
  */
 public final class PerceptronJamming {
 
@@ -133,56 +135,19 @@ public final class PerceptronJamming {
         HingePerceptron model = new HingePerceptron(
                 LinearTeacher.randomLabels(parameters.patterns(), n, seeds.nextLong()), parameters.kappa(),
                 parameters.loss());
-        Space sphere = Space.sphere();
-        double[] w = Sphere.randomPoint(n, seeds.nextLong());
-        double[] best = w.clone();
-        double[] gradient = new double[n];
-        double energy = model.energyAndGradient(w, gradient);
-        sphere.tangent(w, gradient);
+        double[] w0 = Sphere.randomPoint(n, seeds.nextLong());
         // linear hinge: a first move of STEP_FRACTION·√N; quadratic hinge: below 2/λ_max of its
         // Hessian Σ_{violated} x xᵀ/N, whose spectrum ends at (1 + √α)² (Marchenko–Pastur)
-        double dt = parameters.loss() == HingeLoss.LINEAR
-                ? STEP_FRACTION * Math.sqrt(n) / Math.max(norm(gradient), Double.MIN_NORMAL)
-                : 1 / Math.pow(1 + Math.sqrt(parameters.alpha()), 2);
-        double bestEnergy = energy;
-        double windowStart = energy;
-        long step = 0;
-        int halvings = 0;
-        double zero = SAT_LOSS * model.patternCount();
-        while (bestEnergy > zero && step < parameters.steps()) {
-            for (int i = 0; i < n; i++) {
-                w[i] -= dt * gradient[i];
-            }
-            sphere.retract(w);
-            step++;
-            energy = model.energyAndGradient(w, gradient);
-            if (!Double.isFinite(energy)) {
-                throw new ArithmeticException("perceptron loss became " + energy + " at step " + step);
-            }
-            sphere.tangent(w, gradient);
-            if (energy < bestEnergy) {
-                bestEnergy = energy;
-                System.arraycopy(w, 0, best, 0, n);
-            }
-            if (step % WINDOW == 0) {
-                if (bestEnergy >= (1 - RELATIVE_TOLERANCE) * windowStart) {
-                    // stalled: the fixed step chatters across kinks; restart from the best point
-                    // with half the step, until the smallest step stalls too
-                    if (++halvings > MAX_HALVINGS) {
-                        break;
-                    }
-                    dt /= 2;
-                    System.arraycopy(best, 0, w, 0, n);
-                    model.energyAndGradient(w, gradient);
-                    sphere.tangent(w, gradient);
-                }
-                windowStart = bestEnergy;
-            }
-        }
-        w = best;
-        energy = bestEnergy;
+        boolean linear = parameters.loss() == HingeLoss.LINEAR;
+        HalvingDescent rule = new HalvingDescent(
+                linear ? STEP_FRACTION * Math.sqrt(n) : 1 / Math.pow(1 + Math.sqrt(parameters.alpha()), 2), linear,
+                WINDOW, RELATIVE_TOLERANCE, MAX_HALVINGS, SAT_LOSS * model.patternCount());
+        var run = Dynamics.of(model, rule).space(Space.sphere()).seed(parameters.seed()).steps(parameters.steps())
+                .run(w0);
+        double[] w = run.state().best();
         int p = model.patternCount();
-        return new Result(energy / p, model.unsatisfiedFraction(w), step, model.stabilities(w));
+        return new Result(run.state().bestEnergy() / p, model.unsatisfiedFraction(w), run.steps(),
+                model.stabilities(w));
     }
 
     /**
@@ -337,13 +302,5 @@ public final class PerceptronJamming {
             centre[b] = Math.rint((lo + (b + 0.5) * width) * 1e6) / 1e6;
         }
         return Table.create("gaps h − κ", DoubleColumn.create("gap", centre), DoubleColumn.create("density", density));
-    }
-
-    private static double norm(double[] v) {
-        double s = 0;
-        for (double x : v) {
-            s += x * x;
-        }
-        return Math.sqrt(s);
     }
 }

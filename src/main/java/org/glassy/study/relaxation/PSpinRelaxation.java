@@ -20,8 +20,10 @@ import org.glassy.core.StepHandler;
 import org.glassy.dynamics.StepRule;
 import org.glassy.dynamics.Trajectory;
 import org.glassy.internal.Require;
+import org.glassy.model.Model;
 import org.glassy.model.PSpinSpherical;
 import org.glassy.observable.Energy;
+import org.glassy.observable.ScalarRecording;
 import org.glassy.theory.SphericalPSpinTheory;
 
 import tech.tablesaw.api.DoubleColumn;
@@ -122,7 +124,7 @@ public final class PSpinRelaxation {
         }
 
         /** @return the step rule these parameters describe */
-        public StepRule rule() {
+        public StepRule<Model, ?> rule() {
             return dynamics == Kind.GD ? new GradientDescent(dt) : new Langevin(temperature, dt);
         }
 
@@ -145,20 +147,18 @@ public final class PSpinRelaxation {
      * @param handlers extra handlers (e.g. a CSV writer), called at every record after the energy
      * @return the trajectory; its {@code energy} observable holds e(t)
      */
-    public static Trajectory run(Parameters parameters, ProgressListener progress, StepHandler... handlers) {
+    public static Trajectory<?> run(Parameters parameters, ProgressListener progress, StepHandler... handlers) {
         SplittableRandom seeds = new SplittableRandom(parameters.seed());
         long disorder = seeds.nextLong();
         long initial = seeds.nextLong();
         long noise = seeds.nextLong();
         PSpinSpherical model = new PSpinSpherical(parameters.p(), parameters.n(), disorder);
-        StepHandler[] all = new StepHandler[handlers.length + 1];
-        all[0] = new Energy();
-        System.arraycopy(handlers, 0, all, 1, handlers.length);
         return Dynamics.of(model, parameters.rule())
                 .space(Space.sphere())
                 .seed(noise)
                 .steps(parameters.steps())
-                .record(parameters.recordSteps(), all)
+                .record(parameters.recordSteps(), new Energy())
+                .record(parameters.recordSteps(), handlers)
                 .progress(progress)
                 .run(Sphere.randomPoint(parameters.n(), initial));
     }
@@ -171,7 +171,7 @@ public final class PSpinRelaxation {
      * @return the table, named after the dynamics
      */
     public static Table energyCurve(Parameters parameters) {
-        Energy energy = (Energy) run(parameters, null).observable("energy");
+        ScalarRecording energy = (ScalarRecording) run(parameters, null).observable("energy");
         return Table.create(parameters.label(),
                 DoubleColumn.create("time", energy.times()),
                 DoubleColumn.create("energy", energy.values()));
@@ -213,7 +213,7 @@ public final class PSpinRelaxation {
                 DoubleColumn.create("time"), DoubleColumn.create("energy"));
         for (Parameters parameters : runs) {
             ProgressListener listener = progress == null ? null : progress.apply(parameters.label());
-            Energy energy = (Energy) run(parameters, listener).observable("energy");
+            ScalarRecording energy = (ScalarRecording) run(parameters, listener).observable("energy");
             double[] times = energy.times();
             double[] values = energy.values();
             for (int i = 0; i < times.length; i++) {
