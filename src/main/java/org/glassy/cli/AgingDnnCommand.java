@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import org.glassy.study.aging.AgingDnn;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -55,6 +56,9 @@ final class AgingDnnCommand implements Callable<Integer> {
     @Option(names = "--out", description = "write the CSV to this file instead of standard output")
     Path out;
 
+    @Mixin
+    CheckpointOptions checkpoint;
+
     @Override
     public Integer call() throws Exception {
         AgingDnn.Parameters parameters = Arguments.validated(() -> new AgingDnn.Parameters(
@@ -62,17 +66,15 @@ final class AgingDnnCommand implements Callable<Integer> {
                 AgingDnn.Engine.parse(engine), waitingTimes));
         PrintWriter lossCsv = lossOut == null ? null : Csv.open(lossOut);
         try {
+            CsvRows lossRows = null;
             if (lossCsv != null) {
                 lossCsv.println("step,loss");
                 lossCsv.flush();
+                lossRows = new CsvRows(lossCsv, (step, time, x, energy) -> step + "," + energy);
             }
             AgingDnn.Result result = AgingDnn.run(parameters, Progress.toStandardError(),
-                    (step, time, x, energy) -> {
-                        if (lossCsv != null) {
-                            lossCsv.println(step + "," + energy);
-                            lossCsv.flush();
-                        }
-                    });
+                    checkpoint.policy(parameters.toString()),
+                    lossRows == null ? new org.glassy.core.StepHandler[0] : new org.glassy.core.StepHandler[] {lossRows});
             Csv.write(result.msd(), out);
         } finally {
             if (lossCsv != null) {

@@ -21,6 +21,9 @@ public final class Glassy implements Runnable {
     /** Exit status for bad arguments. */
     static final int USAGE = 2;
 
+    /** Exit status of a run that was interrupted (128 + SIGINT, as shells report it). */
+    static final int INTERRUPTED = 130;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -57,6 +60,11 @@ public final class Glassy implements Runnable {
                 err.println("glassy " + commandLine.getCommandName() + ": " + e.getMessage());
                 err.flush();
                 return USAGE;
+            }
+            if (e instanceof java.util.concurrent.CancellationException) {
+                err.println("glassy " + commandLine.getCommandName() + ": " + e.getMessage());
+                err.flush();
+                return INTERRUPTED;
             }
             err.println("glassy " + commandLine.getCommandName() + ": " + e);
             err.flush();

@@ -7,13 +7,12 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 
-import org.glassy.core.StepHandler;
 import org.glassy.study.relaxation.PSpinRelaxation;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -52,6 +51,9 @@ final class PSpinCommand implements Callable<Integer> {
     @Option(names = "--out", description = "write the CSV to this file instead of standard output")
     Path out;
 
+    @Mixin
+    CheckpointOptions checkpoint;
+
     @Override
     public Integer call() throws IOException {
         PSpinRelaxation.Parameters parameters = Arguments.validated(() -> new PSpinRelaxation.Parameters(p, n,
@@ -62,11 +64,8 @@ final class PSpinCommand implements Callable<Integer> {
         try {
             csv.println("time,energy");
             csv.flush();
-            StepHandler writer = (step, t, x, energy) -> {
-                csv.printf(Locale.ROOT, "%s,%s%n", formatTime(t), energy / x.length);
-                csv.flush();
-            };
-            PSpinRelaxation.run(parameters, Progress.toStandardError(), writer);
+            CsvRows writer = new CsvRows(csv, (step, t, x, energy) -> formatTime(t) + "," + energy / x.length);
+            PSpinRelaxation.run(parameters, Progress.toStandardError(), checkpoint.policy(parameters.toString()), writer);
         } finally {
             if (out == null) {
                 csv.flush();

@@ -7,6 +7,7 @@ import java.util.SplittableRandom;
 import org.glassy.data.Dataset;
 import org.glassy.data.FashionMnist;
 import org.glassy.data.TeacherStudent;
+import org.glassy.dynamics.CheckpointPolicy;
 import org.glassy.dynamics.Dynamics;
 import org.glassy.core.LogTimes;
 import org.glassy.dynamics.MiniBatchSgd;
@@ -261,6 +262,21 @@ public final class AgingDnn {
      * @return the tables
      */
     public static Result run(Parameters p, ProgressListener progress, StepHandler... handlers) {
+        return run(p, progress, null, handlers);
+    }
+
+    /**
+     * Trains the network and records Δ and the losses, checkpointing the run.
+     *
+     * @param p the run
+     * @param progress progress listener, or null
+     * @param checkpoint where to checkpoint the run (resuming from an existing checkpoint), or null
+     * @param handlers extra handlers at every record (e.g. CSV writers); with a checkpoint they must
+     *     support {@link StepHandler#snapshot()}
+     * @return the tables
+     */
+    public static Result run(Parameters p, ProgressListener progress, CheckpointPolicy checkpoint,
+                             StepHandler... handlers) {
         Dataset[] sets = datasets(p);
         SplittableRandom seeds = new SplittableRandom(p.seed() ^ 0x5DEECE66DL);
         long initSeed = seeds.nextLong();
@@ -273,13 +289,13 @@ public final class AgingDnn {
         Evaluation loss = Evaluation.loss();
         Evaluation testLoss = Evaluation.of("test_loss", test);
         Evaluation testError = new Evaluation("test_error", test::errorRate);
-        var run = Dynamics.of(model, new MiniBatchSgd(p.learningRate(), p.batch(), p.momentum()))
+        var dynamics = Dynamics.of(model, new MiniBatchSgd(p.learningRate(), p.batch(), p.momentum()))
                 .seed(noiseSeed)
                 .steps(p.steps())
                 .record(LogTimes.upTo(p.steps(), 10), loss, testLoss, testError, msd)
                 .record(new long[0], handlers)
-                .progress(progress)
-                .run(lean.initialParameters(initSeed));
+                .progress(progress);
+        var run = CheckpointPolicy.apply(checkpoint, dynamics).run(lean.initialParameters(initSeed));
         Table m = run.recording(msd).table();
         Table d = Table.create("msd", m.longColumn("tw_step").copy().setName("tw"),
                 m.longColumn("t_step").copy().setName("t"), m.doubleColumn("value").copy().setName("delta"));

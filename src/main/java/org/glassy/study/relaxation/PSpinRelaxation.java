@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.SplittableRandom;
 import java.util.function.Function;
 
+import org.glassy.dynamics.CheckpointPolicy;
 import org.glassy.dynamics.Dynamics;
 import org.glassy.dynamics.GradientDescent;
 import org.glassy.dynamics.Langevin;
@@ -148,19 +149,34 @@ public final class PSpinRelaxation {
      * @return the trajectory; its {@code energy} observable holds e(t)
      */
     public static Trajectory<?> run(Parameters parameters, ProgressListener progress, StepHandler... handlers) {
+        return run(parameters, progress, null, handlers);
+    }
+
+    /**
+     * Runs the relaxation, checkpointing it.
+     *
+     * @param parameters the run
+     * @param progress told of progress, or null
+     * @param checkpoint where to checkpoint the run (resuming from an existing checkpoint), or null
+     * @param handlers extra handlers (e.g. a CSV writer), called at every record after the energy;
+     *     with a checkpoint they must support {@link StepHandler#snapshot()}
+     * @return the trajectory; its {@code energy} observable holds e(t)
+     */
+    public static Trajectory<?> run(Parameters parameters, ProgressListener progress, CheckpointPolicy checkpoint,
+                                    StepHandler... handlers) {
         SplittableRandom seeds = new SplittableRandom(parameters.seed());
         long disorder = seeds.nextLong();
         long initial = seeds.nextLong();
         long noise = seeds.nextLong();
         PSpinSpherical model = new PSpinSpherical(parameters.p(), parameters.n(), disorder);
-        return Dynamics.of(model, parameters.rule())
+        var dynamics = Dynamics.of(model, parameters.rule())
                 .space(Space.sphere())
                 .seed(noise)
                 .steps(parameters.steps())
                 .record(parameters.recordSteps(), new Energy())
                 .record(parameters.recordSteps(), handlers)
-                .progress(progress)
-                .run(Sphere.randomPoint(parameters.n(), initial));
+                .progress(progress);
+        return CheckpointPolicy.apply(checkpoint, dynamics).run(Sphere.randomPoint(parameters.n(), initial));
     }
 
     /**
