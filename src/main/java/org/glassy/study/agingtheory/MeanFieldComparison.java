@@ -62,9 +62,9 @@ public final class MeanFieldComparison {
         }
         Table all = Table.create("C(t_w + t, t_w): mean-field theory and finite N", StringColumn.create("curve"),
                 DoubleColumn.create("tw"), DoubleColumn.create("t"), DoubleColumn.create("correlation"));
-        CugliandoloKurchan.LongParameters meanField = new CugliandoloKurchan.LongParameters(p, temperature, dt, time,
-                MEAN_FIELD_GRID_POINTS);
-        Table ck = CugliandoloKurchan.solveLong(meanField, 20, waitingTimes).aging();
+        CugliandoloKurchan.Parameters meanField = CugliandoloKurchan.Parameters.builder(p, temperature, time).step(dt)
+                .gridPoints(MEAN_FIELD_GRID_POINTS).perDecade(20).waitingTimes(waitingTimes).build();
+        Table ck = CugliandoloKurchan.solve(meanField).aging();
         appendAging(all, "N = ∞ (Cugliandolo–Kurchan)", ck.doubleColumn("tw").asDoubleArray(),
                 ck.doubleColumn("t").asDoubleArray(), ck.doubleColumn("correlation").asDoubleArray());
         long steps = meanField.steps();
@@ -124,8 +124,8 @@ public final class MeanFieldComparison {
                 DoubleColumn.create("energy"));
         for (int k = 0; k < ps.length; k++) {
             Require.atLeast("p", ps[k], 3);
-            Table e = CugliandoloKurchan.solveLong(new CugliandoloKurchan.LongParameters(ps[k], temperatures[k], step,
-                    time, MEAN_FIELD_GRID_POINTS), 10).energy();
+            Table e = CugliandoloKurchan.solve(CugliandoloKurchan.Parameters.builder(ps[k], temperatures[k], time)
+                    .step(step).gridPoints(MEAN_FIELD_GRID_POINTS).perDecade(10).build()).energy();
             String curve = String.format(Locale.ROOT, "p = %d, T = %s", ps[k], temperatures[k]);
             for (int r = 0; r < e.rowCount(); r++) {
                 all.stringColumn("curve").append(curve);
@@ -223,8 +223,8 @@ public final class MeanFieldComparison {
         Require.atLeast("instances", instances, 1);
         Table all = Table.create("energy per spin: mean-field theory and finite N", StringColumn.create("curve"),
                 DoubleColumn.create("time"), DoubleColumn.create("energy"));
-        Table ck = CugliandoloKurchan.solveLong(new CugliandoloKurchan.LongParameters(p, temperature, ckStep, time,
-                MEAN_FIELD_GRID_POINTS), 20).energy();
+        Table ck = CugliandoloKurchan.solve(CugliandoloKurchan.Parameters.builder(p, temperature, time).step(ckStep)
+                .gridPoints(MEAN_FIELD_GRID_POINTS).perDecade(20).build()).energy();
         append(all, "N = ∞ (Cugliandolo–Kurchan)", ck.doubleColumn("time").asDoubleArray(),
                 ck.doubleColumn("energy").asDoubleArray());
         SplittableRandom seeds = new SplittableRandom(seed);

@@ -18,12 +18,16 @@ class MeanFieldComparisonTest {
         assertTrue(ck.rowCount() > 10 && sim.rowCount() > 5);
         assertEquals(10.0, ck.doubleColumn("time").get(ck.rowCount() - 1), 1e-9);
         // the long solver at h = 0.1 against the fixed grid's h → 0 limit (Richardson, research notes' scheme)
-        var coarse = CugliandoloKurchan.solve(new CugliandoloKurchan.Parameters(3, 0, 0.1, 10));
-        var fine = CugliandoloKurchan.solve(new CugliandoloKurchan.Parameters(3, 0, 0.05, 10));
-        double limit = 2 * fine.energy(fine.steps()) - coarse.energy(coarse.steps());
+        double limit = 2 * fixedGridFinalEnergy(0.05) - fixedGridFinalEnergy(0.1);
         assertEquals(limit, ck.doubleColumn("energy").get(ck.rowCount() - 1), 6e-4);
         double simFinal = sim.doubleColumn("energy").get(sim.rowCount() - 1);
         assertTrue(simFinal < -0.8 && simFinal > -1.1717, "finite-N GD energy at t = 10: " + simFinal);
+    }
+
+    /** e(10) of the fixed-grid reference at p = 3, T = 0 and step h. */
+    private static double fixedGridFinalEnergy(double step) {
+        return CugliandoloKurchan.solve(CugliandoloKurchan.Parameters.builder(3, 0, 10).step(step)
+                .solver(CugliandoloKurchan.Solver.FIXED_GRID).build()).finalEnergy();
     }
 
     @Test
