@@ -3,7 +3,6 @@ package org.glassy.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
-import org.glassy.core.LogTimes;
 import org.glassy.internal.Require;
 import org.glassy.theory.CugliandoloKurchan;
 
@@ -13,6 +12,9 @@ import picocli.CommandLine.Option;
 /**
  * {@code glassy ck}: the mean-field (Cugliandolo–Kurchan) dynamics of the spherical p-spin after a
  * quench from a random start, CSV {@code time,energy,mu}; optionally {@code tw,t,correlation,response}.
+ * Parses options into {@link CugliandoloKurchan.Parameters} (the solver, the waiting times as times) and prints
+ * the {@link CugliandoloKurchan.Solution}'s tables; every conversion lives in the library. A bad value, including
+ * a {@code --step} that proves unstable during the run, exits with status 2 and a message naming the option.
  */
 @Command(name = "ck", mixinStandardHelpOptions = true,
         description = {"Mean-field (N -> infinity) spherical p-spin dynamics after a quench from a random start: the "
@@ -21,7 +23,10 @@ import picocli.CommandLine.Option;
                 "--solver long (default): second-order steps on a decimated set of at most --grid-points stored "
                 + "times; memory bounded whatever --time (t = 10^4 at T = 0 in seconds). --solver fixed: the "
                 + "first-order fixed-grid reference, cost O((time/step)^3), memory 8 (time/step)^2 bytes, at most "
-                + "16384 steps."})
+                + "16384 steps.",
+                "Exit status 2 with a one-line message naming the option for a bad value, including a --step that "
+                + "proves unstable during the run (the solution leaves its physical range |C| <= 1, "
+                + "-sqrt(p/2) <= energy <= 0, or stops being finite)."})
 final class CugliandoloKurchanCommand implements Callable<Integer> {
 
     @Option(names = "--p", required = true, description = "interaction order p >= 2 (covariance q^p/2)")
@@ -30,7 +35,7 @@ final class CugliandoloKurchanCommand implements Callable<Integer> {
     @Option(names = "--temperature", required = true, description = "temperature T >= 0 after the quench")
     double temperature;
 
-    @Option(names = "--time", required = true, description = "final time, a multiple of --step")
+    @Option(names = "--time", required = true, description = "final time, a multiple of --step (within relative 1e-9)")
     double time;
 
     @Option(names = "--solver", defaultValue = "long",
@@ -65,42 +70,17 @@ final class CugliandoloKurchanCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        boolean fixed = Arguments.validated(() -> {
+        // inside validated: a bad value, a --grid-points budget too small for --time/--step and a --step that
+        // proves unstable during the run are all reported by option name (exit status 2)
+        CugliandoloKurchan.Solution solution = Arguments.validated(() -> {
             Require.atLeast("waitingTimes", waitingTimes, 1);
-            Require.atLeast("perDecade", perDecade, 1);
-            if (!solver.equals("long") && !solver.equals("fixed")) {
-                throw new IllegalArgumentException("solver must be long or fixed, got " + solver);
-            }
-            if (solver.equals("fixed")) {
-                new CugliandoloKurchan.Parameters(p, temperature, step, time);
-            } else {
-                new CugliandoloKurchan.LongParameters(p, temperature, step, time, gridPoints);
-            }
-            return solver.equals("fixed");
-        });
-        if (fixed) {
-            CugliandoloKurchan.Solution solution = CugliandoloKurchan.solve(new CugliandoloKurchan.Parameters(p,
-                    temperature, step, time));
-            Csv.write(solution.energyTable(perDecade), out);
+            CugliandoloKurchan.Parameters.Builder parameters = CugliandoloKurchan.Parameters.builder(p, temperature, time)
+                    .step(step).solver(solver(solver)).gridPoints(gridPoints).perDecade(perDecade);
             if (correlationsOut != null) {
-                Csv.write(solution.agingTable(toInts(waitingSteps(solution.steps())), perDecade), correlationsOut);
+                parameters.logSpacedWaitingTimes(waitingTimes);
             }
-            return 0;
-        }
-        CugliandoloKurchan.LongParameters parameters = new CugliandoloKurchan.LongParameters(p, temperature, step, time,
-                gridPoints);
-        double[] tw = new double[0];
-        if (correlationsOut != null) {
-            long[] steps = waitingSteps(parameters.steps());
-            tw = new double[steps.length];
-            for (int k = 0; k < steps.length; k++) {
-                tw[k] = steps[k] * step;
-            }
-        }
-        double[] waiting = tw;
-        // inside validated: a --grid-points budget too small for --time/--step is reported by option name
-        CugliandoloKurchan.LongSolution solution = Arguments.validated(
-                () -> CugliandoloKurchan.solveLong(parameters, perDecade, waiting));
+            return CugliandoloKurchan.solve(parameters.build());
+        });
         Csv.write(solution.energy(), out);
         if (correlationsOut != null) {
             Csv.write(solution.aging(), correlationsOut);
@@ -108,21 +88,11 @@ final class CugliandoloKurchanCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** The waiting times in steps: log-spaced from t = 1 (at least one step) to half the run. */
-    private long[] waitingSteps(long steps) {
-        long last = Math.max(steps / 2, 1);
-        if (last >= steps) {
-            return new long[] {0};
-        }
-        long first = Math.min(Math.max(Math.round(1 / step), 1), last);
-        return waitingTimes == 1 || first == last ? new long[] {last} : LogTimes.geometric(first, last, waitingTimes);
-    }
-
-    private static int[] toInts(long[] steps) {
-        int[] indices = new int[steps.length];
-        for (int k = 0; k < steps.length; k++) {
-            indices[k] = (int) steps[k];
-        }
-        return indices;
+    private static CugliandoloKurchan.Solver solver(String name) {
+        return switch (name) {
+            case "long" -> CugliandoloKurchan.Solver.DECIMATING;
+            case "fixed" -> CugliandoloKurchan.Solver.FIXED_GRID;
+            default -> throw new IllegalArgumentException("solver must be long or fixed, got " + name);
+        };
     }
 }

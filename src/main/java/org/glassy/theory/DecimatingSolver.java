@@ -3,15 +3,14 @@ package org.glassy.theory;
 import java.util.Arrays;
 
 import org.glassy.core.LogTimes;
-import org.glassy.internal.Require;
 
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.Table;
 
 /**
- * The long-time Cugliandolo–Kurchan integrator behind
- * {@link CugliandoloKurchan#solveLong(CugliandoloKurchan.LongParameters, int, double...)}: C and the
- * integrated response F on a decimated set of stored times, advanced by Heun's method. One instance runs once.
+ * The long-time Cugliandolo–Kurchan integrator behind {@link CugliandoloKurchan.Solver#DECIMATING}: C and the
+ * integrated response F on a decimated set of stored times, advanced by Heun's method (the algorithm is described
+ * in {@link CugliandoloKurchan}). One instance runs once.
  */
 final class DecimatingSolver {
 
@@ -21,7 +20,8 @@ final class DecimatingSolver {
     private final long total;
     /** Stored times per factor 2 of distance from either end of [0, t]. */
     private final int perOctave;
-    private final CugliandoloKurchan.LongParameters parameters;
+    private final CugliandoloKurchan.Parameters parameters;
+    private final Stability stability;
     private final long[] schedule;
     private final long[] waitingSteps;
     /** Per waiting time, the recorded lags in steps: log-spaced up to t_max − t_w. */
@@ -51,22 +51,25 @@ final class DecimatingSolver {
     private int maxStored;
     private double mu;
 
-    DecimatingSolver(CugliandoloKurchan.LongParameters parameters, int perDecade, double... waitingTimes) {
-        Require.atLeast("perDecade", perDecade, 1);
+    /**
+     * Prepares a run (the parameters are validated by their record: waiting times are multiples of h in
+     * [0, t_max − h]).
+     *
+     * @throws IllegalArgumentException naming {@code gridPoints} if the budget cannot reach t_max
+     */
+    DecimatingSolver(CugliandoloKurchan.Parameters parameters) {
+        int perDecade = parameters.perDecade();
         this.parameters = parameters;
+        this.stability = new Stability(parameters, Stability.DECIMATION);
         this.p = parameters.p();
         this.h = parameters.step();
         this.temperature = parameters.temperature();
         this.total = parameters.steps();
         this.schedule = LogTimes.upTo(total, perDecade);
-        this.waitingSteps = new long[waitingTimes.length];
-        for (int w = 0; w < waitingTimes.length; w++) {
-            double tw = waitingTimes[w];
-            long step = Math.round(tw / h);
-            if (!(tw >= 0) || step >= total) {
-                throw new IllegalArgumentException("waitingTimes must lie in [0, " + (total - 1) * h + "] (t_max − h), got " + tw);
-            }
-            waitingSteps[w] = step;
+        int waitingTimes = parameters.waitingTimes().size();
+        this.waitingSteps = new long[waitingTimes];
+        for (int w = 0; w < waitingTimes; w++) {
+            waitingSteps[w] = Math.round(parameters.waitingTimes().get(w) / h);
         }
         this.lagSchedule = new long[waitingSteps.length][];
         for (int w = 0; w < waitingSteps.length; w++) {
@@ -83,7 +86,7 @@ final class DecimatingSolver {
                     + parameters.time() + " with step " + h + ", got " + parameters.gridPoints());
         }
         this.perOctave = density;
-        allocate(needed + 2 * waitingTimes.length + 4);
+        allocate(needed + 2 * waitingTimes + 4);
     }
 
     /**
@@ -134,7 +137,7 @@ final class DecimatingSolver {
         return grown;
     }
 
-    CugliandoloKurchan.LongSolution run() {
+    CugliandoloKurchan.Solution run() {
         DoubleColumn time = DoubleColumn.create("time");
         DoubleColumn energy = DoubleColumn.create("energy");
         DoubleColumn multiplier = DoubleColumn.create("mu");
@@ -152,10 +155,7 @@ final class DecimatingSolver {
             }
             int a = stored - 1;
             double e = derivatives(a, k1c, k1f);
-            if (!Double.isFinite(e)) {
-                throw new ArithmeticException("Cugliandolo–Kurchan integration diverged at t = " + n * h
-                        + " (energy " + e + "); reduce step (" + h + ")");
-            }
+            stability.checkEnergy(n * h, e);
             while (next < schedule.length && schedule[next] == n) {
                 time.append(n * h);
                 energy.append(e);
@@ -202,12 +202,13 @@ final class DecimatingSolver {
                 c[j][k] = cn[j];
             }
             averageNewest(k);
+            stability.checkRow((n + 1) * h, cn, fn, 0, k + 1);
             maxStored = Math.max(maxStored, stored);
             decimate(n + 1);
         }
-        Table energyTable = Table.create("cugliandolo-kurchan-long", time, energy, multiplier);
-        Table agingTable = Table.create("cugliandolo-kurchan-long-aging", tw, lag, correlation, response);
-        return new CugliandoloKurchan.LongSolution(parameters, energyTable, agingTable, maxStored);
+        Table energyTable = Table.create(CugliandoloKurchan.ENERGY_TABLE, time, energy, multiplier);
+        Table agingTable = Table.create(CugliandoloKurchan.AGING_TABLE, tw, lag, correlation, response);
+        return new CugliandoloKurchan.Solution(parameters, energyTable, agingTable, maxStored);
     }
 
     /**

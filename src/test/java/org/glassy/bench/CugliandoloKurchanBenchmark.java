@@ -35,8 +35,8 @@ public class CugliandoloKurchanBenchmark {
 
     @Benchmark
     public double toTenThousand() {
-        CugliandoloKurchan.LongSolution solution = CugliandoloKurchan.solveLong(
-                new CugliandoloKurchan.LongParameters(3, 0, step, 1e4, gridPoints), 10);
+        CugliandoloKurchan.Solution solution = CugliandoloKurchan.solve(
+                CugliandoloKurchan.Parameters.builder(3, 0, 1e4).step(step).gridPoints(gridPoints).build());
         System.out.printf("%nstored times %d, memory %.2f MB, e(10^4) = %.7f%n", solution.storedTimes(),
                 solution.bytes() / 1e6, solution.finalEnergy());
         return solution.finalEnergy();

@@ -3,6 +3,7 @@ package org.glassy.cli;
 import static org.glassy.cli.CliRunner.run;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.StringWriter;
@@ -10,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import org.glassy.theory.CugliandoloKurchan;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,15 +32,19 @@ class CugliandoloKurchanCommandTest {
         assertEquals("10", last[0]);
         // default: the long (second-order) solver at h = 0.1, within its O(h²) error of the fixed grid's h → 0 limit
         // (Richardson 2 e(h/2) − e(h) of the first-order reference = −1.081583); μ = −3e at T = 0
-        var coarse = org.glassy.theory.CugliandoloKurchan.solve(new org.glassy.theory.CugliandoloKurchan.Parameters(3, 0, 0.1, 10));
-        var fine = org.glassy.theory.CugliandoloKurchan.solve(new org.glassy.theory.CugliandoloKurchan.Parameters(3, 0, 0.05, 10));
-        double limit = 2 * fine.energy(fine.steps()) - coarse.energy(coarse.steps());
+        double limit = 2 * fixedGridFinalEnergy(0.05) - fixedGridFinalEnergy(0.1);
         assertEquals(limit, Double.parseDouble(last[1]), 6e-4);
         assertEquals(-3 * Double.parseDouble(last[1]), Double.parseDouble(last[2]), 1e-12);
         List<String> aging = Files.readAllLines(correlations);
         assertEquals("tw,t,correlation,response", aging.get(0));
         assertTrue(aging.get(1).startsWith("1,0.1,"), aging.get(1));
         assertEquals(3, aging.stream().skip(1).map(r -> r.split(",")[0]).distinct().count());
+    }
+
+    /** e(10) of the fixed-grid reference at p = 3, T = 0 and step h, through the library's one API. */
+    private static double fixedGridFinalEnergy(double step) {
+        return CugliandoloKurchan.solve(CugliandoloKurchan.Parameters.builder(3, 0, 10).step(step)
+                .solver(CugliandoloKurchan.Solver.FIXED_GRID).build()).finalEnergy();
     }
 
     @Test
@@ -78,5 +84,30 @@ class CugliandoloKurchanCommandTest {
         status = run(err, "ck", "--p", "3", "--temperature", "0", "--time", "10000", "--step", "0.001", "--grid-points", "16");
         assertEquals(2, status);
         assertTrue(err.toString().startsWith("glassy ck: --grid-points must be >= "), err.toString());
+    }
+
+    @Test
+    void anUnstableStepOrATimeOffTheGridIsABadValueNamingItsOption(@TempDir Path dir) {
+        // issue 12: --step 5 wrote energies 43261 and 1e91 with exit 0; --time 10.05 silently stopped at 10
+        Path out = dir.resolve("e.csv");
+        for (String solver : new String[] {"long", "fixed"}) {
+            StringWriter err = new StringWriter();
+            int status = run(err, "ck", "--p", "3", "--temperature", "0", "--time", "10", "--step", "5",
+                    "--solver", solver, "--out", out.toString());
+            assertEquals(2, status, err.toString());
+            assertTrue(err.toString().startsWith("glassy ck: --step must be smaller than 5.0: the integration is unstable "
+                    + "at t = 5 ("), err.toString());
+            assertEquals(1, err.toString().lines().count(), err.toString());
+            assertFalse(Files.exists(out), "no output from an unstable run");
+        }
+        StringWriter err = new StringWriter();
+        int status = run(err, "ck", "--p", "3", "--temperature", "0", "--time", "10.05", "--out", out.toString());
+        assertEquals(2, status, err.toString());
+        assertEquals("glassy ck: --time must be a multiple of step = 0.1, got 10.05", err.toString().strip());
+        assertFalse(Files.exists(out));
+        // a multiple within round-off is accepted: 0.3 = 3 × 0.1 although 0.3 / 0.1 = 2.9999999999999996
+        err = new StringWriter();
+        assertEquals(0, run(err, "ck", "--p", "3", "--temperature", "0", "--time", "0.3", "--out", out.toString()),
+                err.toString());
     }
 }

@@ -4,10 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import org.glassy.theory.CugliandoloKurchan.LongParameters;
-import org.glassy.theory.CugliandoloKurchan.LongSolution;
 import org.glassy.theory.CugliandoloKurchan.Parameters;
 import org.glassy.theory.CugliandoloKurchan.Solution;
+import org.glassy.theory.CugliandoloKurchan.Solver;
 import org.junit.jupiter.api.Test;
 
 import tech.tablesaw.api.Table;
@@ -18,6 +17,16 @@ import tech.tablesaw.api.Table;
  * (physics normalisation, research notes' values derived from Cugliandolo–Kurchan 1993).
  */
 class CugliandoloKurchanLongTest {
+
+    /** The decimating solver (the default) for p, T, h, t_max and a budget of stored times; other knobs follow. */
+    private static Parameters.Builder decimating(int p, double temperature, double step, double time, int gridPoints) {
+        return Parameters.builder(p, temperature, time).step(step).gridPoints(gridPoints);
+    }
+
+    /** The whole fixed grid for p, T, h and t_max. */
+    private static FixedGrid fixed(int p, double temperature, double step, double time) {
+        return FixedGrid.integrate(Parameters.builder(p, temperature, time).step(step).solver(Solver.FIXED_GRID).build());
+    }
 
     private static double at(Table table, String column, double time) {
         for (int r = 0; r < table.rowCount(); r++) {
@@ -57,10 +66,10 @@ class CugliandoloKurchanLongTest {
             double temperature = c[0];
             double time = c[1];
             double h = c[2];
-            Solution coarse = CugliandoloKurchan.solve(new Parameters(3, temperature, h, time));
-            Solution fine = CugliandoloKurchan.solve(new Parameters(3, temperature, h / 2, time));
-            LongSolution decimated = CugliandoloKurchan.solveLong(new LongParameters(3, temperature, 0.05, time, 256), 10,
-                    time / 4);
+            FixedGrid coarse = fixed(3, temperature, h, time);
+            FixedGrid fine = fixed(3, temperature, h / 2, time);
+            Solution decimated = CugliandoloKurchan.solve(decimating(3, temperature, 0.05, time, 256).perDecade(10)
+                    .waitingTimes(time / 4).build());
             assertTrue(decimated.storedTimes() <= 256 + 2, "stored " + decimated.storedTimes());
             for (double t : new double[] {10, time}) {
                 double reference = 2 * fine.energy(fine.indexOf(t)) - coarse.energy(coarse.indexOf(t));
@@ -84,7 +93,7 @@ class CugliandoloKurchanLongTest {
         double[] e = new double[3];
         double[] steps = {0.1, 0.05, 0.025};
         for (int k = 0; k < 3; k++) {
-            e[k] = CugliandoloKurchan.solveLong(new LongParameters(3, 0.5, steps[k], 20, 4096), 1).finalEnergy();
+            e[k] = CugliandoloKurchan.solve(decimating(3, 0.5, steps[k], 20, 4096).perDecade(1).build()).finalEnergy();
         }
         double ratio = (e[0] - e[1]) / (e[1] - e[2]);
         assertTrue(ratio > 3.2 && ratio < 5, "error ratio per halving " + ratio + " (4 for second order, 2 for first)");
@@ -93,9 +102,9 @@ class CugliandoloKurchanLongTest {
     @Test
     void decimationConvergesToTheUndecimatedSolution() {
         // t = 200 at h = 0.2: 1000 steps, all stored with a budget of 2048; budgets 40 and 100 decimate
-        double full = CugliandoloKurchan.solveLong(new LongParameters(3, 0.5, 0.2, 200, 2048), 1).finalEnergy();
-        LongSolution sparse = CugliandoloKurchan.solveLong(new LongParameters(3, 0.5, 0.2, 200, 40), 1);
-        LongSolution medium = CugliandoloKurchan.solveLong(new LongParameters(3, 0.5, 0.2, 200, 100), 1);
+        double full = CugliandoloKurchan.solve(decimating(3, 0.5, 0.2, 200, 2048).perDecade(1).build()).finalEnergy();
+        Solution sparse = CugliandoloKurchan.solve(decimating(3, 0.5, 0.2, 200, 40).perDecade(1).build());
+        Solution medium = CugliandoloKurchan.solve(decimating(3, 0.5, 0.2, 200, 100).perDecade(1).build());
         assertTrue(sparse.storedTimes() <= 40 && medium.storedTimes() <= 100);
         double sparseError = Math.abs(sparse.finalEnergy() - full);
         double mediumError = Math.abs(medium.finalEnergy() - full);
@@ -107,7 +116,7 @@ class CugliandoloKurchanLongTest {
     @Test
     void zeroTemperatureApproachesTheThresholdAsAPowerLaw() {
         for (int p : new int[] {3, 4}) {
-            LongSolution solution = CugliandoloKurchan.solveLong(new LongParameters(p, 0, 0.2, 1e4, 200), 10);
+            Solution solution = CugliandoloKurchan.solve(decimating(p, 0, 0.2, 1e4, 200).perDecade(10).build());
             Table energy = solution.energy();
             assertEquals(1e4, energy.doubleColumn("time").get(energy.rowCount() - 1), 1e-9);
             double threshold = SphericalPSpinTheory.thresholdEnergy(p);
@@ -131,7 +140,8 @@ class CugliandoloKurchanLongTest {
     @Test
     void belowTdTheEnergyApproachesTheThresholdStatesOfTheAgingSolution() {
         // T = 0.5 < T_d: e∞ = −(1/2T)[1 − (1 − x) q³], 3q(1−q)² = T², x = (1−q)/q: −0.88669
-        LongSolution solution = CugliandoloKurchan.solveLong(new LongParameters(3, 0.5, 0.1, 1e4, 200), 10, 100, 1000);
+        Solution solution = CugliandoloKurchan.solve(decimating(3, 0.5, 0.1, 1e4, 200).perDecade(10)
+                .waitingTimes(100, 1000).build());
         Table energy = solution.energy();
         for (int r = 0; r < energy.rowCount(); r++) {
             assertEquals(0.5 - 3 * energy.doubleColumn("energy").get(r), energy.doubleColumn("mu").get(r), 1e-12);
@@ -154,7 +164,8 @@ class CugliandoloKurchanLongTest {
     @Test
     void aboveTdTheDynamicsEquilibratesAndBecomesTimeTranslationInvariant() {
         // T = 1 > T_d: e → −1/(2T), C(t_w + t, t_w) independent of t_w, and the FDT R = −(1/T) ∂_t C
-        LongSolution solution = CugliandoloKurchan.solveLong(new LongParameters(3, 1, 0.02, 120, 200), 40, 20, 80);
+        Solution solution = CugliandoloKurchan.solve(decimating(3, 1, 0.02, 120, 200).perDecade(40)
+                .waitingTimes(20, 80).build());
         assertEquals(-0.5, solution.finalEnergy(), 2e-4);
         Table recorded = solution.aging();
         double[] common = recorded.where(recorded.doubleColumn("tw").isEqualTo(20)).doubleColumn("t").asDoubleArray();
@@ -182,13 +193,15 @@ class CugliandoloKurchanLongTest {
 
     @Test
     void badParametersAreRejectedByName() {
-        assertThrows(IllegalArgumentException.class, () -> new LongParameters(3, 0, 0.1, 10, 8), "gridPoints");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> CugliandoloKurchan.solveLong(new LongParameters(3, 0, 0.1, 10, 64), 10, 10));
+                () -> decimating(3, 0, 0.1, 10, 8).build());
+        assertTrue(e.getMessage().startsWith("gridPoints must be >= 16"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class,
+                () -> decimating(3, 0, 0.1, 10, 64).perDecade(10).waitingTimes(10).build());
         assertTrue(e.getMessage().startsWith("waitingTimes"), e.getMessage());
         // a budget too small for the run even at one stored time per octave
         e = assertThrows(IllegalArgumentException.class,
-                () -> CugliandoloKurchan.solveLong(new LongParameters(3, 0, 0.001, 1e4, 16), 10));
+                () -> CugliandoloKurchan.solve(decimating(3, 0, 0.001, 1e4, 16).perDecade(10).build()));
         assertTrue(e.getMessage().startsWith("gridPoints must be >= "), e.getMessage());
     }
 }

@@ -6,22 +6,37 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.glassy.theory.CugliandoloKurchan.Parameters;
 import org.glassy.theory.CugliandoloKurchan.Solution;
+import org.glassy.theory.CugliandoloKurchan.Solver;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import tech.tablesaw.api.Table;
 
-/** p = 3, physics normalisation f(q) = q^p/2; reference numbers from research/aging.md §2.4 (numpy, same scheme). */
+/**
+ * The fixed-grid reference ({@link Solver#FIXED_GRID}) on its whole grid: p = 3, physics normalisation
+ * f(q) = q^p/2; reference numbers from research/aging.md §2.4 (numpy, same scheme).
+ */
 class CugliandoloKurchanTest {
 
-    private static Solution zeroTemperature;   // T = 0, h = 0.1, t_max = 200 (N_t = 2000)
+    private static FixedGrid zeroTemperature;   // T = 0, h = 0.1, t_max = 200 (N_t = 2000), t_w = 10, 50
 
     @BeforeAll
     static void solveOnce() {
-        zeroTemperature = CugliandoloKurchan.solve(new Parameters(3, 0, 0.1, 200));
+        zeroTemperature = FixedGrid.integrate(Parameters.builder(3, 0, 200).step(0.1).solver(Solver.FIXED_GRID)
+                .perDecade(5).waitingTimes(10, 50).build());
     }
 
-    private static double energyAt(Solution s, double t) {
+    /** The whole fixed grid for p, T, h and t_max. */
+    private static FixedGrid fixed(int p, double temperature, double step, double time) {
+        return FixedGrid.integrate(Parameters.builder(p, temperature, time).step(step).solver(Solver.FIXED_GRID).build());
+    }
+
+    /** The same parameters through the one API, to check their validation. */
+    private static Parameters parameters(int p, double temperature, double step, double time) {
+        return Parameters.builder(p, temperature, time).step(step).solver(Solver.FIXED_GRID).build();
+    }
+
+    private static double energyAt(FixedGrid s, double t) {
         return s.energy(s.indexOf(t));
     }
 
@@ -74,7 +89,7 @@ class CugliandoloKurchanTest {
 
     @Test
     void diagonalAndCausalityConventions() {
-        Solution s = CugliandoloKurchan.solve(new Parameters(3, 0.5, 0.1, 5));
+        FixedGrid s = fixed(3, 0.5, 0.1, 5);
         for (int i = 0; i <= s.steps(); i++) {
             assertEquals(1, s.correlation(i, i), 0);
             assertEquals(0, s.response(i, i), 0);
@@ -94,7 +109,7 @@ class CugliandoloKurchanTest {
         double[] steps = {0.1, 0.05, 0.025};
         double[] e = new double[steps.length];
         for (int k = 0; k < steps.length; k++) {
-            Solution s = CugliandoloKurchan.solve(new Parameters(3, temperature, steps[k], 40));
+            FixedGrid s = fixed(3, temperature, steps[k], 40);
             e[k] = energyAt(s, 40);
         }
         assertEquals(-0.7224, e[0], 5e-5);
@@ -114,12 +129,12 @@ class CugliandoloKurchanTest {
     @Test
     void wellAboveTdTheDynamicsEquilibratesAndBecomesTimeTranslationInvariant() {
         // T = 1: equilibrium e = −1/(2T) = −0.5, reached by t ≈ 20 (C(t_w + 10, t_w) ≈ 0.05 already)
-        Solution coarse = CugliandoloKurchan.solve(new Parameters(3, 1.0, 0.05, 50));
-        Solution fine = CugliandoloKurchan.solve(new Parameters(3, 1.0, 0.025, 50));
+        FixedGrid coarse = fixed(3, 1.0, 0.05, 50);
+        FixedGrid fine = fixed(3, 1.0, 0.025, 50);
         // measured −0.494110 and −0.496955: first-order extrapolation 2 e(h/2) − e(h) = −0.4998
         double extrapolated = 2 * energyAt(fine, 50) - energyAt(coarse, 50);
         assertEquals(-0.5, extrapolated, 1e-3, "Richardson-extrapolated e(50) at T = 1");
-        for (Solution s : new Solution[] {coarse, fine}) {
+        for (FixedGrid s : new FixedGrid[] {coarse, fine}) {
             int w1 = s.indexOf(20);
             int w2 = s.indexOf(40);
             for (double t : new double[] {0.5, 2, 5, 10}) {
@@ -136,7 +151,7 @@ class CugliandoloKurchanTest {
         // T = 0.7, h = 0.1: C(t_w + t, t_w) still grows with t_w at t_w = 25 … 100 (the energy at this h is still
         // drifting at t = 110), but ever less: at t = 10 the increments are 0.032 (t_w 25 → 50) and 0.022 (50 → 100);
         // well above T_d (the test above) the same increments are below 1e-5
-        Solution s = CugliandoloKurchan.solve(new Parameters(3, 0.7, 0.1, 110));
+        FixedGrid s = fixed(3, 0.7, 0.1, 110);
         for (double t : new double[] {0.5, 2, 5, 10}) {
             int lag = s.indexOf(t);
             double c25 = s.correlation(s.indexOf(25) + lag, s.indexOf(25));
@@ -149,11 +164,14 @@ class CugliandoloKurchanTest {
 
     @Test
     void tablesHaveTheDocumentedColumns() {
-        Table energy = zeroTemperature.energyTable(10);
+        Solution solution = zeroTemperature.solution();
+        Table energy = solution.energy();
         assertEquals(java.util.List.of("time", "energy", "mu"), energy.columnNames());
         assertEquals(0, energy.doubleColumn("time").get(0), 0);
         assertEquals(200, energy.doubleColumn("time").get(energy.rowCount() - 1), 1e-9);
-        Table aging = zeroTemperature.agingTable(new int[] {100, 500}, 5);
+        assertEquals(zeroTemperature.energy(zeroTemperature.steps()), solution.finalEnergy(), 0);
+        assertEquals(2001, solution.storedTimes());
+        Table aging = solution.aging();
         assertEquals(java.util.List.of("tw", "t", "correlation", "response"), aging.columnNames());
         assertEquals(10, aging.doubleColumn("tw").get(0), 1e-12);
         assertEquals(0.1, aging.doubleColumn("t").get(0), 1e-12);
@@ -162,11 +180,11 @@ class CugliandoloKurchanTest {
 
     @Test
     void badParametersAreRejectedByName() {
-        assertMessage("p must be >= 2, got 1", () -> new Parameters(1, 0, 0.1, 10));
-        assertMessage("temperature must be >= 0 and finite, got -0.1", () -> new Parameters(3, -0.1, 0.1, 10));
-        assertMessage("step must be > 0 and finite, got 0.0", () -> new Parameters(3, 0, 0, 10));
-        assertMessage("time must be > 0 and finite, got NaN", () -> new Parameters(3, 0, 0.1, Double.NaN));
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> new Parameters(3, 0, 0.1, 1e4)).getMessage()
+        assertMessage("p must be >= 2, got 1", () -> parameters(1, 0, 0.1, 10));
+        assertMessage("temperature must be >= 0 and finite, got -0.1", () -> parameters(3, -0.1, 0.1, 10));
+        assertMessage("step must be > 0 and finite, got 0.0", () -> parameters(3, 0, 0, 10));
+        assertMessage("time must be > 0 and finite, got NaN", () -> parameters(3, 0, 0.1, Double.NaN));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> parameters(3, 0, 0.1, 1e4)).getMessage()
                 .startsWith("time must lie in [step, 16384·step]"));
     }
 

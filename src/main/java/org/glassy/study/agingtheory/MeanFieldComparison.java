@@ -23,6 +23,7 @@ import org.glassy.theory.CugliandoloKurchan;
 import org.glassy.theory.PowerLawApproach;
 import org.glassy.theory.SphericalPSpinTheory;
 
+import tech.tablesaw.aggregate.AggregateFunctions;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
@@ -31,9 +32,41 @@ import tech.tablesaw.api.Table;
 /**
  * Mean-field theory against simulation: the Cugliandolo–Kurchan energy of the spherical p-spin
  * (N → ∞) next to finite-N runs, and the trap models' aging functions next to their exact forms.
- * Each method returns one long table with a {@code curve} column naming theory or simulation.
+ * Each method returns one long table with a {@code curve} column naming theory or simulation (the series of a
+ * plot); the long-time mean-field tables are also keyed by their values, {@code p} and {@code temperature}, so
+ * a notebook selects a curve with {@code where(t.intColumn("p").isEqualTo(4))}. Means over instances are
+ * Tablesaw's {@code summarize(...).by(...)}.
  */
 public final class MeanFieldComparison {
+
+    /**
+     * A quench of the spherical p-spin from a random start to temperature T: the key of one mean-field curve.
+     *
+     * @param p the interaction order, at least 2
+     * @param temperature the bath temperature T ≥ 0
+     */
+    public record Quench(int p, double temperature) {
+
+        /**
+         * Validates the quench.
+         *
+         * @param p the interaction order, at least 2
+         * @param temperature the bath temperature T ≥ 0
+         */
+        public Quench {
+            Require.atLeast("p", p, 2);
+            Require.nonNegative("temperature", temperature);
+        }
+
+        /**
+         * The curve's name in plots.
+         *
+         * @return e.g. {@code "p = 3, T = 0.5"}
+         */
+        public String label() {
+            return String.format(Locale.ROOT, "p = %d, T = %s", p, temperature);
+        }
+    }
 
     /** The budget of stored times of the mean-field integrations (p = 3, T = 0: e(10⁴) within 1e-5 of converged). */
     private static final int MEAN_FIELD_GRID_POINTS = 256;
@@ -64,9 +97,9 @@ public final class MeanFieldComparison {
         }
         Table all = Table.create("C(t_w + t, t_w): mean-field theory and finite N", StringColumn.create("curve"),
                 DoubleColumn.create("tw"), DoubleColumn.create("t"), DoubleColumn.create("correlation"));
-        CugliandoloKurchan.LongParameters meanField = new CugliandoloKurchan.LongParameters(p, temperature, dt, time,
-                MEAN_FIELD_GRID_POINTS);
-        Table ck = CugliandoloKurchan.solveLong(meanField, 20, waitingTimes).aging();
+        CugliandoloKurchan.Parameters meanField = CugliandoloKurchan.Parameters.builder(p, temperature, time).step(dt)
+                .gridPoints(MEAN_FIELD_GRID_POINTS).perDecade(20).waitingTimes(waitingTimes).build();
+        Table ck = CugliandoloKurchan.solve(meanField).aging();
         appendAging(all, "N = ∞ (Cugliandolo–Kurchan)", ck.doubleColumn("tw").asDoubleArray(),
                 ck.doubleColumn("t").asDoubleArray(), ck.doubleColumn("correlation").asDoubleArray());
         long steps = meanField.steps();
@@ -80,8 +113,7 @@ public final class MeanFieldComparison {
                 .toArray();
         SplittableRandom seeds = new SplittableRandom(seed);
         for (int n : sizes) {
-            double[] sum = null;
-            Table rows = null;
+            Table runs = null;
             for (int s = 0; s < instances; s++) {
                 TwoTimeCorrelation correlation = new TwoTimeCorrelation(waitingSteps, lagSteps);
                 StepRule<Model, ?> rule = temperature == 0 ? new GradientDescent(dt) : new Langevin(temperature, dt);
@@ -91,53 +123,74 @@ public final class MeanFieldComparison {
                         .steps(steps)
                         .record(new long[] {steps}, correlation)
                         .run(Sphere.randomPoint(n, seeds.nextLong()));
-                rows = run.recording(correlation).table();
-                double[] values = rows.doubleColumn("value").asDoubleArray();
-                if (sum == null) {
-                    sum = new double[values.length];
-                }
-                for (int i = 0; i < values.length; i++) {
-                    sum[i] += values[i] / instances;
-                }
+                Table table = run.recording(correlation).table();
+                runs = runs == null ? table : runs.append(table);
             }
+            Table mean = runs.summarize("tw", "t", "value", AggregateFunctions.first, AggregateFunctions.mean)
+                    .by("tw_step", "t_step");
             appendAging(all, String.format(Locale.ROOT, "N = %d (mean of %d)", n, instances),
-                    rows.doubleColumn("tw").asDoubleArray(), rows.doubleColumn("t").asDoubleArray(), sum);
+                    mean.doubleColumn("First [tw]").asDoubleArray(), mean.doubleColumn("First [t]").asDoubleArray(),
+                    mean.doubleColumn("Mean [value]").asDoubleArray());
         }
         return all;
     }
 
     /**
-     * Long-time mean-field energies e(t) of the spherical p-spin after a quench from a random start, for each
-     * pair (p, T), from the long-time Cugliandolo–Kurchan solver (256 stored times).
+     * Long-time mean-field energies e(t) of the spherical p-spin after a quench from a random start, one curve per
+     * quench, from the long-time Cugliandolo–Kurchan solver (256 stored times, 10 rows per decade).
      *
-     * @param time the final time
+     * @param time the final time, a multiple of {@code step}
      * @param step the time step of the integration
-     * @param ps the interaction orders, each at least 3
-     * @param temperatures the temperatures, one per p
-     * @return columns {@code curve, p, temperature, time, energy}
+     * @param quenches the (p, T) of the curves, each p at least 3, at least one
+     * @return columns {@code curve, p, temperature, time, energy}, keyed by {@code p, temperature}
      */
-    public static Table longTimeEnergies(double time, double step, int[] ps, double[] temperatures) {
-        if (ps.length != temperatures.length || ps.length == 0) {
-            throw new IllegalArgumentException("ps and temperatures must have the same, non-zero length, got "
-                    + ps.length + " and " + temperatures.length);
+    public static Table longTimeEnergies(double time, double step, Quench... quenches) {
+        if (quenches.length == 0) {
+            throw new IllegalArgumentException("quenches must hold at least one (p, T), got none");
         }
         Table all = Table.create("mean-field energy at long times", StringColumn.create("curve"),
                 IntColumn.create("p"), DoubleColumn.create("temperature"), DoubleColumn.create("time"),
                 DoubleColumn.create("energy"));
-        for (int k = 0; k < ps.length; k++) {
-            Require.atLeast("p", ps[k], 3);
-            Table e = CugliandoloKurchan.solveLong(new CugliandoloKurchan.LongParameters(ps[k], temperatures[k], step,
-                    time, MEAN_FIELD_GRID_POINTS), 10).energy();
-            String curve = String.format(Locale.ROOT, "p = %d, T = %s", ps[k], temperatures[k]);
-            for (int r = 0; r < e.rowCount(); r++) {
-                all.stringColumn("curve").append(curve);
-                all.intColumn("p").append(ps[k]);
-                all.doubleColumn("temperature").append(temperatures[k]);
-                all.doubleColumn("time").append(e.doubleColumn("time").get(r));
-                all.doubleColumn("energy").append(e.doubleColumn("energy").get(r));
-            }
+        for (Quench quench : quenches) {
+            Require.atLeast("p", quench.p(), 3);
+            Table e = CugliandoloKurchan.solve(CugliandoloKurchan.Parameters.builder(quench.p(), quench.temperature(),
+                    time).step(step).gridPoints(MEAN_FIELD_GRID_POINTS).perDecade(10).build()).energy();
+            String[] curve = new String[e.rowCount()];
+            int[] p = new int[e.rowCount()];
+            double[] temperature = new double[e.rowCount()];
+            Arrays.fill(curve, quench.label());
+            Arrays.fill(p, quench.p());
+            Arrays.fill(temperature, quench.temperature());
+            all.append(Table.create(all.name(), StringColumn.create("curve", curve), IntColumn.create("p", p),
+                    DoubleColumn.create("temperature", temperature), e.doubleColumn("time"), e.doubleColumn("energy")));
         }
         return all;
+    }
+
+    /**
+     * Mean-field aging: C(t_w + t, t_w) and R(t_w + t, t_w) of the long-time Cugliandolo–Kurchan solver (256 stored
+     * times, 20 rows per decade) after a quench, up to t_max = 2 max t_w, so that the longest lag equals the
+     * largest waiting time.
+     *
+     * @param quench p and T
+     * @param step the time step of the integration
+     * @param waitingTimes the waiting times, multiples of {@code step}, at least one, the largest positive
+     * @return columns {@code p, temperature, tw, t, correlation, response}, keyed by {@code p, temperature, tw}
+     */
+    public static Table meanFieldAging(Quench quench, double step, double... waitingTimes) {
+        if (waitingTimes.length == 0) {
+            throw new IllegalArgumentException("waitingTimes must hold at least one time, got none");
+        }
+        double time = 2 * Arrays.stream(waitingTimes).max().getAsDouble();
+        Table aging = CugliandoloKurchan.solve(CugliandoloKurchan.Parameters.builder(quench.p(), quench.temperature(),
+                time).step(step).gridPoints(MEAN_FIELD_GRID_POINTS).perDecade(20).waitingTimes(waitingTimes).build())
+                .aging();
+        int[] p = new int[aging.rowCount()];
+        double[] temperature = new double[aging.rowCount()];
+        Arrays.fill(p, quench.p());
+        Arrays.fill(temperature, quench.temperature());
+        return aging.insertColumn(0, IntColumn.create("p", p)).insertColumn(1, DoubleColumn.create("temperature",
+                temperature)).setName("mean-field aging, " + quench.label());
     }
 
     /**
@@ -145,22 +198,17 @@ public final class MeanFieldComparison {
      * the power-law approach.
      *
      * @param longTime a table from {@link #longTimeEnergies}
-     * @return columns {@code curve, time, excess} for t &gt; 0
+     * @return columns {@code curve, p, temperature, time, excess} for t &gt; 0
      */
     public static Table excessEnergies(Table longTime) {
-        Table all = Table.create("e(t) − e∞", StringColumn.create("curve"), DoubleColumn.create("time"),
-                DoubleColumn.create("excess"));
-        for (int r = 0; r < longTime.rowCount(); r++) {
-            double t = longTime.doubleColumn("time").get(r);
-            if (t > 0) {
-                double limit = SphericalPSpinTheory.asymptoticEnergy(longTime.intColumn("p").get(r),
-                        longTime.doubleColumn("temperature").get(r));
-                all.stringColumn(0).append(longTime.stringColumn("curve").get(r));
-                all.doubleColumn(1).append(t);
-                all.doubleColumn(2).append(longTime.doubleColumn("energy").get(r) - limit);
-            }
+        Table late = longTime.where(longTime.doubleColumn("time").isGreaterThan(0));
+        DoubleColumn limit = DoubleColumn.create("limit", late.rowCount());
+        for (int r = 0; r < late.rowCount(); r++) {
+            limit.set(r, SphericalPSpinTheory.asymptoticEnergy(late.intColumn("p").get(r),
+                    late.doubleColumn("temperature").get(r)));
         }
-        return all;
+        return late.selectColumns("curve", "p", "temperature", "time")
+                .addColumns(late.doubleColumn("energy").subtract(limit).setName("excess")).setName("e(t) − e∞");
     }
 
     /**
@@ -170,30 +218,28 @@ public final class MeanFieldComparison {
      *
      * @param longTime a table from {@link #longTimeEnergies}
      * @param from the first time of the fit
-     * @return columns {@code p, T, t_max, e(t_max), fitted e∞, exponent a, predicted e∞, fitted − predicted}
+     * @return columns {@code p, temperature, t_max, e(t_max), fitted e∞, exponent a, predicted e∞,
+     *     fitted − predicted}, one row per curve in the order of {@code longTime}
      */
     public static Table asymptotes(Table longTime, double from) {
-        Table all = Table.create("extrapolated mean-field energies", IntColumn.create("p"),
-                DoubleColumn.create("T"), DoubleColumn.create("t_max"), DoubleColumn.create("e(t_max)"),
-                DoubleColumn.create("fitted e∞"), DoubleColumn.create("exponent a"), DoubleColumn.create("predicted e∞"),
-                DoubleColumn.create("fitted − predicted"));
-        for (String curve : longTime.stringColumn("curve").unique()) {
-            Table one = longTime.where(longTime.stringColumn("curve").isEqualTo(curve));
-            int p = one.intColumn("p").get(0);
-            double temperature = one.doubleColumn("temperature").get(0);
-            PowerLawApproach fit = PowerLawApproach.fit(one, "time", "energy", from);
-            double predicted = SphericalPSpinTheory.asymptoticEnergy(p, temperature);
-            int last = one.rowCount() - 1;
-            all.intColumn(0).append(p);
-            all.doubleColumn(1).append(temperature);
-            all.doubleColumn(2).append(one.doubleColumn("time").get(last));
-            all.doubleColumn(3).append(one.doubleColumn("energy").get(last));
-            all.doubleColumn(4).append(fit.limit());
-            all.doubleColumn(5).append(fit.exponent());
-            all.doubleColumn(6).append(predicted);
-            all.doubleColumn(7).append(fit.limit() - predicted);
+        // per curve: the last row (rows are in time order), then its fit
+        Table last = longTime.summarize("p", "temperature", "time", "energy", AggregateFunctions.last).by("curve");
+        DoubleColumn fitted = DoubleColumn.create("fitted e∞", last.rowCount());
+        DoubleColumn exponent = DoubleColumn.create("exponent a", last.rowCount());
+        DoubleColumn predicted = DoubleColumn.create("predicted e∞", last.rowCount());
+        for (int r = 0; r < last.rowCount(); r++) {
+            Table curve = longTime.where(longTime.stringColumn("curve").isEqualTo(last.stringColumn("curve").get(r)));
+            PowerLawApproach fit = PowerLawApproach.fit(curve, "time", "energy", from);
+            fitted.set(r, fit.limit());
+            exponent.set(r, fit.exponent());
+            predicted.set(r, SphericalPSpinTheory.asymptoticEnergy((int) last.doubleColumn("Last [p]").getDouble(r),
+                    last.doubleColumn("Last [temperature]").getDouble(r)));
         }
-        return all;
+        return Table.create("extrapolated mean-field energies",
+                last.doubleColumn("Last [p]").asIntColumn().setName("p"),
+                last.doubleColumn("Last [temperature]").setName("temperature"),
+                last.doubleColumn("Last [time]").setName("t_max"), last.doubleColumn("Last [energy]").setName("e(t_max)"),
+                fitted, exponent, predicted, fitted.subtract(predicted).setName("fitted − predicted"));
     }
 
     private static void appendAging(Table table, String curve, double[] tw, double[] lag, double[] value) {
@@ -225,28 +271,23 @@ public final class MeanFieldComparison {
         Require.atLeast("instances", instances, 1);
         Table all = Table.create("energy per spin: mean-field theory and finite N", StringColumn.create("curve"),
                 DoubleColumn.create("time"), DoubleColumn.create("energy"));
-        Table ck = CugliandoloKurchan.solveLong(new CugliandoloKurchan.LongParameters(p, temperature, ckStep, time,
-                MEAN_FIELD_GRID_POINTS), 20).energy();
+        Table ck = CugliandoloKurchan.solve(CugliandoloKurchan.Parameters.builder(p, temperature, time).step(ckStep)
+                .gridPoints(MEAN_FIELD_GRID_POINTS).perDecade(20).build()).energy();
         append(all, "N = ∞ (Cugliandolo–Kurchan)", ck.doubleColumn("time").asDoubleArray(),
                 ck.doubleColumn("energy").asDoubleArray());
         SplittableRandom seeds = new SplittableRandom(seed);
         for (int n : sizes) {
-            double[] times = null;
-            double[] sum = null;
+            Table runs = null;
             for (int s = 0; s < instances; s++) {
                 Table curve = PSpinRelaxation.energyCurve(new PSpinRelaxation.Parameters(p, n, temperature, dt, time,
                         seeds.nextLong(), temperature == 0 ? PSpinRelaxation.Kind.GD : PSpinRelaxation.Kind.LANGEVIN,
                         10));
-                double[] e = curve.doubleColumn("energy").asDoubleArray();
-                if (sum == null) {
-                    times = curve.doubleColumn("time").asDoubleArray();
-                    sum = new double[e.length];
-                }
-                for (int i = 0; i < e.length; i++) {
-                    sum[i] += e[i] / instances;
-                }
+                curve.addColumns(IntColumn.indexColumn("record", curve.rowCount(), 0));
+                runs = runs == null ? curve : runs.append(curve);
             }
-            append(all, String.format(Locale.ROOT, "N = %d (mean of %d)", n, instances), times, sum);
+            Table mean = runs.summarize("time", "energy", AggregateFunctions.first, AggregateFunctions.mean).by("record");
+            append(all, String.format(Locale.ROOT, "N = %d (mean of %d)", n, instances),
+                    mean.doubleColumn("First [time]").asDoubleArray(), mean.doubleColumn("Mean [energy]").asDoubleArray());
         }
         return all;
     }

@@ -1,8 +1,10 @@
 package org.glassy.study.agingtheory;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.glassy.study.agingtheory.MeanFieldComparison.Quench;
 import org.glassy.theory.CugliandoloKurchan;
 import org.junit.jupiter.api.Test;
 
@@ -18,12 +20,16 @@ class MeanFieldComparisonTest {
         assertTrue(ck.rowCount() > 10 && sim.rowCount() > 5);
         assertEquals(10.0, ck.doubleColumn("time").get(ck.rowCount() - 1), 1e-9);
         // the long solver at h = 0.1 against the fixed grid's h → 0 limit (Richardson, research notes' scheme)
-        var coarse = CugliandoloKurchan.solve(new CugliandoloKurchan.Parameters(3, 0, 0.1, 10));
-        var fine = CugliandoloKurchan.solve(new CugliandoloKurchan.Parameters(3, 0, 0.05, 10));
-        double limit = 2 * fine.energy(fine.steps()) - coarse.energy(coarse.steps());
+        double limit = 2 * fixedGridFinalEnergy(0.05) - fixedGridFinalEnergy(0.1);
         assertEquals(limit, ck.doubleColumn("energy").get(ck.rowCount() - 1), 6e-4);
         double simFinal = sim.doubleColumn("energy").get(sim.rowCount() - 1);
         assertTrue(simFinal < -0.8 && simFinal > -1.1717, "finite-N GD energy at t = 10: " + simFinal);
+    }
+
+    /** e(10) of the fixed-grid reference at p = 3, T = 0 and step h. */
+    private static double fixedGridFinalEnergy(double step) {
+        return CugliandoloKurchan.solve(CugliandoloKurchan.Parameters.builder(3, 0, 10).step(step)
+                .solver(CugliandoloKurchan.Solver.FIXED_GRID).build()).finalEnergy();
     }
 
     @Test
@@ -60,18 +66,65 @@ class MeanFieldComparisonTest {
     void asymptotesExtrapolateToThePredictedLimits() {
         // t = 2000 only (fast): the fit on [200, 2000] already lands within 2e-3 of the threshold and of the
         // T = 0.5 aging asymptote; T = 1 is paramagnetic, −1/(2T)
-        Table curves = MeanFieldComparison.longTimeEnergies(2000, 0.1, new int[] {3, 3, 3}, new double[] {0, 0.5, 1});
+        Table curves = MeanFieldComparison.longTimeEnergies(2000, 0.1, new Quench(3, 0), new Quench(3, 0.5),
+                new Quench(3, 1));
         Table table = MeanFieldComparison.asymptotes(curves, 200);
         assertEquals(3, table.rowCount());
+        double[] temperatures = {0, 0.5, 1};
         double[] predicted = {-2 / Math.sqrt(3), -0.88669, -0.5};
-        for (int r = 0; r < 3; r++) {
-            assertEquals(predicted[r], table.doubleColumn("predicted e∞").get(r), 1e-5);
-            assertEquals(predicted[r], table.doubleColumn("fitted e∞").get(r), 2e-3, "row " + r);
-            assertEquals(2000, table.doubleColumn("t_max").get(r), 1e-9);
+        for (int k = 0; k < 3; k++) {
+            Table row = table.where(table.intColumn("p").isEqualTo(3)
+                    .and(table.doubleColumn("temperature").isEqualTo(temperatures[k])));
+            assertEquals(1, row.rowCount(), "one row per (p, T)");
+            assertEquals(predicted[k], row.doubleColumn("predicted e∞").get(0), 1e-5);
+            assertEquals(predicted[k], row.doubleColumn("fitted e∞").get(0), 2e-3, "T = " + temperatures[k]);
+            assertEquals(2000, row.doubleColumn("t_max").get(0), 1e-9);
+            // e(t_max) is the curve's own last value, selected by its key columns
+            Table curve = curves.where(curves.doubleColumn("temperature").isEqualTo(temperatures[k]));
+            assertEquals(curve.doubleColumn("energy").get(curve.rowCount() - 1), row.doubleColumn("e(t_max)").get(0), 0);
         }
         Table excess = MeanFieldComparison.excessEnergies(curves);
-        Table zero = excess.where(excess.stringColumn("curve").isEqualTo("p = 3, T = 0.0"));
+        assertEquals(curves.rowCount() - 3, excess.rowCount(), "every row but t = 0");
+        Table zero = excess.where(excess.intColumn("p").isEqualTo(3).and(excess.doubleColumn("temperature").isEqualTo(0)));
+        assertEquals("p = 3, T = 0.0", zero.stringColumn("curve").get(0));
         assertTrue(zero.doubleColumn("excess").min() > 0, "above the threshold at all times");
+        // excess = e(t) − e∞ with the same e∞ the asymptotes table predicts
+        Table hot = excess.where(excess.doubleColumn("temperature").isEqualTo(1));
+        Table hotCurve = curves.where(curves.doubleColumn("temperature").isEqualTo(1));
+        assertEquals(hotCurve.doubleColumn("energy").get(hotCurve.rowCount() - 1) + 0.5,
+                hot.doubleColumn("excess").get(hot.rowCount() - 1), 1e-15);
+    }
+
+    @Test
+    void meanFieldAgingIsTheSolversTableKeyedByTheQuench() {
+        // T = 0.5 < T_d: the waiting times 5 and 10 in units of t, t_max = 2 max t_w = 20
+        Table aging = MeanFieldComparison.meanFieldAging(new Quench(3, 0.5), 0.1, 5, 10);
+        assertEquals(java.util.List.of("p", "temperature", "tw", "t", "correlation", "response"), aging.columnNames());
+        assertEquals(3, aging.intColumn("p").min(), 0);
+        assertEquals(3, aging.intColumn("p").max(), 0);
+        assertEquals(0.5, aging.doubleColumn("temperature").min(), 0);
+        assertEquals(0.5, aging.doubleColumn("temperature").max(), 0);
+        // the same numbers as the solver called directly with the same parameters
+        Table direct = CugliandoloKurchan.solve(CugliandoloKurchan.Parameters.builder(3, 0.5, 20).step(0.1).gridPoints(256)
+                .perDecade(20).waitingTimes(5, 10).build()).aging();
+        org.junit.jupiter.api.Assertions.assertArrayEquals(direct.doubleColumn("correlation").asDoubleArray(),
+                aging.doubleColumn("correlation").asDoubleArray());
+        Table young = aging.where(aging.doubleColumn("tw").isEqualTo(5));
+        Table old = aging.where(aging.doubleColumn("tw").isEqualTo(10));
+        assertEquals(15, young.doubleColumn("t").max(), 1e-9, "lags up to t_max − t_w");
+        assertEquals(10, old.doubleColumn("t").max(), 1e-9);
+        // aging: at the same lag t = 5 the older system has decorrelated less
+        assertTrue(value(old, 10, 5) > value(young, 5, 5) + 0.01,
+                "C(t_w + 5, t_w): " + value(young, 5, 5) + " at t_w = 5, " + value(old, 10, 5) + " at 10");
+    }
+
+    @Test
+    void aQuenchIsValidatedByName() {
+        assertEquals("p must be >= 2, got 1",
+                assertThrows(IllegalArgumentException.class, () -> new Quench(1, 0)).getMessage());
+        assertEquals("temperature must be >= 0 and finite, got -1.0",
+                assertThrows(IllegalArgumentException.class, () -> new Quench(3, -1)).getMessage());
+        assertEquals("p = 4, T = 0.5", new Quench(4, 0.5).label());
     }
 
     @Test

@@ -1,0 +1,255 @@
+package org.glassy.theory;
+
+import java.util.Arrays;
+import java.util.List;
+
+import org.glassy.core.LogTimes;
+import org.glassy.internal.DotAxpy;
+import org.glassy.internal.Require;
+
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.Table;
+
+/**
+ * The fixed-grid Cugliandolo–Kurchan integrator behind {@link CugliandoloKurchan.Solver#FIXED_GRID}: C, R, μ
+ * and e on the whole grid t_i = i h, i = 0 … N_t (explicit Euler in t, trapezoid in s; the scheme is described
+ * in {@link CugliandoloKurchan}). Package-private: the public result is {@link CugliandoloKurchan.Solution}'s
+ * tables; the whole grid is kept for the reference's own tests. Immutable once integrated; safe to share
+ * between threads.
+ */
+final class FixedGrid {
+
+    private final CugliandoloKurchan.Parameters parameters;
+    private final double[] c;
+    private final double[] r;
+    private final double[] mu;
+    private final double[] energy;
+
+    private FixedGrid(CugliandoloKurchan.Parameters parameters, double[] c, double[] r, double[] mu, double[] energy) {
+        this.parameters = parameters;
+        this.c = c;
+        this.r = r;
+        this.mu = mu;
+        this.energy = energy;
+    }
+
+    /**
+     * Integrates the equations from t = 0 to the final time on the grid t_i = i h.
+     *
+     * @param parameters p, T, h and t_max (the solver choice, budget, output density and waiting times only
+     *     shape the tables)
+     * @return the solution on the whole grid
+     * @throws IllegalArgumentException naming {@code step} if the integration leaves the physical range
+     *     ({@link Stability})
+     */
+    static FixedGrid integrate(CugliandoloKurchan.Parameters parameters) {
+        final int p = parameters.p();
+        final double h = parameters.step();
+        final double temperature = parameters.temperature();
+        final int n = (int) parameters.steps();
+        final int size = n + 1;
+        Stability stability = new Stability(parameters, Stability.ROUND_OFF);
+        double[] c = new double[triangle(size)];
+        double[] r = new double[triangle(size)];
+        double[] mu = new double[size];
+        double[] energy = new double[size];
+        double[] a = new double[size];   // h w_s f''(C(t_i,s)) R(t_i,s)
+        double[] d = new double[size];   // h w_s f'(C(t_i,s))
+        double[] cAxpy = new double[size];
+        double[] rAxpy = new double[size];
+        double[] dots = new double[size];
+        DotAxpy kernel = DotAxpy.INSTANCE;
+        final double fp = 0.5 * p;
+        final double fpp = 0.5 * p * (p - 1);
+        c[0] = 1;
+        for (int i = 0; i <= n; i++) {
+            int row = triangle(i);
+            double sum = 0;
+            for (int s = 0; s < i; s++) {
+                double cs = c[row + s];
+                double cp2 = power(cs, p - 2);
+                double weight = s == 0 ? 0.5 * h : h;
+                double rs = r[row + s];
+                a[s] = weight * fpp * cp2 * rs;
+                d[s] = weight * fp * cp2 * cs;
+                sum += d[s] * rs;
+            }
+            a[i] = 0;   // R(t_i, t_i) = 0 (and R(t_j, t_i) = 0 for j ≤ i)
+            d[i] = 0;
+            energy[i] = -sum;
+            mu[i] = temperature - p * energy[i];
+            stability.checkEnergy(i * h, energy[i]);
+            if (i == n) {
+                break;
+            }
+            // One pass over rows q ≤ i of both triangles (the cost is memory traffic):
+            //   dot[q]     = Σ_{s < q} a_s C(q,s) + d_s R(q,s)       (integrals with s < t_j = t_q)
+            //   cAxpy[j]  += a_q C(q,j), rAxpy[j] += a_q R(q,j), j ≤ q  (integrals with s ≥ t_j)
+            Arrays.fill(cAxpy, 0, i + 1, 0);
+            Arrays.fill(rAxpy, 0, i + 1, 0);
+            for (int q = 0; q <= i; q++) {
+                int rq = triangle(q);
+                double aq = a[q];
+                dots[q] = kernel.apply(c, rq, a, cAxpy, 0, q, aq) + kernel.apply(r, rq, d, rAxpy, 0, q, aq);
+                cAxpy[q] += aq;   // C(q,q) = 1, R(q,q) = 0
+            }
+            int next = triangle(i + 1);
+            double m = mu[i];
+            for (int j = 0; j <= i; j++) {
+                double cij = c[row + j];
+                double rij = r[row + j];
+                c[next + j] = cij + h * (-m * cij + cAxpy[j] + dots[j]);
+                r[next + j] = rij + h * (-m * rij + rAxpy[j]);
+            }
+            c[next + i + 1] = 1;
+            r[next + i] = 1;
+            r[next + i + 1] = 0;
+            stability.checkRow((i + 1) * h, c, r, next, i + 2);
+        }
+        return new FixedGrid(parameters, c, r, mu, energy);
+    }
+
+    /**
+     * The parameters of the run.
+     *
+     * @return the parameters as given
+     */
+    CugliandoloKurchan.Parameters parameters() {
+        return parameters;
+    }
+
+    /**
+     * The number of steps N_t; grid indices run from 0 to N_t.
+     *
+     * @return N_t
+     */
+    int steps() {
+        return (int) parameters.steps();
+    }
+
+    /**
+     * The grid time t_i = i h.
+     *
+     * @param i a grid index in [0, N_t]
+     * @return i h
+     */
+    double time(int i) {
+        return index(i) * parameters.step();
+    }
+
+    /**
+     * The grid index nearest to a time.
+     *
+     * @param time a time in [0, N_t h]
+     * @return round(time / h)
+     */
+    int indexOf(double time) {
+        Require.nonNegative("time", time);
+        long i = Math.round(time / parameters.step());
+        if (i > steps()) {
+            throw new IllegalArgumentException("time must be <= " + steps() * parameters.step() + ", got " + time);
+        }
+        return (int) i;
+    }
+
+    /**
+     * The energy per spin e(t_i) = −∫_0^{t_i} f'(C(t_i,s)) R(t_i,s) ds (trapezoid).
+     *
+     * @param i a grid index in [0, N_t]
+     * @return e(t_i); 0 at i = 0 (random start)
+     */
+    double energy(int i) {
+        return energy[index(i)];
+    }
+
+    /**
+     * The Lagrange multiplier of the spherical constraint, μ(t_i) = T − p e(t_i).
+     *
+     * @param i a grid index in [0, N_t]
+     * @return μ(t_i)
+     */
+    double mu(int i) {
+        return mu[index(i)];
+    }
+
+    /**
+     * The two-time correlation C(t_i, t_j), symmetric, with C(t,t) = 1.
+     *
+     * @param i a grid index in [0, N_t]
+     * @param j a grid index in [0, N_t]
+     * @return C(t_i, t_j)
+     */
+    double correlation(int i, int j) {
+        int hi = Math.max(index(i), index(j));
+        return c[triangle(hi) + Math.min(i, j)];
+    }
+
+    /**
+     * The response R(t_i, t_j) to a field at t_j; 0 for i ≤ j, R(t_{j+1}, t_j) = 1.
+     *
+     * @param i the observation index in [0, N_t]
+     * @param j the perturbation index in [0, N_t]
+     * @return R(t_i, t_j)
+     */
+    double response(int i, int j) {
+        index(j);
+        return j > index(i) ? 0 : r[triangle(i) + j];
+    }
+
+    /**
+     * The tables of {@link CugliandoloKurchan#solve}: the energy on log-spaced grid times and the aging functions
+     * at the parameters' waiting times, for log-spaced lags from h to t_max − t_w, rows by t_w then t.
+     *
+     * @return the solution; every time N_t + 1 is stored
+     */
+    CugliandoloKurchan.Solution solution() {
+        int perDecade = parameters.perDecade();
+        DoubleColumn time = DoubleColumn.create("time");
+        DoubleColumn e = DoubleColumn.create("energy");
+        DoubleColumn m = DoubleColumn.create("mu");
+        for (long k : LogTimes.upTo(steps(), perDecade)) {
+            time.append(time((int) k));
+            e.append(energy((int) k));
+            m.append(mu((int) k));
+        }
+        DoubleColumn tw = DoubleColumn.create("tw");
+        DoubleColumn lag = DoubleColumn.create("t");
+        DoubleColumn corr = DoubleColumn.create("correlation");
+        DoubleColumn resp = DoubleColumn.create("response");
+        List<Double> waitingTimes = parameters.waitingTimes();
+        for (double waitingTime : waitingTimes) {
+            int w = (int) Math.round(waitingTime / parameters.step());
+            for (long k : LogTimes.upTo(steps() - w, perDecade)) {
+                if (k == 0) {
+                    continue;
+                }
+                int i = w + (int) k;
+                tw.append(time(w));
+                lag.append(k * parameters.step());
+                corr.append(correlation(i, w));
+                resp.append(response(i, w));
+            }
+        }
+        return new CugliandoloKurchan.Solution(parameters, Table.create(CugliandoloKurchan.ENERGY_TABLE, time, e, m),
+                Table.create(CugliandoloKurchan.AGING_TABLE, tw, lag, corr, resp), steps() + 1);
+    }
+
+    private int index(int i) {
+        if (i < 0 || i > steps()) {
+            throw new IndexOutOfBoundsException("grid index must lie in [0, " + steps() + "], got " + i);
+        }
+        return i;
+    }
+
+    private static int triangle(int i) {
+        return i * (i + 1) / 2;
+    }
+
+    private static double power(double x, int k) {
+        double y = 1;
+        for (int e = 0; e < k; e++) {
+            y *= x;
+        }
+        return y;
+    }
+}
