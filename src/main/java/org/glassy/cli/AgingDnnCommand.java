@@ -2,8 +2,10 @@ package org.glassy.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
+import org.glassy.core.StepHandler;
 import org.glassy.study.aging.AgingDnn;
 
 import picocli.CommandLine.Command;
@@ -17,7 +19,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "aging-dnn", mixinStandardHelpOptions = true,
         description = "SGD on a one-hidden-layer network: mean square displacement of the weights (CSV tw,t,delta).")
-final class AgingDnnCommand implements Callable<Integer> {
+final class AgingDnnCommand implements Callable<Integer>, OptionNames {
 
     @Option(names = "--data", required = true, description = "teacher or fashion-mnist")
     String data;
@@ -60,10 +62,24 @@ final class AgingDnnCommand implements Callable<Integer> {
     CheckpointOptions checkpoint;
 
     @Override
+    public Map<String, String> optionNames() {
+        return OptionNames.of("data", "--data",
+                "samples", "--samples",
+                "hidden", "--hidden",
+                "learningRate", "--lr",
+                "batch", "--batch",
+                "momentum", "--momentum",
+                "steps", "--steps",
+                "engine", "--engine",
+                "waitingTimes", "--waiting-times");
+    }
+
+    @Override
     public Integer call() throws Exception {
-        AgingDnn.Parameters parameters = Arguments.validated(() -> new AgingDnn.Parameters(
+        OutputFiles.check("--out", out, "--loss-out", lossOut, "--checkpoint", checkpoint.file);
+        AgingDnn.Parameters parameters = new AgingDnn.Parameters(
                 AgingDnn.DataSource.parse(data), samples, hidden, lr, batch, momentum, steps, seed,
-                AgingDnn.Engine.parse(engine), waitingTimes));
+                AgingDnn.Engine.parse(engine), waitingTimes);
         PrintWriter lossCsv = lossOut == null ? null : Csv.open(lossOut);
         try {
             CsvRows lossRows = null;
@@ -72,9 +88,9 @@ final class AgingDnnCommand implements Callable<Integer> {
                 lossCsv.flush();
                 lossRows = new CsvRows(lossCsv, (step, time, x, energy) -> step + "," + energy);
             }
+            StepHandler[] writers = lossRows == null ? new StepHandler[0] : new StepHandler[] {lossRows};
             AgingDnn.Result result = AgingDnn.run(parameters, Progress.toStandardError(),
-                    checkpoint.policy(parameters.toString()),
-                    lossRows == null ? new org.glassy.core.StepHandler[0] : new org.glassy.core.StepHandler[] {lossRows});
+                    checkpoint.policy(parameters.toString()), writers);
             Csv.write(result.msd(), out);
         } finally {
             if (lossCsv != null) {

@@ -1,6 +1,7 @@
 package org.glassy.cli;
 
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.glassy.study.aging.AgingDnn;
@@ -17,7 +18,7 @@ import picocli.CommandLine.Option;
 @Command(name = "barrier", mixinStandardHelpOptions = true,
         description = {"Loss along a path between two trained networks (CSV t,train_loss,test_loss,test_error).",
             "t is the fraction of the path's length; both endpoints are included."})
-final class BarrierCommand implements Callable<Integer> {
+final class BarrierCommand implements Callable<Integer>, OptionNames {
 
     @Option(names = "--data", required = true, description = "teacher or fashion-mnist")
     String data;
@@ -60,23 +61,20 @@ final class BarrierCommand implements Callable<Integer> {
     Path out;
 
     @Override
+    public Map<String, String> optionNames() {
+        return OptionNames.of("data", "--data", "samples", "--samples", "hidden", "--hidden", "seedA", "--seed-a",
+                "seedB", "--seed-b", "method", "--method", "learningRate", "--lr", "batch", "--batch",
+                "momentum", "--momentum", "steps", "--train-steps", "effort", "--effort");
+    }
+
+    @Override
     public Integer call() throws Exception {
+        OutputFiles.check("--out", out);
         Barriers.Method how = Barriers.Method.parse(method);
-        Barriers.NetworkParameters parameters = Arguments.validated(() -> new Barriers.NetworkParameters(
-                AgingDnn.DataSource.parse(data), samples, hidden, seedA, seedB, seed,
-                training(), effort));
+        Barriers.NetworkParameters parameters = new Barriers.NetworkParameters(AgingDnn.DataSource.parse(data), samples,
+                hidden, seedA, seedB, seed, new Barriers.Training(lr, batch, momentum, trainSteps), effort);
         Barriers.NetworkMinima minima = Barriers.train(parameters, Progress.toStandardError());
         Csv.write(Barriers.connect(minima, how, Progress.toStandardError()).profile().table(), out);
         return 0;
-    }
-
-    /** The training settings, their messages renamed to this command's options (--lr, --train-steps). */
-    private Barriers.Training training() {
-        try {
-            return new Barriers.Training(lr, batch, momentum, trainSteps);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(e.getMessage().replaceFirst("^learningRate", "lr")
-                    .replaceFirst("^steps", "trainSteps"), e);
-        }
     }
 }

@@ -1,6 +1,7 @@
 package org.glassy.cli;
 
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.glassy.internal.Require;
@@ -27,7 +28,7 @@ import picocli.CommandLine.Option;
                 "Exit status 2 with a one-line message naming the option for a bad value, including a --step that "
                 + "proves unstable during the run (the solution leaves its physical range |C| <= 1, "
                 + "-sqrt(p/2) <= energy <= 0, or stops being finite)."})
-final class CugliandoloKurchanCommand implements Callable<Integer> {
+final class CugliandoloKurchanCommand implements Callable<Integer>, OptionNames {
 
     @Option(names = "--p", required = true, description = "interaction order p >= 2 (covariance q^p/2)")
     int p;
@@ -69,18 +70,24 @@ final class CugliandoloKurchanCommand implements Callable<Integer> {
     Path out;
 
     @Override
+    public Map<String, String> optionNames() {
+        return OptionNames.of("p", "--p", "temperature", "--temperature", "time", "--time", "solver", "--solver",
+                "step", "--step", "gridPoints", "--grid-points", "waitingTimes", "--waiting-times",
+                "perDecade", "--per-decade");
+    }
+
+    @Override
     public Integer call() throws Exception {
-        // inside validated: a bad value, a --grid-points budget too small for --time/--step and a --step that
-        // proves unstable during the run are all reported by option name (exit status 2)
-        CugliandoloKurchan.Solution solution = Arguments.validated(() -> {
-            Require.atLeast("waitingTimes", waitingTimes, 1);
-            CugliandoloKurchan.Parameters.Builder parameters = CugliandoloKurchan.Parameters.builder(p, temperature, time)
-                    .step(step).solver(solver(solver)).gridPoints(gridPoints).perDecade(perDecade);
-            if (correlationsOut != null) {
-                parameters.logSpacedWaitingTimes(waitingTimes);
-            }
-            return CugliandoloKurchan.solve(parameters.build());
-        });
+        OutputFiles.check("--out", out, "--correlations-out", correlationsOut);
+        // a bad value, a --grid-points budget too small for --time/--step and a --step that proves unstable during
+        // the run are all reported by option name (exit status 2)
+        Require.atLeast("waitingTimes", waitingTimes, 1);
+        CugliandoloKurchan.Parameters.Builder parameters = CugliandoloKurchan.Parameters.builder(p, temperature, time)
+                .step(step).solver(solver(solver)).gridPoints(gridPoints).perDecade(perDecade);
+        if (correlationsOut != null) {
+            parameters.logSpacedWaitingTimes(waitingTimes);
+        }
+        CugliandoloKurchan.Solution solution = CugliandoloKurchan.solve(parameters.build());
         Csv.write(solution.energy(), out);
         if (correlationsOut != null) {
             Csv.write(solution.aging(), correlationsOut);
@@ -92,7 +99,7 @@ final class CugliandoloKurchanCommand implements Callable<Integer> {
         return switch (name) {
             case "long" -> CugliandoloKurchan.Solver.DECIMATING;
             case "fixed" -> CugliandoloKurchan.Solver.FIXED_GRID;
-            default -> throw new IllegalArgumentException("solver must be long or fixed, got " + name);
+            default -> throw Require.invalid("solver", "must be long or fixed, got " + name);
         };
     }
 }

@@ -2,6 +2,8 @@ package org.glassy.cli;
 
 import java.io.PrintWriter;
 
+import org.glassy.internal.InvalidParameterException;
+
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -56,6 +58,11 @@ public final class Glassy implements Runnable {
         });
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             PrintWriter err = commandLine.getErr();
+            if (e instanceof InvalidParameterException invalid) {
+                err.println("glassy " + commandLine.getCommandName() + ": " + optionMessage(commandLine, invalid));
+                err.flush();
+                return USAGE;
+            }
             if (e instanceof IllegalArgumentException) {
                 err.println("glassy " + commandLine.getCommandName() + ": " + e.getMessage());
                 err.flush();
@@ -71,6 +78,16 @@ public final class Glassy implements Runnable {
             return 1;
         });
         return cli;
+    }
+
+    /**
+     * The message of a rejected parameter with the parameter named by the command's option (e.g.
+     * "--lr must be > 0 and finite, got -0.1"), through the command's explicit {@link OptionNames}.
+     */
+    static String optionMessage(CommandLine commandLine, InvalidParameterException invalid) {
+        Object command = commandLine.getCommand();
+        String option = command instanceof OptionNames names ? names.optionNames().get(invalid.parameter()) : null;
+        return option == null ? invalid.getMessage() : option + " " + invalid.reason();
     }
 
     /** Reads the version from the jar manifest. */

@@ -1,6 +1,7 @@
 package org.glassy.cli;
 
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.glassy.study.hinge.HingeDynamics;
@@ -16,7 +17,7 @@ import picocli.CommandLine.Option;
         description = "Hinge-loss gradient flow of a one-hidden-layer ReLU network on linearly separable Gaussian "
                 + "data (Pellegrini & Biroli 2020), 10 log-spaced times per decade, Euler step 0.2 "
                 + "(CSV time,loss,unsat,unsat_theory).")
-final class HingeShallowCommand implements Callable<Integer> {
+final class HingeShallowCommand implements Callable<Integer>, OptionNames {
 
     @Option(names = "--hidden", required = true, description = "number of hidden nodes M >= 1")
     int hidden;
@@ -40,9 +41,18 @@ final class HingeShallowCommand implements Callable<Integer> {
     Path out;
 
     @Override
+    public Map<String, String> optionNames() {
+        return OptionNames.of("hidden", "--hidden",
+                "samples", "--samples",
+                "dim", "--dim",
+                "margin", "--margin",
+                "time", "--time");
+    }
+
+    @Override
     public Integer call() throws Exception {
-        HingeDynamics.Parameters parameters = Arguments.validated(
-                () -> new HingeDynamics.Parameters(hidden, samples, dim, margin, time, seed));
+        OutputFiles.check("--out", out);
+        HingeDynamics.Parameters parameters = new HingeDynamics.Parameters(hidden, samples, dim, margin, time, seed);
         Csv.write(HingeDynamics.run(parameters).selectColumns("time", "loss", "unsat", "unsat_theory"), out);
         return 0;
     }

@@ -1,6 +1,7 @@
 package org.glassy.cli;
 
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.glassy.study.barriers.Barriers;
@@ -16,7 +17,7 @@ import picocli.CommandLine.Option;
         description = {"Nudged elastic band between the minima of a 2-D test potential (CSV image,x,y,energy).",
             "double-well: (x^2 - 1)^2 + y^2, saddle (0, 0) at energy 1; muller-brown: from minimum A to B,",
             "highest saddle -40.66. Starts from the straight path; string re-spacing unless --spring is given."})
-final class NebCommand implements Callable<Integer> {
+final class NebCommand implements Callable<Integer>, OptionNames {
 
     @Option(names = "--potential", required = true, description = "double-well or muller-brown")
     String potential;
@@ -41,17 +42,17 @@ final class NebCommand implements Callable<Integer> {
     Path out;
 
     @Override
+    public Map<String, String> optionNames() {
+        return OptionNames.of("potential", "--potential", "images", "--images", "steps", "--steps",
+                "learningRate", "--step-size", "springConstant", "--spring");
+    }
+
+    @Override
     public Integer call() throws Exception {
+        OutputFiles.check("--out", out);
         Barriers.Potential p = Barriers.Potential.parse(potential);
         double eta = stepSize == null ? p.stepSize() : stepSize;
-        Csv.write(Arguments.validated(() -> {
-            try {
-                return Barriers.band(p, images, steps, eta, spring, climbing);
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException(e.getMessage().replaceFirst("^learningRate", "stepSize")
-                        .replaceFirst("^springConstant", "spring"), e);
-            }
-        }), out);
+        Csv.write(Barriers.band(p, images, steps, eta, spring, climbing), out);
         return 0;
     }
 }

@@ -1,6 +1,7 @@
 package org.glassy.cli;
 
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.glassy.study.aging.PSpinAging;
@@ -11,7 +12,7 @@ import picocli.CommandLine.Option;
 /** {@code glassy pspin-aging}: C(t_w + t, t_w) and Δ of the spherical p-spin, CSV {@code tw,t,correlation,msd}. */
 @Command(name = "pspin-aging", mixinStandardHelpOptions = true,
         description = "Spherical p-spin after a quench: two-time correlation and MSD (CSV tw,t,correlation,msd).")
-final class PSpinAgingCommand implements Callable<Integer> {
+final class PSpinAgingCommand implements Callable<Integer>, OptionNames {
 
     @Option(names = "--p", required = true, description = "interaction order p >= 2")
     int p;
@@ -39,9 +40,20 @@ final class PSpinAgingCommand implements Callable<Integer> {
     Path out;
 
     @Override
+    public Map<String, String> optionNames() {
+        return OptionNames.of("p", "--p",
+                "n", "--n",
+                "temperature", "--temperature",
+                "dt", "--dt",
+                "time", "--time",
+                "waitingTimes", "--waiting-times");
+    }
+
+    @Override
     public Integer call() throws Exception {
-        PSpinAging.Parameters parameters = Arguments.validated(() -> new PSpinAging.Parameters(p, n, temperature, dt,
-                time, seed, waitingTimes));
+        OutputFiles.check("--out", out);
+        PSpinAging.Parameters parameters = new PSpinAging.Parameters(p, n, temperature, dt,
+                time, seed, waitingTimes);
         Csv.write(PSpinAging.run(parameters, Progress.toStandardError()), out);
         return 0;
     }

@@ -7,6 +7,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.glassy.study.relaxation.PSpinRelaxation;
@@ -21,7 +22,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "pspin", mixinStandardHelpOptions = true,
         description = "Spherical p-spin after a quench: energy per spin vs time (CSV time,energy).")
-final class PSpinCommand implements Callable<Integer> {
+final class PSpinCommand implements Callable<Integer>, OptionNames {
 
     @Option(names = "--p", required = true, description = "interaction order p >= 2")
     int p;
@@ -55,9 +56,21 @@ final class PSpinCommand implements Callable<Integer> {
     CheckpointOptions checkpoint;
 
     @Override
+    public Map<String, String> optionNames() {
+        return OptionNames.of("p", "--p",
+                "n", "--n",
+                "temperature", "--temperature",
+                "dt", "--dt",
+                "time", "--time",
+                "dynamics", "--dynamics",
+                "recordsPerDecade", "--records-per-decade");
+    }
+
+    @Override
     public Integer call() throws IOException {
-        PSpinRelaxation.Parameters parameters = Arguments.validated(() -> new PSpinRelaxation.Parameters(p, n,
-                temperature, dt, time, seed, PSpinRelaxation.Kind.parse(dynamics), recordsPerDecade));
+        OutputFiles.check("--out", out, "--checkpoint", checkpoint.file);
+        PSpinRelaxation.Parameters parameters = new PSpinRelaxation.Parameters(p, n,
+                temperature, dt, time, seed, PSpinRelaxation.Kind.parse(dynamics), recordsPerDecade);
         PrintWriter csv = out == null
                 ? new PrintWriter(System.out, false, StandardCharsets.UTF_8)
                 : new PrintWriter(Files.newBufferedWriter(out, StandardCharsets.UTF_8));

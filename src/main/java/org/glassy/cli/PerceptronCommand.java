@@ -1,6 +1,7 @@
 package org.glassy.cli;
 
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.glassy.model.HingeLoss;
@@ -21,7 +22,7 @@ import tech.tablesaw.api.Table;
         description = "Spherical perceptron with margin kappa on P = alpha n Gaussian patterns with random +-1 labels: "
                 + "gradient descent on the hinge loss until it stops decreasing (relative change below 1e-10) or "
                 + "--steps; one CSV row alpha,kappa,n,final_loss,unsat_fraction (final_loss per pattern).")
-final class PerceptronCommand implements Callable<Integer> {
+final class PerceptronCommand implements Callable<Integer>, OptionNames {
 
     @Option(names = "--alpha", required = true, description = "load alpha = P/n > 0")
     double alpha;
@@ -45,9 +46,18 @@ final class PerceptronCommand implements Callable<Integer> {
     Path out;
 
     @Override
+    public Map<String, String> optionNames() {
+        return OptionNames.of("alpha", "--alpha",
+                "kappa", "--kappa",
+                "n", "--n",
+                "loss", "--loss",
+                "steps", "--steps");
+    }
+
+    @Override
     public Integer call() throws Exception {
-        PerceptronJamming.Parameters parameters = Arguments.validated(
-                () -> new PerceptronJamming.Parameters(alpha, kappa, n, seed, HingeLoss.parse(loss), steps));
+        OutputFiles.check("--out", out);
+        PerceptronJamming.Parameters parameters = new PerceptronJamming.Parameters(alpha, kappa, n, seed, HingeLoss.parse(loss), steps);
         PerceptronJamming.Result result = PerceptronJamming.minimise(parameters);
         Table row = Table.create("perceptron",
                 DoubleColumn.create("alpha", alpha), DoubleColumn.create("kappa", kappa), IntColumn.create("n", new int[] {n}),

@@ -1,6 +1,7 @@
 package org.glassy.cli;
 
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.glassy.study.trap.BarratMezardModel;
@@ -13,7 +14,7 @@ import picocli.CommandLine.Option;
 @Command(name = "trap", mixinStandardHelpOptions = true,
         description = "Trap-model aging: probability pi of no jump in [tw, tw + t], lags t log-spaced from 0.01 tw "
                 + "to 100 tw, 10 per decade (CSV tw,t,pi).")
-final class TrapCommand implements Callable<Integer> {
+final class TrapCommand implements Callable<Integer>, OptionNames {
 
     @Option(names = "--model", required = true, description = "bouchaud or barrat-mezard")
     String model;
@@ -40,9 +41,19 @@ final class TrapCommand implements Callable<Integer> {
     Path out;
 
     @Override
+    public Map<String, String> optionNames() {
+        return OptionNames.of("model", "--model",
+                "x", "--x",
+                "tw", "--tw",
+                "samples", "--samples",
+                "states", "--states");
+    }
+
+    @Override
     public Integer call() throws Exception {
-        TrapAging.Parameters parameters = Arguments.validated(() -> new TrapAging.Parameters(
-                TrapAging.Model.parse(model), x, tw, samples, seed, states == null ? BarratMezardModel.INFINITE : states));
+        OutputFiles.check("--out", out);
+        TrapAging.Parameters parameters = new TrapAging.Parameters(
+                TrapAging.Model.parse(model), x, tw, samples, seed, states == null ? BarratMezardModel.INFINITE : states);
         Csv.write(TrapAging.run(parameters), out);
         return 0;
     }

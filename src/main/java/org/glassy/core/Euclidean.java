@@ -1,5 +1,7 @@
 package org.glassy.core;
 
+import org.glassy.internal.Require;
+
 /** The unconstrained space R<sup>n</sup>: displacements are added as they are. */
 final class Euclidean implements Space {
 
@@ -22,7 +24,7 @@ final class Euclidean implements Space {
     public void checkContains(double[] x) {
         for (int i = 0; i < x.length; i++) {
             if (!Double.isFinite(x[i])) {
-                throw new IllegalArgumentException("x0 must be finite, got x0[" + i + "] = " + x[i]);
+                throw Require.invalid("x0", "must be finite, got x0[" + i + "] = " + x[i]);
             }
         }
     }

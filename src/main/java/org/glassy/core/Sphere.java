@@ -64,7 +64,7 @@ public final class Sphere implements Space {
     public void checkContains(double[] x) {
         double norm2 = dot(x, x);
         if (!(Math.abs(norm2 - x.length) <= TOLERANCE * x.length)) {
-            throw new IllegalArgumentException("x0 must lie on the sphere |x0|^2 = N = " + x.length
+            throw Require.invalid("x0", "must lie on the sphere |x0|^2 = N = " + x.length
                     + " (e.g. from Sphere.randomPoint), got |x0|^2 = " + norm2);
         }
     }

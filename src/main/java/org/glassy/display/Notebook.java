@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.glassy.core.ProgressListener;
+import org.glassy.internal.Require;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.VectorGraphicsEncoder;
 import org.knowm.xchart.internal.chartpart.Chart;
@@ -87,7 +88,7 @@ public final class Notebook {
      */
     public static void show(Table table, int maxRows) {
         if (maxRows < 1) {
-            throw new IllegalArgumentException("maxRows must be >= 1, got " + maxRows);
+            throw Require.invalid("maxRows", "must be >= 1, got " + maxRows);
         }
         Map<String, Object> bundle = new LinkedHashMap<>();
         bundle.put("text/html", html(table, maxRows));

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
+import org.glassy.internal.Require;
+
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
@@ -86,7 +88,7 @@ public final class Plots {
         if (like != null) {
             XYSeries match = chart.getSeriesMap().get(like);
             if (match == null) {
-                throw new IllegalArgumentException("like must name a series of the chart " + chart.getSeriesMap().keySet()
+                throw Require.invalid("like", "must name a series of the chart " + chart.getSeriesMap().keySet()
                         + ", got '" + like + "'");
             }
             color = match.getLineColor();
@@ -100,7 +102,7 @@ public final class Plots {
             }
         }
         if (!(lo <= hi)) {
-            throw new IllegalArgumentException("chart must have a series before a reference line is added");
+            throw Require.invalid("chart", "must have a series before a reference line is added");
         }
         XYSeries line = chart.addSeries(name, new double[] {lo, hi}, new double[] {y, y});
         line.setMarker(SeriesMarkers.NONE);
@@ -131,7 +133,7 @@ public final class Plots {
             this.x = requireNumeric(table, x);
             this.y = requireNumeric(table, y);
             if (group != null && !table.columnNames().contains(group)) {
-                throw new IllegalArgumentException("group must be a column of the table " + table.columnNames()
+                throw Require.invalid("group", "must be a column of the table " + table.columnNames()
                         + ", got '" + group + "'");
             }
             this.group = group;
@@ -271,7 +273,7 @@ public final class Plots {
 
     private static String requireNumeric(Table table, String column) {
         if (!table.columnNames().contains(column) || !(table.column(column) instanceof NumericColumn)) {
-            throw new IllegalArgumentException("column must be a numeric column of the table " + table.columnNames()
+            throw Require.invalid("column", "must be a numeric column of the table " + table.columnNames()
                     + ", got '" + column + "'");
         }
         return column;

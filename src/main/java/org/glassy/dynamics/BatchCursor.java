@@ -42,7 +42,7 @@ public record BatchCursor(int[] permutation, int size, int from) implements Seri
     public static BatchCursor start(int examples, int size) {
         Require.atLeast("examples", examples, 1);
         if (size > examples) {
-            throw new IllegalArgumentException("batchSize must be <= the number of training examples " + examples
+            throw Require.invalid("batchSize", "must be <= the number of training examples " + examples
                     + ", got " + size);
         }
         return new BatchCursor(new int[examples], size, -1);

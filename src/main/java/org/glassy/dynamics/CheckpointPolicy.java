@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
 
+import org.glassy.internal.Require;
+
 /**
  * Where and how often a run writes its checkpoint ({@link Dynamics#checkpoint}): a study function
  * that accepts one hands it to its run loop; null means no checkpoints.
@@ -28,7 +30,7 @@ public record CheckpointPolicy(Path file, Duration every, String tag) {
         Objects.requireNonNull(file, "file");
         Objects.requireNonNull(tag, "tag");
         if (every == null || every.isNegative() || every.isZero()) {
-            throw new IllegalArgumentException("every must be a positive duration, got " + every);
+            throw Require.invalid("every", "must be a positive duration, got " + every);
         }
     }
 

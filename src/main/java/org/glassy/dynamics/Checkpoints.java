@@ -18,6 +18,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 
 import org.glassy.core.SplitMix64;
+import org.glassy.internal.Require;
 
 /**
  * Checkpoint files of {@link Dynamics}: Java serialisation of plain records (the step count, the
@@ -43,7 +44,7 @@ final class Checkpoints {
     static void write(Path file, Checkpoint checkpoint) {
         Path absolute = file.toAbsolutePath();
         if (Files.exists(absolute, LinkOption.NOFOLLOW_LINKS) && !Files.isRegularFile(absolute, LinkOption.NOFOLLOW_LINKS)) {
-            throw new IllegalArgumentException("checkpoint must be a regular file, got " + file);
+            throw Require.invalid("checkpoint", "must be a regular file, got " + file);
         }
         Path temporary = absolute.resolveSibling(absolute.getFileName() + ".tmp");
         try {

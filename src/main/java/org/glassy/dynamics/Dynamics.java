@@ -198,7 +198,7 @@ public final class Dynamics<M extends Model, S extends RunState> {
     public Dynamics<M, S> checkpoint(Path file, Duration every, String tag) {
         this.checkpointFile = Objects.requireNonNull(file, "file");
         if (every.isNegative() || every.isZero()) {
-            throw new IllegalArgumentException("every must be positive, got " + every);
+            throw Require.invalid("every", "must be positive, got " + every);
         }
         this.checkpointEvery = every;
         this.checkpointTag = Objects.requireNonNull(tag, "tag");

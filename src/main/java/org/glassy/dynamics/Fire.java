@@ -53,7 +53,7 @@ public record Fire(double dt, double dtMax, int nMin, double fInc, double fDec, 
         Require.positive("dt", dt);
         Require.positive("dtMax", dtMax);
         if (dtMax < dt) {
-            throw new IllegalArgumentException("dtMax must be >= dt = " + dt + ", got " + dtMax);
+            throw Require.invalid("dtMax", "must be >= dt = " + dt + ", got " + dtMax);
         }
         Require.atLeast("nMin", nMin, 0);
         Require.aboveOne("fInc", fInc);

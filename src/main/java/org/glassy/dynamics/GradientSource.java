@@ -2,6 +2,7 @@ package org.glassy.dynamics;
 
 import java.util.random.RandomGenerator;
 
+import org.glassy.internal.Require;
 import org.glassy.model.BatchModel;
 import org.glassy.model.Model;
 
@@ -114,7 +115,7 @@ public sealed interface GradientSource<M extends Model> permits GradientSource.F
          */
         public MiniBatches {
             if (size < 1) {
-                throw new IllegalArgumentException("batchSize must be >= 1, got " + size);
+                throw Require.invalid("batchSize", "must be >= 1, got " + size);
             }
         }
 

@@ -45,7 +45,7 @@ public record HalvingDescent(double step, boolean firstMove, int window, double 
         Require.nonNegative("relativeTolerance", relativeTolerance);
         Require.atLeast("maxHalvings", maxHalvings, 0);
         if (Double.isNaN(targetEnergy)) {
-            throw new IllegalArgumentException("targetEnergy must not be NaN");
+            throw Require.invalid("targetEnergy", "must not be NaN");
         }
     }
 

@@ -73,7 +73,7 @@ public final class Langevin implements StepRule<Model, Langevin.State> {
     public double temperature(double time) {
         double t = temperature.applyAsDouble(time);
         if (!(t >= 0) || !Double.isFinite(t)) {
-            throw new IllegalArgumentException("temperature must be >= 0 and finite, got T(" + time + ") = " + t);
+            throw Require.invalid("temperature", "must be >= 0 and finite, got T(" + time + ") = " + t);
         }
         return t;
     }

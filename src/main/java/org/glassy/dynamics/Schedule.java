@@ -131,7 +131,7 @@ public sealed interface Schedule permits Schedule.Constant, Schedule.StepDecay, 
             values = values.clone();
             Require.atLeast("ends.length", ends.length, 1);
             if (values.length != ends.length) {
-                throw new IllegalArgumentException("values must hold one value per end, " + ends.length + ", got "
+                throw Require.invalid("values", "must hold one value per end, " + ends.length + ", got "
                         + values.length);
             }
             for (int i = 0; i < ends.length; i++) {

@@ -3,6 +3,7 @@ package org.glassy.dynamics;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.glassy.internal.Require;
 import org.glassy.observable.Observable;
 import org.glassy.observable.Recording;
 import org.glassy.observable.ScalarRecording;
@@ -76,7 +77,7 @@ public final class Trajectory<S extends RunState> {
                 return r;
             }
         }
-        throw new IllegalArgumentException("observable must be one given to this run's record(), got " + observable);
+        throw Require.invalid("observable", "must be one given to this run's record(), got " + observable);
     }
 
     /**
@@ -94,7 +95,7 @@ public final class Trajectory<S extends RunState> {
         }
         List<String> names = new ArrayList<>();
         recordings.forEach(r -> names.add(r.name()));
-        throw new IllegalArgumentException("name must be one of the run's observables " + names + ", got '" + name
+        throw Require.invalid("name", "must be one of the run's observables " + names + ", got '" + name
                 + "'");
     }
 

@@ -2,7 +2,9 @@ package org.glassy.internal;
 
 /**
  * Parameter checks whose messages name the parameter, its allowed range and the offending value,
- * e.g. {@code "temperature must be >= 0, got -0.1"}. Internal: not part of the public API.
+ * e.g. {@code "temperature must be >= 0, got -0.1"}, thrown as {@link InvalidParameterException}
+ * so that front ends can name their own options. The one validation helper of the library.
+ * Internal: not part of the public API.
  */
 public final class Require {
 
@@ -18,7 +20,7 @@ public final class Require {
      */
     public static double positive(String name, double value) {
         if (!(value > 0) || !Double.isFinite(value)) {
-            throw new IllegalArgumentException(name + " must be > 0 and finite, got " + value);
+            throw new InvalidParameterException(name, "must be > 0 and finite, got " + value);
         }
         return value;
     }
@@ -32,7 +34,7 @@ public final class Require {
      */
     public static double nonNegative(String name, double value) {
         if (!(value >= 0) || !Double.isFinite(value)) {
-            throw new IllegalArgumentException(name + " must be >= 0 and finite, got " + value);
+            throw new InvalidParameterException(name, "must be >= 0 and finite, got " + value);
         }
         return value;
     }
@@ -46,7 +48,7 @@ public final class Require {
      */
     public static double finite(String name, double value) {
         if (!Double.isFinite(value)) {
-            throw new IllegalArgumentException(name + " must be finite, got " + value);
+            throw new InvalidParameterException(name, "must be finite, got " + value);
         }
         return value;
     }
@@ -61,7 +63,7 @@ public final class Require {
      */
     public static long atLeast(String name, long value, long min) {
         if (value < min) {
-            throw new IllegalArgumentException(name + " must be >= " + min + ", got " + value);
+            throw new InvalidParameterException(name, "must be >= " + min + ", got " + value);
         }
         return value;
     }
@@ -76,7 +78,7 @@ public final class Require {
      */
     public static int atLeast(String name, int value, int min) {
         if (value < min) {
-            throw new IllegalArgumentException(name + " must be >= " + min + ", got " + value);
+            throw new InvalidParameterException(name, "must be >= " + min + ", got " + value);
         }
         return value;
     }
@@ -93,7 +95,7 @@ public final class Require {
      */
     public static int inRange(String name, int value, int min, int max) {
         if (value < min || value > max) {
-            throw new IllegalArgumentException(name + " must lie in [" + min + ", " + max + "], got " + value);
+            throw new InvalidParameterException(name, "must lie in [" + min + ", " + max + "], got " + value);
         }
         return value;
     }
@@ -108,7 +110,7 @@ public final class Require {
      */
     public static double unitInterval(String name, double value) {
         if (!(value >= 0 && value < 1)) {
-            throw new IllegalArgumentException(name + " must lie in [0, 1), got " + value);
+            throw new InvalidParameterException(name, "must lie in [0, 1), got " + value);
         }
         return value;
     }
@@ -122,7 +124,7 @@ public final class Require {
      */
     public static double aboveOne(String name, double value) {
         if (!(value > 1) || !Double.isFinite(value)) {
-            throw new IllegalArgumentException(name + " must be > 1 and finite, got " + value);
+            throw new InvalidParameterException(name, "must be > 1 and finite, got " + value);
         }
         return value;
     }
@@ -136,8 +138,20 @@ public final class Require {
      */
     public static double openUnitInterval(String name, double value) {
         if (!(value > 0 && value < 1)) {
-            throw new IllegalArgumentException(name + " must lie in (0, 1), got " + value);
+            throw new InvalidParameterException(name, "must lie in (0, 1), got " + value);
         }
         return value;
+    }
+
+    /**
+     * The exception for a parameter that fails a check of its own, e.g.
+     * {@code throw Require.invalid("samples", "must be a multiple of 10, got " + samples)}.
+     *
+     * @param name the parameter name
+     * @param reason what is wrong, starting with "must" or "is"
+     * @return the exception, to throw
+     */
+    public static InvalidParameterException invalid(String name, String reason) {
+        return new InvalidParameterException(name, reason);
     }
 }

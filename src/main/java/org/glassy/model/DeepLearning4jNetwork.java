@@ -8,6 +8,7 @@ import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.glassy.data.Dataset;
+import org.glassy.internal.Require;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -114,7 +115,7 @@ public final class DeepLearning4jNetwork implements BatchModel {
         this.data = Objects.requireNonNull(data, "data");
         int[] widths = architecture.widths();
         if (widths[0] != data.inputDimension() || widths[widths.length - 1] != data.classes()) {
-            throw new IllegalArgumentException("widths must start with the data's input dimension "
+            throw Require.invalid("widths", "must start with the data's input dimension "
                     + data.inputDimension() + " and end with its " + data.classes() + " classes, got "
                     + java.util.Arrays.toString(widths));
         }

@@ -1,5 +1,7 @@
 package org.glassy.model;
 
+import org.glassy.internal.Require;
+
 /**
  * The cost ℓ(Δ) of one constraint with gap Δ = κ − (stability): zero when the constraint is
  * satisfied (Δ ≤ 0), growing with Δ when it is not. The linear hinge is the loss of Pellegrini and
@@ -50,7 +52,7 @@ public enum HingeLoss {
         return switch (name) {
             case "linear" -> LINEAR;
             case "quadratic" -> QUADRATIC;
-            default -> throw new IllegalArgumentException("loss must be linear or quadratic, got " + name);
+            default -> throw Require.invalid("loss", "must be linear or quadratic, got " + name);
         };
     }
 }

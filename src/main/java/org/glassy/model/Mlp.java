@@ -49,7 +49,7 @@ public final class Mlp implements BatchModel {
          */
         public Architecture {
             if (widths.length < 2) {
-                throw new IllegalArgumentException("widths must hold at least an input and an output width, got "
+                throw Require.invalid("widths", "must hold at least an input and an output width, got "
                         + Arrays.toString(widths));
             }
             widths = widths.clone();
@@ -87,7 +87,7 @@ public final class Mlp implements BatchModel {
                 count += (long) (widths[l - 1] + 1) * widths[l];
             }
             if (count > Integer.MAX_VALUE - 16) {
-                throw new IllegalArgumentException("widths must give fewer than 2^31 parameters, got " + count);
+                throw Require.invalid("widths", "must give fewer than 2^31 parameters, got " + count);
             }
             return (int) count;
         }
@@ -129,7 +129,7 @@ public final class Mlp implements BatchModel {
         this.data = Objects.requireNonNull(data, "data");
         this.widths = architecture.widths();
         if (widths[0] != data.inputDimension()) {
-            throw new IllegalArgumentException("widths[0] must equal the data's input dimension "
+            throw Require.invalid("widths[0]", "must equal the data's input dimension "
                     + data.inputDimension() + ", got " + widths[0]);
         }
         if (widths[widths.length - 1] != data.classes()) {

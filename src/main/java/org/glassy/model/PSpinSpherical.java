@@ -48,7 +48,7 @@ public final class PSpinSpherical implements Model {
         this.n = Require.atLeast("n", n, p);
         long count = binomial(n, p);
         if (count > Integer.MAX_VALUE - 16) {
-            throw new IllegalArgumentException("n must be small enough that the C(n, p) = " + count
+            throw Require.invalid("n", "must be small enough that the C(n, p) = " + count
                     + " couplings fit in one array (at most " + (Integer.MAX_VALUE - 16) + "), got n = " + n
                     + " for p = " + p);
         }
@@ -83,14 +83,14 @@ public final class PSpinSpherical implements Model {
      */
     public double coupling(int... indices) {
         if (indices.length != p) {
-            throw new IllegalArgumentException("indices must hold p = " + p + " spin indices, got " + indices.length);
+            throw Require.invalid("indices", "must hold p = " + p + " spin indices, got " + indices.length);
         }
         long rank = 0;
         int previous = -1;
         for (int m = 0; m < p; m++) {
             int i = indices[m];
             if (i <= previous || i >= n) {
-                throw new IllegalArgumentException("indices must be strictly increasing in [0, " + n + "), got "
+                throw Require.invalid("indices", "must be strictly increasing in [0, " + n + "), got "
                         + java.util.Arrays.toString(indices));
             }
             // tuples that precede in lexicographic order: same prefix, smaller index at position m

@@ -23,7 +23,7 @@ public final class Quadratic implements Model {
      */
     public Quadratic(double... stiffness) {
         if (stiffness.length == 0) {
-            throw new IllegalArgumentException("stiffness must hold at least one value, got none");
+            throw Require.invalid("stiffness", "must hold at least one value, got none");
         }
         this.stiffness = stiffness.clone();
         for (int i = 0; i < this.stiffness.length; i++) {

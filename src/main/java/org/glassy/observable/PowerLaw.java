@@ -51,7 +51,7 @@ public record PowerLaw(double exponent, double prefactor, double rSquared, int p
         double vy = syy - sy * sy / n;
         double cxy = sxy - sx * sy / n;
         if (vx == 0) {
-            throw new IllegalArgumentException("x must take at least two distinct values in [xMin, xMax]");
+            throw Require.invalid("x", "must take at least two distinct values in [xMin, xMax]");
         }
         double slope = cxy / vx;
         double intercept = (sy - slope * sx) / n;

@@ -250,7 +250,7 @@ public record AutoNeb<M extends Model>(List<Cycle> cycles, double momentum, Grad
                                Space space) {
         int segments = chain.images() - 1;
         if (dense.length != segments * subdivisions + 1) {
-            throw new IllegalArgumentException("dense must hold " + (segments * subdivisions + 1) + " values, got "
+            throw Require.invalid("dense", "must hold " + (segments * subdivisions + 1) + " values, got "
                     + dense.length);
         }
         double min = Double.POSITIVE_INFINITY;

@@ -99,7 +99,7 @@ public final class BezierCurve {
 
     void point(double t, double[] out) {
         if (!(t >= 0 && t <= 1)) {
-            throw new IllegalArgumentException("t must lie in [0, 1], got " + t);
+            throw Require.invalid("t", "must lie in [0, 1], got " + t);
         }
         double u = 1 - t;
         for (int j = 0; j < out.length; j++) {

@@ -133,7 +133,7 @@ public record BezierFit<M extends Model>(long steps, double learningRate, double
     public State init(M model, Space space, double[] x0) {
         int n = model.dimension();
         if (x0.length != 3 * n) {
-            throw new IllegalArgumentException("x0 must hold start, bend and end, 3·" + n + " numbers, got "
+            throw Require.invalid("x0", "must hold start, bend and end, 3·" + n + " numbers, got "
                     + x0.length);
         }
         return init(model, new BezierCurve(java.util.Arrays.copyOfRange(x0, 0, n),

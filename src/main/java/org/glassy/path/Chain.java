@@ -79,7 +79,7 @@ public final class Chain {
         int n = images[0].length;
         Require.atLeast("images[0].length", n, 1);
         if (weights.length != images.length - 1) {
-            throw new IllegalArgumentException("weights must hold images.length − 1 = " + (images.length - 1)
+            throw Require.invalid("weights", "must hold images.length − 1 = " + (images.length - 1)
                     + " values, got " + weights.length);
         }
         double[] c = new double[images.length * n];
@@ -108,7 +108,7 @@ public final class Chain {
         Objects.requireNonNull(end, "end");
         Require.atLeast("start.length", start.length, 1);
         if (end.length != start.length) {
-            throw new IllegalArgumentException("end must have the length of start, " + start.length + ", got "
+            throw Require.invalid("end", "must have the length of start, " + start.length + ", got "
                     + end.length);
         }
     }
@@ -195,7 +195,7 @@ public final class Chain {
     public Chain withInserted(int segment, double alpha, Space space) {
         Require.inRange("segment", segment, 0, images() - 2);
         if (!(alpha > 0 && alpha < 1)) {
-            throw new IllegalArgumentException("alpha must lie strictly between 0 and 1, got " + alpha);
+            throw Require.invalid("alpha", "must lie strictly between 0 and 1, got " + alpha);
         }
         int n = dimension;
         double[] c = new double[coordinates.length + n];

@@ -3,6 +3,7 @@ package org.glassy.path;
 import java.util.Objects;
 import java.util.function.ToDoubleFunction;
 
+import org.glassy.internal.Require;
 import org.glassy.model.Model;
 
 /**
@@ -24,7 +25,7 @@ public record Measure(String name, ToDoubleFunction<double[]> function) {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(function, "function");
         if (name.isBlank() || name.equals("t")) {
-            throw new IllegalArgumentException("name must be a non-blank column name other than 't', got '" + name + "'");
+            throw Require.invalid("name", "must be a non-blank column name other than 't', got '" + name + "'");
         }
     }
 

@@ -55,7 +55,8 @@ import org.glassy.model.Model;
  *
  * @param learningRate η(k)
  * @param steps the number of steps of a {@link #relax} (the climbing image starts at half of them), at least 0
- * @param springConstant k &gt; 0, or {@link Double#POSITIVE_INFINITY} for re-spacing (the string method)
+ * @param springConstant k &gt; 0 with η k ≤ (1 + μ)/2 (the springs' stability limit), or
+ *     {@link Double#POSITIVE_INFINITY} for re-spacing (the string method)
  * @param climbing whether the highest image climbs during the second half of the steps
  * @param momentum μ in [0, 1)
  * @param gradients exact gradients, or mini-batches
@@ -80,10 +81,18 @@ public record NudgedElasticBand<M extends Model>(Schedule learningRate, long ste
         Objects.requireNonNull(learningRate, "learningRate");
         Require.atLeast("steps", steps, 0);
         if (!(springConstant > 0)) {
-            throw new IllegalArgumentException("springConstant must be > 0 (or infinite), got " + springConstant);
+            throw Require.invalid("springConstant", "must be > 0 (or infinite), got " + springConstant);
         }
         Require.unitInterval("momentum", momentum);
         Objects.requireNonNull(gradients, "gradients");
+        if (springConstant < Double.POSITIVE_INFINITY && learningRate instanceof Schedule.Constant c
+                && c.value() * springConstant > (1 + momentum) / 2) {
+            // the springs couple neighbours like a discrete Laplacian, eigenvalues up to 4k: an explicit
+            // (heavy-ball) step is stable only for η·4k < 2(1 + μ)
+            throw Require.invalid("springConstant", "must be at most " + (1 + momentum) / (2 * c.value())
+                    + " for a stable band (η k ≤ (1 + μ)/2 with η = " + c.value() + ", μ = " + momentum + "), got "
+                    + springConstant);
+        }
     }
 
     /**

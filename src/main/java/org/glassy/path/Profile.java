@@ -69,7 +69,7 @@ public final class Profile {
         List<String> names = new ArrayList<>();
         for (Measure m : measures) {
             if (names.contains(m.name())) {
-                throw new IllegalArgumentException("measures must have distinct names, got '" + m.name() + "' twice");
+                throw Require.invalid("measures", "must have distinct names, got '" + m.name() + "' twice");
             }
             names.add(m.name());
         }
@@ -151,7 +151,7 @@ public final class Profile {
     private int index(String name) {
         int i = names.indexOf(name);
         if (i < 0) {
-            throw new IllegalArgumentException("name must be one of the measures " + names + ", got '" + name + "'");
+            throw Require.invalid("name", "must be one of the measures " + names + ", got '" + name + "'");
         }
         return i;
     }

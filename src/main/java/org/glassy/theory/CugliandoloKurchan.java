@@ -151,11 +151,11 @@ public final class CugliandoloKurchan {
             Require.positive("time", time);
             long steps = multipleOfStep("time", time, step);
             if (steps < 1) {
-                throw new IllegalArgumentException("time must be >= step = " + step + ", got " + time);
+                throw Require.invalid("time", "must be >= step = " + step + ", got " + time);
             }
             Objects.requireNonNull(solver, "solver");
             if (solver == Solver.FIXED_GRID && steps > MAX_FIXED_GRID_STEPS) {
-                throw new IllegalArgumentException("time must lie in [step, " + MAX_FIXED_GRID_STEPS + "·step] = [" + step
+                throw Require.invalid("time", "must lie in [step, " + MAX_FIXED_GRID_STEPS + "·step] = [" + step
                         + ", " + MAX_FIXED_GRID_STEPS * step + "] for the fixed-grid solver, got " + time);
             }
             Require.atLeast("gridPoints", gridPoints, 16);
@@ -163,7 +163,7 @@ public final class CugliandoloKurchan {
             waitingTimes = List.copyOf(waitingTimes);
             for (double tw : waitingTimes) {
                 if (!(tw >= 0) || Math.round(tw / step) >= steps) {
-                    throw new IllegalArgumentException("waitingTimes must lie in [0, " + (steps - 1) * step
+                    throw Require.invalid("waitingTimes", "must lie in [0, " + (steps - 1) * step
                             + "] (t_max − step), got " + tw);
                 }
                 multipleOfStep("waitingTimes", tw, step);
@@ -410,7 +410,7 @@ public final class CugliandoloKurchan {
     private static long multipleOfStep(String name, double value, double step) {
         double steps = Math.rint(value / step);
         if (Math.abs(value - steps * step) > MULTIPLE_TOLERANCE * Math.abs(value)) {
-            throw new IllegalArgumentException(name + " must be a multiple of step = " + step + ", got " + value);
+            throw Require.invalid(name, "must be a multiple of step = " + step + ", got " + value);
         }
         return (long) steps;
     }

@@ -3,6 +3,7 @@ package org.glassy.theory;
 import java.util.Arrays;
 
 import org.glassy.core.LogTimes;
+import org.glassy.internal.Require;
 
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.Table;
@@ -82,7 +83,7 @@ final class DecimatingSolver {
             needed = storedAt(total, density);
         }
         if (needed > parameters.gridPoints()) {
-            throw new IllegalArgumentException("gridPoints must be >= " + needed + " to reach time "
+            throw Require.invalid("gridPoints", "must be >= " + needed + " to reach time "
                     + parameters.time() + " with step " + h + ", got " + parameters.gridPoints());
         }
         this.perOctave = density;

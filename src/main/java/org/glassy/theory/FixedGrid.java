@@ -147,7 +147,7 @@ final class FixedGrid {
         Require.nonNegative("time", time);
         long i = Math.round(time / parameters.step());
         if (i > steps()) {
-            throw new IllegalArgumentException("time must be <= " + steps() * parameters.step() + ", got " + time);
+            throw Require.invalid("time", "must be <= " + steps() * parameters.step() + ", got " + time);
         }
         return (int) i;
     }

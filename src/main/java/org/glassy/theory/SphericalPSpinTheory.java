@@ -68,7 +68,7 @@ public final class SphericalPSpinTheory {
         double td = dynamicalTemperature(p);
         Require.nonNegative("temperature", temperature);
         if (temperature > td * (1 + 1e-12)) {
-            throw new IllegalArgumentException("temperature must be <= T_d = " + td + " for an aging plateau, got "
+            throw Require.invalid("temperature", "must be <= T_d = " + td + " for an aging plateau, got "
                     + temperature);
         }
         if (temperature == 0) {

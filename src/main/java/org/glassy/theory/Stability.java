@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.Locale;
 
+import org.glassy.internal.Require;
+
 /**
  * The check both Cugliandolo–Kurchan integrators run on every new time: the solution must stay in its physical
  * range, otherwise the step is too large for the explicit scheme and the run stops with an
@@ -69,7 +71,7 @@ final class Stability {
     }
 
     private IllegalArgumentException unstable(double time, String what) {
-        return new IllegalArgumentException("step must be smaller than " + step + ": the integration is unstable at t = "
+        return Require.invalid("step", "must be smaller than " + step + ": the integration is unstable at t = "
                 + new BigDecimal(time).round(new MathContext(12)).stripTrailingZeros().toPlainString() + " (" + what + ")");
     }
 }

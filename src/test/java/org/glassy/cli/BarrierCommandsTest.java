@@ -76,7 +76,7 @@ class BarrierCommandsTest {
         err = new StringWriter();
         assertEquals(2, run(err, "barrier", "--data", "teacher", "--samples", "100", "--hidden", "4", "--seed-a", "1",
                 "--seed-b", "1", "--method", "linear", "--seed", "3"));
-        assertTrue(err.toString().contains("--seed-b must differ from seedA"), err.toString());
+        assertTrue(err.toString().contains("--seed-b must differ from the first network's seed"), err.toString());
         err = new StringWriter();
         assertEquals(2, run(err, "barrier", "--data", "teacher", "--samples", "100", "--hidden", "4", "--seed-a", "1",
                 "--seed-b", "2", "--method", "geodesic", "--seed", "3"));

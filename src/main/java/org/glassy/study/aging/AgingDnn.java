@@ -57,7 +57,7 @@ public final class AgingDnn {
             return switch (name.toLowerCase(Locale.ROOT)) {
                 case "teacher" -> TEACHER;
                 case "fashion-mnist" -> FASHION_MNIST;
-                default -> throw new IllegalArgumentException("data must be teacher or fashion-mnist, got '" + name + "'");
+                default -> throw Require.invalid("data", "must be teacher or fashion-mnist, got '" + name + "'");
             };
         }
     }
@@ -79,13 +79,16 @@ public final class AgingDnn {
             return switch (name.toLowerCase(Locale.ROOT)) {
                 case "lean" -> LEAN;
                 case "dl4j" -> DL4J;
-                default -> throw new IllegalArgumentException("engine must be lean or dl4j, got '" + name + "'");
+                default -> throw Require.invalid("engine", "must be lean or dl4j, got '" + name + "'");
             };
         }
     }
 
     /** Input dimension of the teacher–student data. */
     public static final int TEACHER_INPUTS = 50;
+
+    /** The largest number of teacher–student examples: P·d numbers must fit in one Java array. */
+    public static final int MAX_TEACHER_SAMPLES = (Integer.MAX_VALUE - 8) / TEACHER_INPUTS;
 
     /**
      * One training run.
@@ -125,13 +128,20 @@ public final class AgingDnn {
             Require.atLeast("hidden", hidden, 1);
             Require.positive("learningRate", learningRate);
             Require.atLeast("batch", batch, 1);
-            Require.atLeast("samples", samples, batch);
+            Require.atLeast("samples", samples, 1);
+            if (data == DataSource.TEACHER && samples > MAX_TEACHER_SAMPLES) {
+                throw Require.invalid("samples", "must be <= " + MAX_TEACHER_SAMPLES + " for teacher data (P·d numbers in "
+                        + "one array), got " + samples);
+            }
+            if (batch > samples) {
+                throw Require.invalid("batch", "must be <= samples = " + samples + ", got " + batch);
+            }
             if (data == DataSource.FASHION_MNIST && (samples % 10 != 0 || samples > FashionMnist.TRAIN_SIZE)) {
-                throw new IllegalArgumentException("samples must be a multiple of 10 up to 60000 for fashion-mnist, got "
+                throw Require.invalid("samples", "must be a multiple of 10 up to 60000 for fashion-mnist, got "
                         + samples);
             }
             if (!(momentum >= 0 && momentum < 1)) {
-                throw new IllegalArgumentException("momentum must lie in [0, 1), got " + momentum);
+                throw Require.invalid("momentum", "must lie in [0, 1), got " + momentum);
             }
             Require.atLeast("steps", steps, 20);
             Require.atLeast("waitingTimes", waitingTimes, 2);

@@ -62,7 +62,7 @@ public final class PSpinAging {
             Require.positive("dt", dt);
             Require.positive("time", time);
             if (time < 4 || time < 4 * dt) {
-                throw new IllegalArgumentException("time must be >= 4 and >= 4 dt, got " + time);
+                throw Require.invalid("time", "must be >= 4 and >= 4 dt, got " + time);
             }
             Require.atLeast("waitingTimes", waitingTimes, 2);
         }

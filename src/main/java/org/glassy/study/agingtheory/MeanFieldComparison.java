@@ -93,7 +93,7 @@ public final class MeanFieldComparison {
                                      int[] sizes, int instances, long seed) {
         Require.atLeast("instances", instances, 1);
         if (waitingTimes.length == 0) {
-            throw new IllegalArgumentException("waitingTimes must hold at least one time");
+            throw Require.invalid("waitingTimes", "must hold at least one time");
         }
         Table all = Table.create("C(t_w + t, t_w): mean-field theory and finite N", StringColumn.create("curve"),
                 DoubleColumn.create("tw"), DoubleColumn.create("t"), DoubleColumn.create("correlation"));

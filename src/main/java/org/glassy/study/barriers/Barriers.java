@@ -80,7 +80,7 @@ public final class Barriers {
                 case "linear" -> LINEAR;
                 case "autoneb" -> AUTONEB;
                 case "bezier" -> BEZIER;
-                default -> throw new IllegalArgumentException("method must be linear, autoneb or bezier, got '" + name + "'");
+                default -> throw Require.invalid("method", "must be linear, autoneb or bezier, got '" + name + "'");
             };
         }
 
@@ -119,7 +119,7 @@ public final class Barriers {
             return switch (name.toLowerCase(Locale.ROOT)) {
                 case "double-well" -> DOUBLE_WELL;
                 case "muller-brown" -> MULLER_BROWN;
-                default -> throw new IllegalArgumentException("potential must be double-well or muller-brown, got '"
+                default -> throw Require.invalid("potential", "must be double-well or muller-brown, got '"
                         + name + "'");
             };
         }
@@ -202,7 +202,7 @@ public final class Barriers {
             Require.positive("learningRate", learningRate);
             Require.atLeast("batch", batch, 1);
             if (!(momentum >= 0 && momentum < 1)) {
-                throw new IllegalArgumentException("momentum must lie in [0, 1), got " + momentum);
+                throw Require.invalid("momentum", "must lie in [0, 1), got " + momentum);
             }
             Require.atLeast("steps", steps, 1);
         }
@@ -245,13 +245,21 @@ public final class Barriers {
             Objects.requireNonNull(data, "data");
             Objects.requireNonNull(training, "training");
             Require.atLeast("hidden", hidden, 1);
-            Require.atLeast("samples", samples, training.batch());
+            Require.atLeast("samples", samples, 1);
+            if (data == DataSource.TEACHER && samples > AgingDnn.MAX_TEACHER_SAMPLES) {
+                throw Require.invalid("samples", "must be <= " + AgingDnn.MAX_TEACHER_SAMPLES + " for teacher data, got "
+                        + samples);
+            }
+            if (training.batch() > samples) {
+                throw Require.invalid("batch", "must be <= samples = " + samples + ", got " + training.batch());
+            }
             if (data == DataSource.FASHION_MNIST && (samples % 10 != 0 || samples > FashionMnist.TRAIN_SIZE)) {
-                throw new IllegalArgumentException("samples must be a multiple of 10 up to 60000 for fashion-mnist, got "
+                throw Require.invalid("samples", "must be a multiple of 10 up to 60000 for fashion-mnist, got "
                         + samples);
             }
             if (seedA == seedB) {
-                throw new IllegalArgumentException("seedB must differ from seedA (two independent minima), got " + seedB);
+                throw Require.invalid("seedB", "must differ from the first network's seed (two independent minima), got "
+                        + seedB);
             }
             Require.positive("effort", effort);
         }
@@ -435,7 +443,8 @@ public final class Barriers {
             Require.atLeast("p", p, 2);
             Require.atLeast("n", n, p);
             if (seedA == seedB) {
-                throw new IllegalArgumentException("seedB must differ from seedA (two independent minima), got " + seedB);
+                throw Require.invalid("seedB", "must differ from the first network's seed (two independent minima), got "
+                        + seedB);
             }
             Require.positive("dt", dt);
             Require.positive("time", time);

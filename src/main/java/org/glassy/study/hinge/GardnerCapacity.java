@@ -35,7 +35,7 @@ public final class GardnerCapacity {
     public static double alphaC(double kappa) {
         Require.finite("kappa", kappa);
         if (kappa < -10) {
-            throw new IllegalArgumentException("kappa must be >= -10, got " + kappa);
+            throw Require.invalid("kappa", "must be >= -10, got " + kappa);
         }
         IterativeLegendreGaussIntegrator integrator = new IterativeLegendreGaussIntegrator(16, 1e-13, 1e-15);
         double lower = -kappa;

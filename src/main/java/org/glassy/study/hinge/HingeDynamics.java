@@ -66,7 +66,7 @@ public final class HingeDynamics {
             Require.positive("dt", dt);
             Require.positive("time", time);
             if (time < dt) {
-                throw new IllegalArgumentException("time must be >= dt = " + dt + ", got " + time);
+                throw Require.invalid("time", "must be >= dt = " + dt + ", got " + time);
             }
         }
 

@@ -46,7 +46,7 @@ public final class HingePerceptron implements Model {
     public HingePerceptron(Dataset patterns, double kappa, HingeLoss loss) {
         Objects.requireNonNull(patterns, "patterns");
         if (patterns.classes() != 2) {
-            throw new IllegalArgumentException("patterns must have 2 classes, got " + patterns.classes());
+            throw Require.invalid("patterns", "must have 2 classes, got " + patterns.classes());
         }
         this.kappa = Require.finite("kappa", kappa);
         this.loss = Objects.requireNonNull(loss, "loss");

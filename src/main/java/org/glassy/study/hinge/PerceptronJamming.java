@@ -86,7 +86,7 @@ public final class PerceptronJamming {
             Objects.requireNonNull(loss, "loss");
             Require.atLeast("steps", steps, 1);
             if (Math.round(alpha * n) < 1 || alpha * n > (Integer.MAX_VALUE - 8.0) / n) {
-                throw new IllegalArgumentException("alpha must give 1 <= P = alpha·n <= (2^31 - 9)/n patterns, got alpha = "
+                throw Require.invalid("alpha", "must give 1 <= P = alpha·n <= (2^31 - 9)/n patterns, got alpha = "
                         + alpha + " for n = " + n);
             }
         }

@@ -56,7 +56,7 @@ public final class ShallowHingeNetwork implements Model {
     public ShallowHingeNetwork(Dataset data, int hidden, double margin, HingeLoss loss) {
         Objects.requireNonNull(data, "data");
         if (data.classes() != 2) {
-            throw new IllegalArgumentException("data must have 2 classes, got " + data.classes());
+            throw Require.invalid("data", "must have 2 classes, got " + data.classes());
         }
         this.hidden = Require.atLeast("hidden", hidden, 1);
         this.d = data.inputDimension();
@@ -184,7 +184,7 @@ public final class ShallowHingeNetwork implements Model {
     public double[] parallelComponents(double[] x, double[] direction) {
         checkDimension("x", x);
         if (direction.length != d) {
-            throw new IllegalArgumentException("direction must have length d = " + d + ", got " + direction.length);
+            throw Require.invalid("direction", "must have length d = " + d + ", got " + direction.length);
         }
         double[] c = new double[hidden];
         for (int i = 0; i < hidden; i++) {

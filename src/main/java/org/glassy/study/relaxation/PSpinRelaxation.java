@@ -68,7 +68,7 @@ public final class PSpinRelaxation {
                     return kind;
                 }
             }
-            throw new IllegalArgumentException("dynamics must be gd or langevin, got '" + name + "'");
+            throw Require.invalid("dynamics", "must be gd or langevin, got '" + name + "'");
         }
     }
 
@@ -108,14 +108,14 @@ public final class PSpinRelaxation {
             Objects.requireNonNull(dynamics, "dynamics");
             Require.atLeast("recordsPerDecade", recordsPerDecade, 1);
             if (time < dt) {
-                throw new IllegalArgumentException("time must be >= dt = " + dt + ", got " + time);
+                throw Require.invalid("time", "must be >= dt = " + dt + ", got " + time);
             }
             if (dynamics == Kind.GD && temperature != 0) {
-                throw new IllegalArgumentException("temperature must be 0 with gradient descent (dynamics gd), got "
+                throw Require.invalid("temperature", "must be 0 with gradient descent (dynamics gd), got "
                         + temperature);
             }
             if (time / dt > 1e12) {
-                throw new IllegalArgumentException("time must be at most 1e12 dt, got " + time / dt + " steps");
+                throw Require.invalid("time", "must be at most 1e12 dt, got " + time / dt + " steps");
             }
         }
 

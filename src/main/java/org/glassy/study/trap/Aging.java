@@ -1,5 +1,7 @@
 package org.glassy.study.trap;
 
+import org.glassy.internal.Require;
+
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.Table;
 
@@ -30,7 +32,7 @@ public record Aging(double waitingTime, double[] lags, double[] persistence, dou
      */
     public Aging {
         if (lags.length != persistence.length) {
-            throw new IllegalArgumentException("persistence must have the length of lags, " + lags.length
+            throw Require.invalid("persistence", "must have the length of lags, " + lags.length
                     + ", got " + persistence.length);
         }
         lags = lags.clone();

@@ -44,7 +44,7 @@ public record BarratMezardModel(double temperature, int states) implements TrapM
     public BarratMezardModel {
         Require.nonNegative("temperature", temperature);
         if (states != INFINITE && states < 2) {
-            throw new IllegalArgumentException("states must be >= 2 (or " + INFINITE + " for infinite), got " + states);
+            throw Require.invalid("states", "must be >= 2 (or " + INFINITE + " for infinite), got " + states);
         }
     }
 

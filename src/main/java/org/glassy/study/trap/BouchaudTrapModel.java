@@ -2,6 +2,8 @@ package org.glassy.study.trap;
 
 import java.util.SplittableRandom;
 
+import org.glassy.internal.Require;
+
 /**
  * Bouchaud's trap model: independent traps of depth E &gt;= 0 drawn from ρ(E) = e^{−E/T_g}/T_g; a
  * walker leaves its trap after an exponential time of mean τ = τ₀ e^{E/T} and falls into a fresh
@@ -24,7 +26,7 @@ public record BouchaudTrapModel(double x) implements TrapModel {
      */
     public BouchaudTrapModel {
         if (!(x > 0) || !Double.isFinite(x)) {
-            throw new IllegalArgumentException("x must lie in (0, ∞), got " + x);
+            throw Require.invalid("x", "must lie in (0, ∞), got " + x);
         }
     }
 

@@ -51,7 +51,7 @@ public final class TrapAging {
                     return m;
                 }
             }
-            throw new IllegalArgumentException("model must be bouchaud or barrat-mezard, got " + label);
+            throw Require.invalid("model", "must be bouchaud or barrat-mezard, got " + label);
         }
     }
 
@@ -80,19 +80,19 @@ public final class TrapAging {
          */
         public Parameters {
             if (model == null) {
-                throw new IllegalArgumentException("model must be bouchaud or barrat-mezard, got null");
+                throw Require.invalid("model", "must be bouchaud or barrat-mezard, got null");
             }
             if (model == Model.BOUCHAUD) {
                 if (!(x > 0) || !Double.isFinite(x)) {
-                    throw new IllegalArgumentException("x must lie in (0, ∞) for bouchaud, got " + x);
+                    throw Require.invalid("x", "must lie in (0, ∞) for bouchaud, got " + x);
                 }
                 if (states != BarratMezardModel.INFINITE) {
-                    throw new IllegalArgumentException("states is not allowed for bouchaud, got " + states);
+                    throw Require.invalid("states", "is not allowed for bouchaud, got " + states);
                 }
             } else {
                 Require.nonNegative("x", x);
                 if (states != BarratMezardModel.INFINITE && states < 2) {
-                    throw new IllegalArgumentException("states must be >= 2 (or omitted: infinite), got " + states);
+                    throw Require.invalid("states", "must be >= 2 (or omitted: infinite), got " + states);
                 }
             }
             Require.positive("tw", tw);

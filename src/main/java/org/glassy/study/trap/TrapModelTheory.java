@@ -43,7 +43,7 @@ public final class TrapModelTheory {
      */
     public static double bouchaudPersistence(double x, double ratio) {
         if (!(x > 0 && x < 1)) {
-            throw new IllegalArgumentException("x must lie in (0, 1), got " + x);
+            throw Require.invalid("x", "must lie in (0, 1), got " + x);
         }
         Require.nonNegative("ratio", ratio);
         double u0 = 1 / (1 + ratio);

@@ -1,0 +1,147 @@
+package org.glassy.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.junit.jupiter.api.Test;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Model.OptionSpec;
+
+/**
+ * Every option of every command, given a bad value, is rejected with exit status 2 and a one-line
+ * message that names that option (never a parameter name of the library, never another option).
+ * A new option without a bad value here fails the test.
+ */
+class OptionNamesTest {
+
+    private static final String MISSING_DIR = "/nonexistent-glassy-dir/x.csv";
+
+    /** command → valid base arguments. */
+    private static final Map<String, String[]> BASE = new LinkedHashMap<>();
+
+    /** command → option → a bad value. */
+    private static final Map<String, Map<String, String>> BAD = new LinkedHashMap<>();
+
+    private static void command(String name, String[] base, String... optionBadValuePairs) {
+        BASE.put(name, base);
+        Map<String, String> bad = new LinkedHashMap<>();
+        for (int i = 0; i < optionBadValuePairs.length; i += 2) {
+            bad.put(optionBadValuePairs[i], optionBadValuePairs[i + 1]);
+        }
+        BAD.put(name, bad);
+    }
+
+    static {
+        command("pspin", new String[] {"--p", "3", "--n", "20", "--temperature", "0.5", "--dt", "0.1", "--time", "1",
+            "--seed", "1"},
+                "--p", "1", "--n", "2", "--temperature", "-1", "--dt", "0", "--time", "0.01", "--seed", "x",
+                "--dynamics", "foo", "--records-per-decade", "0", "--out", MISSING_DIR,
+                "--checkpoint", "/nonexistent-glassy-dir/c.ckpt", "--checkpoint-every", "0");
+        command("pspin-aging", new String[] {"--p", "3", "--n", "20", "--temperature", "0.5", "--dt", "0.1", "--time",
+            "8", "--seed", "1"},
+                "--p", "1", "--n", "2", "--temperature", "-1", "--dt", "-0.1", "--time", "1", "--seed", "x",
+                "--waiting-times", "1", "--out", MISSING_DIR);
+        command("aging-dnn", new String[] {"--data", "teacher", "--samples", "100", "--hidden", "4", "--lr", "0.1",
+            "--batch", "10", "--momentum", "0.5", "--steps", "40", "--seed", "1"},
+                "--data", "foo", "--samples", "200000000", "--hidden", "0", "--lr", "-0.1", "--batch", "500",
+                "--momentum", "1", "--steps", "10", "--seed", "x", "--engine", "foo", "--waiting-times", "1",
+                "--loss-out", MISSING_DIR, "--out", MISSING_DIR, "--checkpoint", "/nonexistent-glassy-dir/c.ckpt",
+                "--checkpoint-every", "-1");
+        command("trap", new String[] {"--model", "bouchaud", "--x", "0.5", "--tw", "100", "--samples", "10", "--seed",
+            "1"},
+                "--model", "foo", "--x", "-1", "--tw", "0", "--samples", "0", "--seed", "x", "--states", "1",
+                "--out", MISSING_DIR);
+        command("ck", new String[] {"--p", "3", "--temperature", "0", "--time", "1"},
+                "--p", "1", "--temperature", "-1", "--time", "1.05", "--solver", "foo", "--step", "0",
+                "--grid-points", "1", "--waiting-times", "0", "--per-decade", "0", "--correlations-out", MISSING_DIR,
+                "--out", MISSING_DIR);
+        command("neb", new String[] {"--potential", "double-well", "--images", "5", "--steps", "10"},
+                "--potential", "foo", "--images", "2", "--steps", "-1", "--step-size", "0", "--spring", "1e300",
+                "--out", MISSING_DIR);
+        command("barrier", new String[] {"--data", "teacher", "--samples", "100", "--hidden", "4", "--seed-a", "1",
+            "--seed-b", "2", "--method", "linear", "--seed", "3", "--train-steps", "20", "--batch", "10"},
+                "--data", "foo", "--samples", "0", "--hidden", "0", "--seed-a", "x", "--seed-b", "1", "--method", "foo",
+                "--seed", "x", "--lr", "0", "--batch", "0", "--momentum", "1", "--train-steps", "0", "--effort", "0",
+                "--out", MISSING_DIR);
+        command("hinge-shallow", new String[] {"--hidden", "10", "--samples", "50", "--dim", "3", "--margin", "1",
+            "--time", "1", "--seed", "1"},
+                "--hidden", "0", "--samples", "0", "--dim", "0", "--margin", "0", "--time", "0.1", "--seed", "x",
+                "--out", MISSING_DIR);
+        command("perceptron", new String[] {"--alpha", "1", "--kappa", "0", "--n", "20", "--seed", "1"},
+                "--alpha", "0", "--kappa", "NaN", "--n", "1", "--seed", "x", "--loss", "foo", "--steps", "0",
+                "--out", MISSING_DIR);
+    }
+
+    /** The options of a command that take a value (not --help, --version or flags). */
+    private static Set<String> valueOptions(String command) {
+        CommandLine sub = Glassy.commandLine().getSubcommands().get(command);
+        Set<String> names = new TreeSet<>();
+        for (OptionSpec o : sub.getCommandSpec().options()) {
+            if (o.usageHelp() || o.versionHelp() || o.arity().max() == 0) {
+                continue;
+            }
+            names.add(o.longestName());
+        }
+        return names;
+    }
+
+    @Test
+    void everyCommandAndEveryOptionIsCovered() {
+        assertEquals(new TreeSet<>(Glassy.commandLine().getSubcommands().keySet()), new TreeSet<>(BASE.keySet()),
+                "commands");
+        for (String command : BASE.keySet()) {
+            assertEquals(valueOptions(command), new TreeSet<>(BAD.get(command).keySet()), "options of " + command);
+        }
+    }
+
+    @Test
+    void theBaseArgumentsAreValid() {
+        for (Map.Entry<String, String[]> e : BASE.entrySet()) {
+            List<String> args = new ArrayList<>(List.of(e.getKey()));
+            args.addAll(List.of(e.getValue()));
+            args.addAll(List.of("--out", System.getProperty("java.io.tmpdir") + "/glassy-option-test-" + e.getKey()
+                    + ".csv"));
+            StringWriter err = new StringWriter();
+            assertEquals(0, CliRunner.run(err, args.toArray(String[]::new)), e.getKey() + ": " + err);
+        }
+    }
+
+    @Test
+    void aBadValueOfAnyOptionIsReportedByThatOptionsName() {
+        List<String> failures = new ArrayList<>();
+        for (String command : BASE.keySet()) {
+            for (Map.Entry<String, String> bad : BAD.get(command).entrySet()) {
+                List<String> args = new ArrayList<>(List.of(BASE.get(command)));
+                int at = args.indexOf(bad.getKey());
+                if (at >= 0) {
+                    args.set(at + 1, bad.getValue());
+                } else {
+                    args.add(bad.getKey());
+                    args.add(bad.getValue());
+                }
+                args.add(0, command);
+                StringWriter err = new StringWriter();
+                int status = CliRunner.run(err, args.toArray(String[]::new));
+                String message = err.toString().strip();
+                String option = bad.getKey();
+                boolean named = message.contains(option + " ") || message.contains(option + ":")
+                        || message.contains("'" + option + "'") || message.endsWith(option);
+                boolean otherOption = BAD.get(command).keySet().stream().filter(o -> !o.equals(option)
+                        && !option.startsWith(o + "-")).anyMatch(o -> message.matches("(?s).*" + o + "[ :'].*"));
+                if (status != 2 || !named || otherOption || message.lines().count() != 1) {
+                    failures.add(command + " " + option + " " + bad.getValue() + " → exit " + status + ": " + message);
+                }
+            }
+        }
+        assertTrue(failures.isEmpty(), String.join("\n", failures));
+    }
+}
