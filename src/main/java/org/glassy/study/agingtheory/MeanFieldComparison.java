@@ -166,32 +166,60 @@ public final class MeanFieldComparison {
      * compares with the predicted limit: the threshold −√(2(p−1)/p) at T = 0, the Cugliandolo–Kurchan aging
      * asymptote below T_d, −1/(2T) above.
      *
+     * <p>Above T_d the energy equilibrates exponentially fast, with no power law to fit: there the "fitted" e∞ is
+     * the mean of e(t) over t ≥ from (its standard error that of the mean) and the exponent is NaN.
+     *
      * @param longTime a table from {@link #longTimeEnergies}
      * @param from the first time of the fit
-     * @return columns {@code p, T, t_max, e(t_max), fitted e∞, exponent a, predicted e∞, fitted − predicted}
+     * @return columns {@code p, T, t_max, e(t_max), fitted e∞, exponent a, predicted e∞, fitted − predicted,
+     *     fitted e∞ s.e., exponent a s.e.} (the standard errors of the Levenberg–Marquardt fit)
+     * @throws IllegalArgumentException if a fit below T_d fails (see {@link PowerLawApproach})
      */
     public static Table asymptotes(Table longTime, double from) {
         Table all = Table.create("extrapolated mean-field energies", IntColumn.create("p"),
                 DoubleColumn.create("T"), DoubleColumn.create("t_max"), DoubleColumn.create("e(t_max)"),
                 DoubleColumn.create("fitted e∞"), DoubleColumn.create("exponent a"), DoubleColumn.create("predicted e∞"),
-                DoubleColumn.create("fitted − predicted"));
+                DoubleColumn.create("fitted − predicted"), DoubleColumn.create("fitted e∞ s.e."),
+                DoubleColumn.create("exponent a s.e."));
         for (String curve : longTime.stringColumn("curve").unique()) {
             Table one = longTime.where(longTime.stringColumn("curve").isEqualTo(curve));
             int p = one.intColumn("p").get(0);
             double temperature = one.doubleColumn("temperature").get(0);
-            PowerLawApproach fit = PowerLawApproach.fit(one, "time", "energy", from);
+            double[] fit = temperature > SphericalPSpinTheory.dynamicalTemperature(p)
+                    ? equilibrium(one, from)
+                    : powerLaw(PowerLawApproach.fit(one, "time", "energy", from));
             double predicted = SphericalPSpinTheory.asymptoticEnergy(p, temperature);
             int last = one.rowCount() - 1;
             all.intColumn(0).append(p);
             all.doubleColumn(1).append(temperature);
             all.doubleColumn(2).append(one.doubleColumn("time").get(last));
             all.doubleColumn(3).append(one.doubleColumn("energy").get(last));
-            all.doubleColumn(4).append(fit.limit());
-            all.doubleColumn(5).append(fit.exponent());
+            all.doubleColumn(4).append(fit[0]);
+            all.doubleColumn(5).append(fit[1]);
             all.doubleColumn(6).append(predicted);
-            all.doubleColumn(7).append(fit.limit() - predicted);
+            all.doubleColumn(7).append(fit[0] - predicted);
+            all.doubleColumn(8).append(fit[2]);
+            all.doubleColumn(9).append(fit[3]);
         }
         return all;
+    }
+
+    /** e∞, a and their standard errors. */
+    private static double[] powerLaw(PowerLawApproach fit) {
+        return new double[] {fit.limit(), fit.exponent(), fit.limitError(), fit.exponentError()};
+    }
+
+    /** Above T_d: the mean of e(t) over t ≥ from and its standard error; no exponent. */
+    private static double[] equilibrium(Table one, double from) {
+        double[] e = one.where(one.doubleColumn("time").isGreaterThanOrEqualTo(from)).doubleColumn("energy")
+                .asDoubleArray();
+        if (e.length < 2) {
+            throw new IllegalArgumentException("need at least 2 points with t >= from, got " + e.length + " (from = "
+                    + from + ")");
+        }
+        double mean = java.util.Arrays.stream(e).average().orElseThrow();
+        double variance = java.util.Arrays.stream(e).map(v -> (v - mean) * (v - mean)).sum() / (e.length - 1);
+        return new double[] {mean, Double.NaN, Math.sqrt(variance / e.length), Double.NaN};
     }
 
     private static void appendAging(Table table, String curve, double[] tw, double[] lag, double[] value) {

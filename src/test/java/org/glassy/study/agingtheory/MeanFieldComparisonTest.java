@@ -69,6 +69,13 @@ class MeanFieldComparisonTest {
             assertEquals(predicted[r], table.doubleColumn("fitted e∞").get(r), 2e-3, "row " + r);
             assertEquals(2000, table.doubleColumn("t_max").get(r), 1e-9);
         }
+        // below T_d the Levenberg–Marquardt fit reports standard errors; above T_d there is no power law (exponent NaN)
+        for (int r = 0; r < 2; r++) {
+            double se = table.doubleColumn("fitted e∞ s.e.").get(r);
+            assertTrue(se > 0 && se < 2e-3, "s.e. of e∞, row " + r + ": " + se);
+            assertTrue(table.doubleColumn("exponent a s.e.").get(r) > 0, "s.e. of a, row " + r);
+        }
+        assertTrue(table.doubleColumn("exponent a").isMissing(2), "no exponent above T_d (NaN, missing in Tablesaw)");
         Table excess = MeanFieldComparison.excessEnergies(curves);
         Table zero = excess.where(excess.stringColumn("curve").isEqualTo("p = 3, T = 0.0"));
         assertTrue(zero.doubleColumn("excess").min() > 0, "above the threshold at all times");
