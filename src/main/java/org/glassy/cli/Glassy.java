@@ -2,6 +2,8 @@ package org.glassy.cli;
 
 import java.io.PrintWriter;
 
+import org.glassy.data.DataFileException;
+
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -57,6 +59,11 @@ public final class Glassy implements Runnable {
                 err.println("glassy " + commandLine.getCommandName() + ": " + e.getMessage());
                 err.flush();
                 return USAGE;
+            }
+            if (e instanceof DataFileException) { // missing, truncated, damaged or wrong data: the message says all
+                err.println("glassy " + commandLine.getCommandName() + ": " + e.getMessage());
+                err.flush();
+                return 1;
             }
             err.println("glassy " + commandLine.getCommandName() + ": " + e);
             err.flush();
