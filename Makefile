@@ -12,7 +12,7 @@ JAR_STAMP := target/.built
 FASHION_MNIST := /usr/share/datasets/fashion-mnist
 
 .PHONY: build env kernel data test test-java test-cli test-notebooks reproduce lab bench lock clean \
-	binder-env test-publishing test-binder test-browser
+	binder-env test-publishing test-binder test-browser prerequisites prerequisites-reproduce check-notebooks reproduce-site
 
 ## build: compile the library and copy its runtime dependencies to target/lib
 build: $(JAR_STAMP)
@@ -38,21 +38,26 @@ $(KERNEL_SPEC): $(VENV)/.installed $(JAR_STAMP) environment/install_kernel.py
 ## data: Fashion-MNIST in $(FASHION_MNIST) (Debian's dataset-fashion-mnist), installed if root can;
 ## optional: without it the real-data tests are skipped and FashionMnist downloads into ~/.cache/glassy
 data:
-	@if [ -d $(FASHION_MNIST) ]; then \
-	  echo "Fashion-MNIST: $(FASHION_MNIST)"; \
-	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
-	  export DEBIAN_FRONTEND=noninteractive; apt-get update -qq && apt-get install -y -qq dataset-fashion-mnist; \
-	else \
-	  echo "Fashion-MNIST is not installed in $(FASHION_MNIST). Any one of these provides it:"; \
-	  echo "  sudo apt-get install dataset-fashion-mnist      (Debian and Ubuntu)"; \
-	  echo "  export GLASSY_FASHION_MNIST=DIR                 (DIR holds the four *-ubyte.gz files)"; \
-	  echo "  nothing: FashionMnist.train()/test() download the files into ~/.cache/glassy/fashion-mnist"; \
-	  echo "           on first use, checking their SHA-256"; \
-	fi
+	@bin/prerequisites data
+	@if [ -d $(FASHION_MNIST) ]; then echo "Fashion-MNIST: $(FASHION_MNIST)"; fi
+
+## prerequisites: what make test needs from the machine (JDK 17+, Python venv, Chromium), checked in a second;
+## installed through apt-get when root, else the one command to run is printed and make stops (bin/prerequisites)
+prerequisites:
+	@bin/prerequisites test
+
+prerequisites-reproduce:
+	@bin/prerequisites reproduce
+
+## check-notebooks: notebooks are committed without outputs (bin/check-notebooks --strip removes them)
+check-notebooks:
+	@$(PYTHON) bin/check-notebooks $(NOTEBOOKS)
 
 ## test: everything CI checks: unit and physics tests, javadoc, README examples, every notebook in quick mode,
-## the Binder simulation, JupyterLab in a real browser
-test: test-java test-cli test-publishing test-notebooks test-binder test-browser
+## the Binder simulation, JupyterLab in a real browser. The machine's prerequisites and the notebooks' missing
+## outputs are checked first, so a missing package stops it in a second, not after minutes.
+test: prerequisites check-notebooks
+	@$(MAKE) --no-print-directory test-java test-cli test-publishing test-notebooks test-binder test-browser
 
 # tests on the real Fashion-MNIST files run where `make data` has installed them, and are skipped elsewhere
 test-java:
@@ -74,7 +79,10 @@ test-notebooks: kernel
 	$(VPY) bin/check-site --mode quick build/test-site $(NOTEBOOKS)
 
 ## reproduce: build, install, execute every notebook in full mode, write build/site/
-reproduce: kernel
+reproduce: prerequisites-reproduce
+	@$(MAKE) --no-print-directory reproduce-site
+
+reproduce-site: kernel
 	-@$(MAKE) --no-print-directory data
 	$(VPY) bin/run-notebooks --out build/site $(NOTEBOOKS)
 	$(VPY) bin/check-site --mode full build/site $(NOTEBOOKS)

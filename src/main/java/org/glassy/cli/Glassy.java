@@ -2,6 +2,7 @@ package org.glassy.cli;
 
 import java.io.PrintWriter;
 
+import org.glassy.data.DataFileException;
 import org.glassy.internal.InvalidParameterException;
 
 import picocli.CommandLine;
@@ -11,13 +12,15 @@ import picocli.CommandLine.Command;
  * {@code bin/glassy}: the command-line interface over the library, for batch runs, sweeps and
  * clusters. Every command writes CSV (a header row, then one row per record) to standard output
  * or {@code --out FILE}, flushing each row. Bad arguments exit with status 2 and a one-line
- * message naming the argument.
+ * message naming the argument. {@code glassy --version} (or {@code glassy COMMAND --version}) prints the
+ * version and the git commit of the build; {@code glassy help COMMAND} is {@code glassy COMMAND --help}, which
+ * lists the exit statuses ({@link #EXIT_CODES}).
  */
 @Command(name = "glassy", mixinStandardHelpOptions = true, versionProvider = Glassy.Version.class,
         description = "Glassy dynamics of spin glasses and neural networks, as CSV.",
         subcommands = {PSpinCommand.class, PSpinAgingCommand.class, AgingDnnCommand.class, TrapCommand.class,
             CugliandoloKurchanCommand.class, NebCommand.class, BarrierCommand.class, HingeShallowCommand.class,
-            PerceptronCommand.class})
+            PerceptronCommand.class, CommandLine.HelpCommand.class})
 public final class Glassy implements Runnable {
 
     /** Exit status for bad arguments. */
@@ -25,6 +28,19 @@ public final class Glassy implements Runnable {
 
     /** Exit status of a run that was interrupted (128 + SIGINT, as shells report it). */
     static final int INTERRUPTED = 130;
+
+    /** The exit statuses, listed under every command's --help. */
+    static final java.util.Map<String, String> EXIT_CODES = exitCodes();
+
+    private static java.util.Map<String, String> exitCodes() {
+        java.util.Map<String, String> codes = new java.util.LinkedHashMap<>();
+        codes.put("0", "success");
+        codes.put("1", "the run failed (numerical instability, a bad data file, an I/O error); one line says why");
+        codes.put("2", "bad usage: an option is missing, malformed or out of range; one line names it");
+        codes.put("130", "interrupted (SIGINT, Ctrl-C)");
+        codes.put("143", "terminated (SIGTERM)");
+        return java.util.Collections.unmodifiableMap(codes);
+    }
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -50,6 +66,7 @@ public final class Glassy implements Runnable {
      */
     public static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new Glassy());
+        configure(cli);
         cli.setParameterExceptionHandler((e, args) -> {
             PrintWriter err = e.getCommandLine().getErr();
             err.println("glassy " + e.getCommandLine().getCommandName() + ": " + e.getMessage().lines().findFirst().orElse(""));
@@ -73,6 +90,11 @@ public final class Glassy implements Runnable {
                 err.flush();
                 return INTERRUPTED;
             }
+            if (e instanceof DataFileException) { // missing, truncated, damaged or wrong data: the message says all
+                err.println("glassy " + commandLine.getCommandName() + ": " + e.getMessage());
+                err.flush();
+                return 1;
+            }
             err.println("glassy " + commandLine.getCommandName() + ": " + e);
             err.flush();
             return 1;
@@ -90,12 +112,21 @@ public final class Glassy implements Runnable {
         return option == null ? invalid.getMessage() : option + " " + invalid.reason();
     }
 
-    /** Reads the version from the jar manifest. */
+    /** Every command, once: the build's version for --version, and the exit statuses under --help. */
+    private static void configure(CommandLine command) {
+        CommandLine.Model.CommandSpec spec = command.getCommandSpec();
+        spec.versionProvider(new Version());
+        spec.usageMessage().exitCodeListHeading("%nExit status:%n").exitCodeList(EXIT_CODES);
+        for (CommandLine sub : command.getSubcommands().values()) {
+            configure(sub);
+        }
+    }
+
+    /** The version and git commit of the build (see {@link BuildInfo}). */
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            String v = Glassy.class.getPackage().getImplementationVersion();
-            return new String[] {"glassy " + (v == null ? "(development build)" : v)};
+            return new String[] {BuildInfo.current().line()};
         }
     }
 }

@@ -10,10 +10,10 @@ import org.glassy.study.trap.TrapAging;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code glassy trap}: Π(t_w + t, t_w) of a mean-field trap model, CSV {@code tw,t,pi}. */
+/** {@code glassy trap}: Π(t_w + t, t_w) of a mean-field trap model, CSV {@code tw,t,pi,pi_se}. */
 @Command(name = "trap", mixinStandardHelpOptions = true,
         description = "Trap-model aging: probability pi of no jump in [tw, tw + t], lags t log-spaced from 0.01 tw "
-                + "to 100 tw, 10 per decade (CSV tw,t,pi).")
+                + "to 100 tw, 10 per decade, with its binomial standard error pi_se (CSV tw,t,pi,pi_se).")
 final class TrapCommand implements Callable<Integer>, OptionNames {
 
     @Option(names = "--model", required = true, description = "bouchaud or barrat-mezard")

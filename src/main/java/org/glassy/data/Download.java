@@ -18,8 +18,9 @@ import java.util.HexFormat;
 import java.util.zip.GZIPInputStream;
 
 /**
- * Fetches one gzip file over HTTP into a directory, and keeps it only if the SHA-256 of its
- * decompressed content is the expected one. The file is written to a temporary name beside its
+ * Fetches one gzip file over HTTPS into a directory, and keeps it only if the SHA-256 of its
+ * decompressed content is the expected one. Plain HTTP is refused except to a loopback address (the
+ * tests' local server); redirects are followed only from HTTPS to HTTPS. The file is written to a temporary name beside its
  * target and moved into place only after the check, so a failed or interrupted download never
  * leaves a file under the target name.
  */
@@ -40,9 +41,11 @@ final class Download {
      * @param directory the target directory, created if missing
      * @return the path of the verified file
      * @throws UncheckedIOException on a network or HTTP error, or a checksum mismatch
+     * @throws IllegalArgumentException if the URL is neither HTTPS nor HTTP to a loopback address
      */
     static Path fetch(URI base, String fileName, String contentSha256, Path directory) {
         URI url = base.resolve(fileName);
+        requireSecure(url);
         Path target = directory.resolve(fileName);
         Path part = null;
         try {
@@ -81,6 +84,18 @@ final class Download {
                     // best effort: the download's own error matters more
                 }
             }
+        }
+    }
+
+    /** HTTPS, or plain HTTP only to this machine (127.0.0.0/8, ::1, localhost). */
+    static void requireSecure(URI url) {
+        String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(java.util.Locale.ROOT);
+        String host = url.getHost() == null ? "" : url.getHost();
+        boolean loopback = host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]")
+                || host.equals("::1");
+        if (!(scheme.equals("https") || scheme.equals("http") && loopback)) {
+            throw new IllegalArgumentException("download URL must be https (plain http only to a loopback address),"
+                    + " got " + url);
         }
     }
 

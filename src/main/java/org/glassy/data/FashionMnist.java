@@ -24,21 +24,28 @@ import org.glassy.internal.Require;
  * {@code t10k-labels-idx1-ubyte.gz}. The methods without a directory look for them in this order:
  * <ol>
  *   <li>the directory named by the environment variable {@value #ENVIRONMENT_VARIABLE}, if it is set
- *       (and nowhere else then);</li>
+ *       (and nowhere else then; set but empty is an error naming the variable);</li>
  *   <li>{@code /usr/share/datasets/fashion-mnist/}, where Debian's package
  *       {@code dataset-fashion-mnist} installs them ({@code make data} does that);</li>
  *   <li>the user cache {@code ~/.cache/glassy/fashion-mnist/} ({@code $XDG_CACHE_HOME/glassy/...} if
- *       that variable is set); a file missing there is downloaded from Zalando's canonical location
+ *       that variable is set); a file missing there is downloaded over HTTPS from Zalando's repository
  *       {@value #CANONICAL_BASE_URL} and kept only if the SHA-256 of its decompressed content is the
  *       published data's.</li>
  * </ol>
  * Only the two files of the requested split are needed. With a {@code limit}, only the first
- * {@code limit} examples are decoded, so a quick notebook run does not pay for the whole file.
+ * {@code limit} examples are decoded, so a quick notebook run does not pay for decoding the whole file.
  *
- * <p>Errors name the file: a missing or unreadable file gives an {@link UncheckedIOException}, a file
- * with wrong content (magic number, image size, counts, labels) an
- * {@link IllegalArgumentException}, e.g.
- * {@code ".../train-images-idx3-ubyte.gz: magic number must be 2051 for IDX images, got 2049"}.
+ * <p>Files found this way are checked before use, wherever they come from: the SHA-256 of the decompressed
+ * content (which also fixes its size) must be the published data's, once per file and JVM (the check costs
+ * about 0.5 s for the training images and is remembered by path, size and modification time). Files read from
+ * a directory the caller names ({@link #train(Path)} and the like) are the caller's: they are not
+ * checksummed, but every file, anywhere, is checked for truncation when it is opened (see {@code Idx}), so a
+ * file cut short is never decoded as a shorter data set.
+ *
+ * <p>Every fault of the files is a {@link DataFileException} whose message names the file (or the
+ * variable) and what is wrong, e.g.
+ * {@code ".../train-images-idx3-ubyte.gz: magic number must be 2051 for IDX images, got 2049"}; a
+ * {@code limit} beyond the examples is an {@link IllegalArgumentException}.
  *
  * <p>Reference: H. Xiao, K. Rasul, R. Vollgraf, "Fashion-MNIST: a Novel Image Dataset for
  * Benchmarking Machine Learning Algorithms", arXiv:1708.07747 (2017). The data are © 2017 Zalando
@@ -67,8 +74,12 @@ public final class FashionMnist {
     public static final String ENVIRONMENT_VARIABLE = "GLASSY_FASHION_MNIST";
     /** Where Debian's package {@code dataset-fashion-mnist} installs the files. */
     public static final String DEBIAN_DIRECTORY = "/usr/share/datasets/fashion-mnist";
-    /** Zalando's canonical download location; a file's URL is this plus its name. */
-    public static final String CANONICAL_BASE_URL = "http://fashion-mnist.s3-website.eu-central-1.amazonaws.com/";
+    /**
+     * Zalando's repository, the canonical source, over HTTPS; a file's URL is this plus its name. (Zalando's
+     * README also links an S3 website, which serves plain HTTP only.)
+     */
+    public static final String CANONICAL_BASE_URL =
+            "https://raw.githubusercontent.com/zalandoresearch/fashion-mnist/master/data/fashion/";
 
     /**
      * SHA-256 of the decompressed content of each file, computed from Debian's
@@ -141,34 +152,53 @@ public final class FashionMnist {
                     CONTENT_SHA256);
         }
 
-        /** Returns a directory holding the split's two files, downloading them into the cache if needed. */
+        /**
+         * Returns a directory holding the split's two files, downloading them into the cache if needed, and
+         * checks the files' content checksums.
+         */
         Path directoryFor(Split split) {
-            if (environment != null && !environment.isBlank()) {
+            if (environment != null) {
+                if (environment.isBlank()) {
+                    throw new DataFileException(ENVIRONMENT_VARIABLE + " is set but empty: set it to a directory holding"
+                            + " the four Fashion-MNIST *-ubyte.gz files, or unset it");
+                }
                 Path directory = Path.of(environment);
                 for (String file : split.files()) {
                     Path path = directory.resolve(file);
                     if (!Files.isRegularFile(path)) {
-                        throw new UncheckedIOException(path + ": file not found (in the directory named by "
+                        throw new DataFileException(path + ": file not found (in the directory named by "
                                 + ENVIRONMENT_VARIABLE + ")", new NoSuchFileException(path.toString()));
                     }
                 }
-                return directory;
+                return verified(split, directory, "it is in the directory named by " + ENVIRONMENT_VARIABLE
+                        + ": replace it with the published file");
             }
             if (split.files().stream().allMatch(file -> Files.isRegularFile(debian.resolve(file)))) {
-                return debian;
+                return verified(split, debian, "reinstall it: apt-get install --reinstall dataset-fashion-mnist");
             }
             for (String file : split.files()) {
                 if (!Files.isRegularFile(cache.resolve(file))) {
                     try {
                         Download.fetch(baseUrl, file, contentSha256.get(file), cache);
                     } catch (UncheckedIOException e) {
-                        throw new UncheckedIOException(e.getMessage() + " (no local copy was found: install Debian's"
+                        throw new DataFileException(e.getMessage() + " (no local copy was found: install Debian's"
                                 + " package dataset-fashion-mnist, e.g. with `make data`, or set " + ENVIRONMENT_VARIABLE
                                 + " to a directory holding the four files)", e.getCause());
                     }
                 }
             }
-            return cache;
+            return verified(split, cache, "delete it and it is downloaded again");
+        }
+
+        /** Checks the content SHA-256 of the split's files in a located directory; returns the directory. */
+        private Path verified(Split split, Path directory, String remedy) {
+            for (String file : split.files()) {
+                String expected = contentSha256.get(file);
+                if (expected != null) {
+                    Checksums.require(directory.resolve(file), expected, remedy);
+                }
+            }
+            return directory;
         }
     }
 
@@ -274,11 +304,11 @@ public final class FashionMnist {
         try (Idx.Reader images = Idx.openImages(imagesPath, ROWS, COLUMNS);
                 Idx.Reader labels = Idx.openLabels(labelsPath)) {
             if (images.count != labels.count) {
-                throw new IllegalArgumentException("image and label counts must match: " + imagesPath + " has "
+                throw new DataFileException("image and label counts must match: " + imagesPath + " has "
                         + images.count + " images, " + labelsPath + " has " + labels.count + " labels");
             }
             if (images.count == 0) {
-                throw new IllegalArgumentException(imagesPath + ": must hold at least one image, got 0");
+                throw new DataFileException(imagesPath + ": must hold at least one image, got 0");
             }
             int n = limit == -1 ? images.count : limit;
             if (n < 1 || n > images.count) {

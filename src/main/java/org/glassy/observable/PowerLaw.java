@@ -7,12 +7,17 @@ import org.glassy.internal.Require;
  * exponent of a diffusive mean square displacement (α = 1 for free diffusion), of an energy
  * decay, of a loss.
  *
+ * <p>The exponent's standard error is the ordinary least-squares one of the log–log slope,
+ * √(s² / Σ(ln x − mean)²) with s² = Σ residual² / (n − 2): it treats the scatter of ln y about the line as
+ * independent noise of one variance, and is NaN for two points (no degree of freedom left).
+ *
  * @param exponent α
  * @param prefactor A
  * @param rSquared the coefficient of determination of the log–log fit, in [0, 1]
  * @param points the number of points used
+ * @param exponentError the standard error of α (NaN for 2 points, 0 for points exactly on the law)
  */
-public record PowerLaw(double exponent, double prefactor, double rSquared, int points) {
+public record PowerLaw(double exponent, double prefactor, double rSquared, int points, double exponentError) {
 
     /**
      * Fits y = A x^α to the points with x and y positive and x in [xMin, xMax].
@@ -56,6 +61,14 @@ public record PowerLaw(double exponent, double prefactor, double rSquared, int p
         double slope = cxy / vx;
         double intercept = (sy - slope * sx) / n;
         double r2 = vy == 0 ? 1 : cxy * cxy / (vx * vy);
-        return new PowerLaw(slope, Math.exp(intercept), r2, n);
+        double residualSquares = 0; // a second pass: vy − slope·cxy would cancel to round-off for exact data
+        for (int i = 0; i < x.length; i++) {
+            if (x[i] > 0 && y[i] > 0 && x[i] >= xMin && x[i] <= xMax && Double.isFinite(y[i])) {
+                double r = Math.log(y[i]) - intercept - slope * Math.log(x[i]);
+                residualSquares += r * r;
+            }
+        }
+        double slopeError = n > 2 ? Math.sqrt(residualSquares / (n - 2) / vx) : Double.NaN;
+        return new PowerLaw(slope, Math.exp(intercept), r2, n, slopeError);
     }
 }

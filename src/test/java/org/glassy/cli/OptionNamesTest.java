@@ -96,8 +96,9 @@ class OptionNamesTest {
 
     @Test
     void everyCommandAndEveryOptionIsCovered() {
-        assertEquals(new TreeSet<>(Glassy.commandLine().getSubcommands().keySet()), new TreeSet<>(BASE.keySet()),
-                "commands");
+        Set<String> commands = new TreeSet<>(Glassy.commandLine().getSubcommands().keySet());
+        commands.remove("help");
+        assertEquals(commands, new TreeSet<>(BASE.keySet()), "commands");
         for (String command : BASE.keySet()) {
             assertEquals(valueOptions(command), new TreeSet<>(BAD.get(command).keySet()), "options of " + command);
         }

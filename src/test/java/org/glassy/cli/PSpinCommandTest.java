@@ -77,6 +77,28 @@ class PSpinCommandTest {
     }
 
     @Test
+    void largePWritesFiniteNonZeroEnergiesAndBeyondTheBoundIsBadUsage(@TempDir Path dir) throws Exception {
+        // p = 170, N = 171: N^(p−1) overflows a double; the energies were −0.0 on every row
+        Path csv = dir.resolve("p170.csv");
+        Result r = run("pspin", "--p", "170", "--n", "171", "--temperature", "0", "--dt", "0.1", "--time", "0.3",
+                "--seed", "1", "--dynamics", "gd", "--out", csv.toString());
+        assertEquals(0, r.status(), r.err());
+        List<String> lines = Files.readAllLines(csv);
+        assertEquals("time,energy", lines.get(0));
+        assertTrue(lines.size() >= 4, lines.toString());
+        for (String line : lines.subList(1, lines.size())) {
+            double e = Double.parseDouble(line.split(",")[1]);
+            assertTrue(e != 0 && Double.isFinite(e), line);
+        }
+        // p = 1000 failed with "reduce dt"; now a usage error naming --p and its range, before any work
+        r = run("pspin", "--p", "1000", "--n", "1000", "--temperature", "0", "--dt", "0.1", "--time", "1", "--seed", "1",
+                "--dynamics", "gd");
+        assertEquals(2, r.status(), r.err());
+        assertTrue(r.err().startsWith("glassy pspin: --p must lie in [2, 500] "), r.err());
+        assertEquals(1, r.err().strip().lines().count(), r.err());
+    }
+
+    @Test
     void timeIsPrintedWithoutBinaryNoise() {
         assertEquals("4.6", PSpinCommand.formatTime(46 * 0.1));
         assertEquals("100", PSpinCommand.formatTime(1000 * 0.1));

@@ -24,10 +24,16 @@ class TrapCommandTest {
                     "--seed", "3", "--out", out.toString());
             assertEquals(0, status, err.toString());
             List<String> rows = Files.readAllLines(out);
-            assertEquals("tw,t,pi", rows.get(0));
+            assertEquals("tw,t,pi,pi_se", rows.get(0));
             assertEquals(42, rows.size());
             assertTrue(rows.get(1).startsWith("100,1,"), rows.get(1));
             assertTrue(rows.get(41).startsWith("100,10000,"), rows.get(41));
+            for (String row : rows.subList(1, rows.size())) {
+                String[] cells = row.split(",");
+                assertEquals(4, cells.length, row);
+                double pi = Double.parseDouble(cells[2]);
+                assertEquals(Math.sqrt(pi * (1 - pi) / 200), Double.parseDouble(cells[3]), 1e-15, row);
+            }
         }
         Path out = dir.resolve("finite.csv");
         StringWriter err = new StringWriter();

@@ -67,10 +67,13 @@ class FashionMnistTest {
         assertArrayEquals(Arrays.copyOf(FashionMnist.train(dir).inputs(), 2 * 784), two.inputs());
         assertEquals("fashion-mnist train, first 2", two.name());
 
-        // a file whose header promises 3 images but holds 2: the first 2 load, all 3 do not
-        write(dir.resolve("train-images-idx3-ubyte.gz"), images(2051, 3, 28, 28, pixels(2)));
-        assertEquals(2, FashionMnist.train(dir, 2).size());
-        assertThrows(UncheckedIOException.class, () -> FashionMnist.train(dir));
+        // a file whose header promises 3 images but holds 2 is rejected even when only the first 2 are asked for
+        // (it used to load them silently): its gzip trailer records the shorter content
+        Path imagesFile = write(dir.resolve("train-images-idx3-ubyte.gz"), images(2051, 3, 28, 28, pixels(2)));
+        DataFileException e = assertThrows(DataFileException.class, () -> FashionMnist.train(dir, 2));
+        assertEquals(imagesFile + ": file is truncated or damaged: its header announces 3 images (2368 bytes of"
+                + " content), its gzip trailer 1584 bytes", e.getMessage());
+        assertThrows(DataFileException.class, () -> FashionMnist.train(dir));
     }
 
     @Test
@@ -90,13 +93,13 @@ class FashionMnistTest {
         writeSplit(dir, "train", LABELS);
         Path imagesFile = dir.resolve("train-images-idx3-ubyte.gz");
         write(imagesFile, images(2049, 3, 28, 28, pixels(3)));
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> FashionMnist.train(dir));
+        DataFileException e = assertThrows(DataFileException.class, () -> FashionMnist.train(dir));
         assertEquals(imagesFile + ": magic number must be 2051 for IDX images, got 2049", e.getMessage());
 
         writeSplit(dir, "train", LABELS);
         Path labelsFile = dir.resolve("train-labels-idx1-ubyte.gz");
         write(labelsFile, labels(2051, 3, LABELS));
-        e = assertThrows(IllegalArgumentException.class, () -> FashionMnist.train(dir));
+        e = assertThrows(DataFileException.class, () -> FashionMnist.train(dir));
         assertEquals(labelsFile + ": magic number must be 2049 for IDX labels, got 2051", e.getMessage());
     }
 
@@ -105,7 +108,7 @@ class FashionMnistTest {
         writeSplit(dir, "train", LABELS);
         Path imagesFile = dir.resolve("train-images-idx3-ubyte.gz");
         write(imagesFile, images(2051, 1, 27, 28, new byte[27 * 28]));
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> FashionMnist.train(dir));
+        DataFileException e = assertThrows(DataFileException.class, () -> FashionMnist.train(dir));
         assertEquals(imagesFile + ": images must be 28×28 pixels, got 27×28", e.getMessage());
     }
 
@@ -115,9 +118,9 @@ class FashionMnistTest {
         Path imagesFile = dir.resolve("train-images-idx3-ubyte.gz");
         // the IDX content ends inside image 2
         write(imagesFile, images(2051, 3, 28, 28, Arrays.copyOf(pixels(3), 2 * 784 + 100)));
-        UncheckedIOException e = assertThrows(UncheckedIOException.class, () -> FashionMnist.train(dir));
-        assertEquals(imagesFile + ": file ends early (truncated?): cannot read image 2 (0-based) of the 3 images it"
-                + " announces", e.getMessage());
+        UncheckedIOException e = assertThrows(DataFileException.class, () -> FashionMnist.train(dir));
+        assertEquals(imagesFile + ": file is truncated or damaged: its header announces 3 images (2368 bytes of"
+                + " content), its gzip trailer 1684 bytes", e.getMessage());
 
         // the gzip stream itself is cut short
         byte[] gz = IdxFiles.gzip(images(2051, 3, 28, 28, pixels(3)));
@@ -141,7 +144,7 @@ class FashionMnistTest {
         writeSplit(dir, "train", LABELS);
         Path labelsFile = dir.resolve("train-labels-idx1-ubyte.gz");
         write(labelsFile, labels(2049, 2, new byte[] {1, 2}));
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> FashionMnist.train(dir));
+        DataFileException e = assertThrows(DataFileException.class, () -> FashionMnist.train(dir));
         assertEquals("image and label counts must match: " + dir.resolve("train-images-idx3-ubyte.gz")
                 + " has 3 images, " + labelsFile + " has 2 labels", e.getMessage());
     }
@@ -149,7 +152,7 @@ class FashionMnistTest {
     @Test
     void labelsOutsideTheTenClassesAreRejected() {
         writeSplit(dir, "train", new byte[] {1, 10, 2});
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> FashionMnist.train(dir));
+        DataFileException e = assertThrows(DataFileException.class, () -> FashionMnist.train(dir));
         assertEquals(dir.resolve("train-labels-idx1-ubyte.gz") + ": labels must lie in [0, 10), got label 10 at index 1",
                 e.getMessage());
     }
@@ -190,9 +193,14 @@ class FashionMnistTest {
         assertArrayEquals(new int[] {2, 2}, FashionMnist.load(FashionMnist.Split.TEST, sources, 2).labels());
         // Debian's directory lacks the training files, so the cache serves them, without a download
         assertArrayEquals(new int[] {4}, FashionMnist.load(FashionMnist.Split.TRAIN, sources, 1).labels());
-        // a blank variable counts as unset
-        var blank = new FashionMnist.Sources(" ", debian, cache, NOWHERE, Map.of());
-        assertArrayEquals(new int[] {2, 2}, FashionMnist.load(FashionMnist.Split.TEST, blank, 2).labels());
+        // a set but empty variable is an error naming it (it used to fall back to Debian's directory silently)
+        for (String empty : new String[] {"", " "}) {
+            var blank = new FashionMnist.Sources(empty, debian, cache, NOWHERE, Map.of());
+            DataFileException e = assertThrows(DataFileException.class,
+                    () -> FashionMnist.load(FashionMnist.Split.TEST, blank, 2));
+            assertEquals("GLASSY_FASHION_MNIST is set but empty: set it to a directory holding the four Fashion-MNIST"
+                    + " *-ubyte.gz files, or unset it", e.getMessage());
+        }
     }
 
     @Test
@@ -203,6 +211,57 @@ class FashionMnistTest {
                 () -> FashionMnist.load(FashionMnist.Split.TEST, sources, 1));
         assertTrue(e.getMessage().startsWith(NOWHERE + "t10k-images-idx3-ubyte.gz: download to "), e.getMessage());
         assertTrue(e.getMessage().contains("install Debian's package dataset-fashion-mnist"), e.getMessage());
+    }
+
+    @Test
+    void aFileTruncatedToHalfItsSizeIsDetectedEvenForAPrefix() throws IOException {
+        // the reported fault: half of a .gz file decoded its first examples silently
+        writeSplit(dir, "t10k", new byte[] {1, 2, 3, 4, 5, 6, 7, 8});
+        Path imagesFile = dir.resolve("t10k-images-idx3-ubyte.gz");
+        byte[] gz = Files.readAllBytes(imagesFile);
+        Files.write(imagesFile, Arrays.copyOf(gz, gz.length / 2));
+        DataFileException e = assertThrows(DataFileException.class, () -> FashionMnist.test(dir, 1));
+        assertTrue(e.getMessage().startsWith(imagesFile + ": file is truncated or damaged: its header announces 8 images"
+                + " (6288 bytes of content), its gzip trailer "), e.getMessage());
+    }
+
+    @Test
+    void locatedFilesAreChecksummedAndAMismatchNamesTheFileAndTheRemedy() throws IOException {
+        Path debian = Files.createDirectory(dir.resolve("debian"));
+        writeSplit(debian, "t10k", new byte[] {2, 2});
+        Path images = debian.resolve("t10k-images-idx3-ubyte.gz");
+        Path labels = debian.resolve("t10k-labels-idx1-ubyte.gz");
+        Map<String, String> digests = new java.util.HashMap<>(Map.of(
+                "t10k-images-idx3-ubyte.gz", Download.contentSha256(images),
+                "t10k-labels-idx1-ubyte.gz", Download.contentSha256(labels)));
+        var sources = new FashionMnist.Sources(null, debian, dir.resolve("cache"), NOWHERE, digests);
+        assertArrayEquals(new int[] {2, 2}, FashionMnist.load(FashionMnist.Split.TEST, sources, 2).labels());
+
+        // same header and length, one pixel changed: only the checksum can tell
+        byte[] pixels = pixels(2);
+        pixels[100]++;
+        write(images, images(2051, 2, 28, 28, pixels));
+        Files.setLastModifiedTime(images, java.nio.file.attribute.FileTime.fromMillis(1_000_000));
+        DataFileException e = assertThrows(DataFileException.class,
+                () -> FashionMnist.load(FashionMnist.Split.TEST, sources, 1));
+        assertTrue(e.getMessage().startsWith(images + ": SHA-256 of the decompressed content must be "
+                + digests.get("t10k-images-idx3-ubyte.gz") + " (the published data), got "), e.getMessage());
+        assertTrue(e.getMessage().endsWith("; reinstall it: apt-get install --reinstall dataset-fashion-mnist"),
+                e.getMessage());
+
+        // a directory the caller names is the caller's: not checksummed (still checked for truncation)
+        assertEquals(2, FashionMnist.test(debian).size());
+    }
+
+    @Test
+    void theDownloadIsHttpsOnly() {
+        assertTrue(FashionMnist.CANONICAL_BASE_URL.startsWith("https://"), FashionMnist.CANONICAL_BASE_URL);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Download.fetch(
+                URI.create("http://fashion-mnist.s3-website.eu-central-1.amazonaws.com/"), "t10k-labels-idx1-ubyte.gz",
+                "0".repeat(64), dir.resolve("cache")));
+        assertEquals("download URL must be https (plain http only to a loopback address), got "
+                + "http://fashion-mnist.s3-website.eu-central-1.amazonaws.com/t10k-labels-idx1-ubyte.gz", e.getMessage());
+        assertTrue(Files.notExists(dir.resolve("cache")), "refused before anything is written");
     }
 
     @Test

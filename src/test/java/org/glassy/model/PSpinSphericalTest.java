@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.math.MathContext;
 import java.util.SplittableRandom;
 
 import org.glassy.core.Sphere;
@@ -147,6 +150,63 @@ class PSpinSphericalTest {
         assertEquals(expected, variance, 5 * standardError, "coupling variance for p=" + p + ", n=" + n);
     }
 
+    @ParameterizedTest
+    @CsvSource({"2, 400", "3, 200", "3, 2345", "4, 40", "22, 30", "169, 170", "170, 171", "171, 172", "1000, 1001",
+        "1000, 1003"})
+    void couplingStandardDeviationIsExactForAnyP(int p, int n) {
+        // √(p!/(2 N^{p−1})) in exact integer arithmetic, rounded only at the square root (40 digits). At p = 170,
+        // N = 171 the double N^{p−1} overflows (171^169 ≈ 10^377) and the old direct quotient gave 0, at p = 1000
+        // NaN; the variance of p = 1000, N = 1001 (≈ 10^−430) is below the smallest double, its root is not.
+        BigInteger factorial = BigInteger.ONE;
+        for (int k = 2; k <= p; k++) {
+            factorial = factorial.multiply(BigInteger.valueOf(k));
+        }
+        BigInteger denominator = BigInteger.TWO.multiply(BigInteger.valueOf(n).pow(p - 1));
+        MathContext digits = new MathContext(40);
+        double exact = new BigDecimal(factorial).divide(new BigDecimal(denominator), digits).sqrt(digits).doubleValue();
+        double sigma = PSpinSpherical.couplingStandardDeviation(p, n);
+        assertTrue(exact > 0 && Double.isFinite(exact), "reference " + exact);
+        assertEquals(exact, sigma, 1e-11 * exact, "p = " + p + ", N = " + n);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"2, 400", "3, 200", "3, 2345", "4, 40", "10, 14", "100, 102"})
+    void ordinaryPAndNKeepTheDirectFormulaBitForBit(int p, int n) {
+        // runs recorded before the log-space fall-back must stay bit-identical
+        assertEquals(Math.sqrt(factorial(p) / (2.0 * Math.pow(n, p - 1))), PSpinSpherical.couplingStandardDeviation(p, n),
+                0.0);
+    }
+
+    @Test
+    void largePCouplingsHaveTheExactVariance() {
+        // p = 170, N = 172: all C(172, 170) = 14 706 couplings (each tuple leaves out two spins a < b). Their mean
+        // square has relative standard error √(2/14706) = 1.2 %; 5 of them cannot pass a variance off by 2 or 0
+        int p = 170;
+        int n = 172;
+        PSpinSpherical model = new PSpinSpherical(p, n, 3L);
+        assertEquals(14_706, model.couplingCount());
+        double sigma = PSpinSpherical.couplingStandardDeviation(p, n);
+        double sum2 = 0;
+        int[] tuple = new int[p];
+        for (int a = 0; a < n; a++) {
+            for (int b = a + 1; b < n; b++) {
+                for (int i = 0, k = 0; i < n; i++) {
+                    if (i != a && i != b) {
+                        tuple[k++] = i;
+                    }
+                }
+                double j = model.coupling(tuple);
+                assertTrue(j != 0 && Double.isFinite(j), "coupling " + j);
+                sum2 += j * j;
+            }
+        }
+        double relativeVariance = sum2 / model.couplingCount() / (sigma * sigma);
+        assertEquals(1, relativeVariance, 5 * Math.sqrt(2.0 / model.couplingCount()));
+        // the energy at a point of the sphere is a finite, non-zero number (it was −0.0 for every state)
+        double e = model.energy(Sphere.randomPoint(n, 4L));
+        assertTrue(e != 0 && Double.isFinite(e), "energy " + e);
+    }
+
     @Test
     void sameSeedSameCouplingsOtherSeedOthers() {
         double[] s = Sphere.randomPoint(30, 1L);
@@ -162,6 +222,9 @@ class PSpinSphericalTest {
                 .getMessage().contains("n must be >= 3"));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> new PSpinSpherical(3, 5_000, 0L))
                 .getMessage().contains("n must be small enough"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> new PSpinSpherical(501, 501, 0L))
+                .getMessage().startsWith("p must lie in [2, 500] "));
+        assertEquals(500, new PSpinSpherical(500, 500, 0L).p());
     }
 
     private static double factorial(int k) {

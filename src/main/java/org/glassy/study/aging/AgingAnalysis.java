@@ -43,7 +43,8 @@ public final class AgingAnalysis {
      * @param value the value column, e.g. {@code delta} or {@code msd}
      * @param label a name for the rows (e.g. the network), in a column {@code system}
      * @param minLag the smallest lag used
-     * @return columns {@code system, tw, exponent, r_squared, points}, one row per t_w with at least
+     * @return columns {@code system, tw, exponent, exponent_se, r_squared, points} ({@code exponent_se} the
+     *     standard error of the log–log slope, {@link PowerLaw#exponentError}), one row per t_w with at least
      *     3 usable lags
      */
     public static Table exponents(Table table, String value, String label, double minLag) {
@@ -59,12 +60,14 @@ public final class AgingAnalysis {
      * @param label a name for the rows, in a column {@code system}
      * @param minLag the smallest lag used
      * @param maxLagOverTw the largest lag used, in units of t_w
-     * @return columns {@code system, tw, exponent, r_squared, points}, one row per t_w with at least
+     * @return columns {@code system, tw, exponent, exponent_se, r_squared, points} ({@code exponent_se} the
+     *     standard error of the log–log slope, {@link PowerLaw#exponentError}), one row per t_w with at least
      *     3 usable lags
      */
     public static Table exponents(Table table, String value, String label, double minLag, double maxLagOverTw) {
         Table result = Table.create("power-law exponents of " + value + " vs t", StringColumn.create("system"),
-                DoubleColumn.create("tw"), DoubleColumn.create("exponent"), DoubleColumn.create("r_squared"),
+                DoubleColumn.create("tw"), DoubleColumn.create("exponent"), DoubleColumn.create("exponent_se"),
+                DoubleColumn.create("r_squared"),
                 DoubleColumn.create("points"));
         NumericColumn<?> tw = table.numberColumn("tw");
         double[] waiting = tw.asDoubleArray();
@@ -87,6 +90,7 @@ public final class AgingAnalysis {
             result.stringColumn("system").append(label);
             result.doubleColumn("tw").append(w);
             result.doubleColumn("exponent").append(fit.exponent());
+            result.doubleColumn("exponent_se").append(fit.exponentError());
             result.doubleColumn("r_squared").append(fit.rSquared());
             result.doubleColumn("points").append(fit.points());
         }

@@ -34,7 +34,7 @@ public final class PSpinAging {
     /**
      * One run; T = 0 is gradient descent.
      *
-     * @param p the interaction order, at least 2
+     * @param p the interaction order, in [2, 500] ({@link PSpinSpherical#MAX_P})
      * @param n the number of spins, at least p
      * @param temperature T ≥ 0
      * @param dt the time step &gt; 0
@@ -56,7 +56,7 @@ public final class PSpinAging {
          * @param waitingTimes the number of waiting times
          */
         public Parameters {
-            Require.atLeast("p", p, 2);
+            PSpinSpherical.requireOrder(p);
             Require.atLeast("n", n, p);
             Require.nonNegative("temperature", temperature);
             Require.positive("dt", dt);

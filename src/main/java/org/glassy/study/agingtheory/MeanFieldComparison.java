@@ -146,7 +146,7 @@ public final class MeanFieldComparison {
      */
     public static Table longTimeEnergies(double time, double step, Quench... quenches) {
         if (quenches.length == 0) {
-            throw new IllegalArgumentException("quenches must hold at least one (p, T), got none");
+            throw Require.invalid("quenches", "must hold at least one (p, T), got none");
         }
         Table all = Table.create("mean-field energy at long times", StringColumn.create("curve"),
                 IntColumn.create("p"), DoubleColumn.create("temperature"), DoubleColumn.create("time"),
@@ -179,7 +179,7 @@ public final class MeanFieldComparison {
      */
     public static Table meanFieldAging(Quench quench, double step, double... waitingTimes) {
         if (waitingTimes.length == 0) {
-            throw new IllegalArgumentException("waitingTimes must hold at least one time, got none");
+            throw Require.invalid("waitingTimes", "must hold at least one time, got none");
         }
         double time = 2 * Arrays.stream(waitingTimes).max().getAsDouble();
         Table aging = CugliandoloKurchan.solve(CugliandoloKurchan.Parameters.builder(quench.p(), quench.temperature(),
@@ -216,30 +216,60 @@ public final class MeanFieldComparison {
      * compares with the predicted limit: the threshold −√(2(p−1)/p) at T = 0, the Cugliandolo–Kurchan aging
      * asymptote below T_d, −1/(2T) above.
      *
+     * <p>Above T_d the energy equilibrates exponentially fast, with no power law to fit: there the "fitted" e∞ is
+     * the mean of e(t) over t ≥ from (its standard error that of the mean) and the exponent is NaN.
+     *
      * @param longTime a table from {@link #longTimeEnergies}
      * @param from the first time of the fit
-     * @return columns {@code p, temperature, t_max, e(t_max), fitted e∞, exponent a, predicted e∞,
-     *     fitted − predicted}, one row per curve in the order of {@code longTime}
+     * @return columns {@code p, temperature, t_max, e(t_max), fitted e∞, exponent a, predicted e∞, fitted − predicted,
+     *     fitted e∞ s.e., exponent a s.e.} (the standard errors of the Levenberg–Marquardt fit)
+     * @throws IllegalArgumentException if a fit below T_d fails (see {@link PowerLawApproach})
      */
     public static Table asymptotes(Table longTime, double from) {
-        // per curve: the last row (rows are in time order), then its fit
-        Table last = longTime.summarize("p", "temperature", "time", "energy", AggregateFunctions.last).by("curve");
-        DoubleColumn fitted = DoubleColumn.create("fitted e∞", last.rowCount());
-        DoubleColumn exponent = DoubleColumn.create("exponent a", last.rowCount());
-        DoubleColumn predicted = DoubleColumn.create("predicted e∞", last.rowCount());
-        for (int r = 0; r < last.rowCount(); r++) {
-            Table curve = longTime.where(longTime.stringColumn("curve").isEqualTo(last.stringColumn("curve").get(r)));
-            PowerLawApproach fit = PowerLawApproach.fit(curve, "time", "energy", from);
-            fitted.set(r, fit.limit());
-            exponent.set(r, fit.exponent());
-            predicted.set(r, SphericalPSpinTheory.asymptoticEnergy((int) last.doubleColumn("Last [p]").getDouble(r),
-                    last.doubleColumn("Last [temperature]").getDouble(r)));
+        Table all = Table.create("extrapolated mean-field energies", IntColumn.create("p"),
+                DoubleColumn.create("temperature"), DoubleColumn.create("t_max"), DoubleColumn.create("e(t_max)"),
+                DoubleColumn.create("fitted e∞"), DoubleColumn.create("exponent a"), DoubleColumn.create("predicted e∞"),
+                DoubleColumn.create("fitted − predicted"), DoubleColumn.create("fitted e∞ s.e."),
+                DoubleColumn.create("exponent a s.e."));
+        for (String curve : longTime.stringColumn("curve").unique()) {
+            Table one = longTime.where(longTime.stringColumn("curve").isEqualTo(curve));
+            int p = one.intColumn("p").get(0);
+            double temperature = one.doubleColumn("temperature").get(0);
+            double[] fit = temperature > SphericalPSpinTheory.dynamicalTemperature(p)
+                    ? equilibrium(one, from)
+                    : powerLaw(PowerLawApproach.fit(one, "time", "energy", from));
+            double predicted = SphericalPSpinTheory.asymptoticEnergy(p, temperature);
+            int last = one.rowCount() - 1;
+            all.intColumn(0).append(p);
+            all.doubleColumn(1).append(temperature);
+            all.doubleColumn(2).append(one.doubleColumn("time").get(last));
+            all.doubleColumn(3).append(one.doubleColumn("energy").get(last));
+            all.doubleColumn(4).append(fit[0]);
+            all.doubleColumn(5).append(fit[1]);
+            all.doubleColumn(6).append(predicted);
+            all.doubleColumn(7).append(fit[0] - predicted);
+            all.doubleColumn(8).append(fit[2]);
+            all.doubleColumn(9).append(fit[3]);
         }
-        return Table.create("extrapolated mean-field energies",
-                last.doubleColumn("Last [p]").asIntColumn().setName("p"),
-                last.doubleColumn("Last [temperature]").setName("temperature"),
-                last.doubleColumn("Last [time]").setName("t_max"), last.doubleColumn("Last [energy]").setName("e(t_max)"),
-                fitted, exponent, predicted, fitted.subtract(predicted).setName("fitted − predicted"));
+        return all;
+    }
+
+    /** e∞, a and their standard errors. */
+    private static double[] powerLaw(PowerLawApproach fit) {
+        return new double[] {fit.limit(), fit.exponent(), fit.limitError(), fit.exponentError()};
+    }
+
+    /** Above T_d: the mean of e(t) over t ≥ from and its standard error; no exponent. */
+    private static double[] equilibrium(Table one, double from) {
+        double[] e = one.where(one.doubleColumn("time").isGreaterThanOrEqualTo(from)).doubleColumn("energy")
+                .asDoubleArray();
+        if (e.length < 2) {
+            throw new IllegalArgumentException("need at least 2 points with t >= from, got " + e.length + " (from = "
+                    + from + ")");
+        }
+        double mean = java.util.Arrays.stream(e).average().orElseThrow();
+        double variance = java.util.Arrays.stream(e).map(v -> (v - mean) * (v - mean)).sum() / (e.length - 1);
+        return new double[] {mean, Double.NaN, Math.sqrt(variance / e.length), Double.NaN};
     }
 
     private static void appendAging(Table table, String curve, double[] tw, double[] lag, double[] value) {

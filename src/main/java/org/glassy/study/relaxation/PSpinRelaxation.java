@@ -75,7 +75,7 @@ public final class PSpinRelaxation {
     /**
      * The parameters of one run.
      *
-     * @param p the interaction order, at least 2
+     * @param p the interaction order, in [2, 500] ({@link PSpinSpherical#MAX_P})
      * @param n the number of spins N, at least p
      * @param temperature T ≥ 0; must be 0 for {@link Kind#GD}
      * @param dt the time step, &gt; 0
@@ -90,7 +90,7 @@ public final class PSpinRelaxation {
         /**
          * Validates every parameter, naming it in the message.
          *
-         * @param p the interaction order, at least 2
+         * @param p the interaction order, in [2, 500] ({@link PSpinSpherical#MAX_P})
          * @param n the number of spins N, at least p
          * @param temperature T ≥ 0; 0 for gradient descent
          * @param dt the time step, &gt; 0
@@ -100,7 +100,7 @@ public final class PSpinRelaxation {
          * @param recordsPerDecade records per decade, at least 1
          */
         public Parameters {
-            Require.atLeast("p", p, 2);
+            PSpinSpherical.requireOrder(p);
             Require.atLeast("n", n, p);
             Require.nonNegative("temperature", temperature);
             Require.positive("dt", dt);

@@ -62,11 +62,19 @@ public record Aging(double waitingTime, double[] lags, double[] persistence, dou
         return Math.sqrt(p * (1 - p) / samples);
     }
 
-    /** @return the long-format table with columns {@code tw, t, pi}, one row per lag */
+    /**
+     * The long-format table of the estimates.
+     *
+     * @return columns {@code tw, t, pi, pi_se}, one row per lag; {@code pi_se} is {@link #persistenceError}
+     */
     public Table table() {
         double[] tw = new double[lags.length];
         java.util.Arrays.fill(tw, waitingTime);
+        double[] errors = new double[lags.length];
+        for (int j = 0; j < lags.length; j++) {
+            errors[j] = persistenceError(j);
+        }
         return Table.create("trap-model persistence", DoubleColumn.create("tw", tw), DoubleColumn.create("t", lags),
-                DoubleColumn.create("pi", persistence));
+                DoubleColumn.create("pi", persistence), DoubleColumn.create("pi_se", errors));
     }
 }

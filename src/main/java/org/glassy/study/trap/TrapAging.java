@@ -8,7 +8,7 @@ import tech.tablesaw.api.Table;
 
 /**
  * The aging study of the trap models: Π(t_w + t, t_w) at one waiting time for lags t
- * log-spaced from 10⁻² t_w to 10² t_w, as a table {@code tw, t, pi}. Full aging means that the
+ * log-spaced from 10⁻² t_w to 10² t_w, as a table {@code tw, t, pi, pi_se}. Full aging means that the
  * curve depends on t/t_w only: for Bouchaud's model with x &lt; 1
  * (J.-P. Bouchaud, J. Phys. I France 2, 1705 (1992)) and for the Barrat–Mézard model at T = 0
  * (A. Barrat and M. Mézard, J. Phys. I France 5, 941 (1995)).
@@ -137,7 +137,7 @@ public final class TrapAging {
      * Runs the study and returns its table.
      *
      * @param parameters the study
-     * @return columns {@code tw, t, pi}, one row per lag
+     * @return columns {@code tw, t, pi, pi_se} (Π and its binomial standard error), one row per lag
      */
     public static Table run(Parameters parameters) {
         return aging(parameters).table();

@@ -41,8 +41,8 @@ public interface TrapModel {
         Require.atLeast("samples", samples, 1);
         SplittableRandom root = new SplittableRandom(seed);
         long[] stayed = new long[lags.length];
-        double sum = 0;
-        double sumSquares = 0;
+        double mean = 0; // Welford's running mean and sum of squared deviations of the energy
+        double squaredDeviations = 0;
         for (int k = 0; k < samples; k++) {
             Occupation o = occupation(waitingTime, root.split());
             for (int j = 0; j < lags.length; j++) {
@@ -50,15 +50,15 @@ public interface TrapModel {
                     stayed[j]++;
                 }
             }
-            sum += o.energy();
-            sumSquares += o.energy() * o.energy();
+            double delta = o.energy() - mean;
+            mean += delta / (k + 1);
+            squaredDeviations += delta * (o.energy() - mean);
         }
         double[] persistence = new double[lags.length];
         for (int j = 0; j < lags.length; j++) {
             persistence[j] = (double) stayed[j] / samples;
         }
-        double mean = sum / samples;
-        double variance = samples > 1 ? Math.max(0, (sumSquares - samples * mean * mean) / (samples - 1)) : 0;
+        double variance = samples > 1 ? squaredDeviations / (samples - 1) : 0;
         return new Aging(waitingTime, lags, persistence, mean, Math.sqrt(variance / samples), samples);
     }
 

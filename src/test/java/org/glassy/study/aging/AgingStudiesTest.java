@@ -65,5 +65,7 @@ class AgingStudiesTest {
         Table e = AgingAnalysis.exponents(t, "delta", "test", 10, 1);
         assertEquals(1.0, e.doubleColumn("exponent").get(0), 1e-12);
         assertEquals(3, e.doubleColumn("points").get(0), 0);
+        assertEquals(0, e.doubleColumn("exponent_se").get(0), 1e-12, "points exactly on the law");
+        assertEquals(java.util.List.of("system", "tw", "exponent", "exponent_se", "r_squared", "points"), e.columnNames());
     }
 }

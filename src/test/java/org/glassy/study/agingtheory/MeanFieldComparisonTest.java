@@ -83,6 +83,13 @@ class MeanFieldComparisonTest {
             Table curve = curves.where(curves.doubleColumn("temperature").isEqualTo(temperatures[k]));
             assertEquals(curve.doubleColumn("energy").get(curve.rowCount() - 1), row.doubleColumn("e(t_max)").get(0), 0);
         }
+        // below T_d the Levenberg–Marquardt fit reports standard errors; above T_d there is no power law (exponent NaN)
+        for (int r = 0; r < 2; r++) {
+            double se = table.doubleColumn("fitted e∞ s.e.").get(r);
+            assertTrue(se > 0 && se < 2e-3, "s.e. of e∞, row " + r + ": " + se);
+            assertTrue(table.doubleColumn("exponent a s.e.").get(r) > 0, "s.e. of a, row " + r);
+        }
+        assertTrue(table.doubleColumn("exponent a").isMissing(2), "no exponent above T_d (NaN, missing in Tablesaw)");
         Table excess = MeanFieldComparison.excessEnergies(curves);
         assertEquals(curves.rowCount() - 3, excess.rowCount(), "every row but t = 0");
         Table zero = excess.where(excess.intColumn("p").isEqualTo(3).and(excess.doubleColumn("temperature").isEqualTo(0)));

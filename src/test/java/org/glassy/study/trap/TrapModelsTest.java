@@ -89,13 +89,44 @@ class TrapModelsTest {
     }
 
     @Test
+    void persistenceStandardErrorIsBinomial() {
+        // Π is a fraction of walkers: its standard error is √(Π(1 − Π)/samples), in the table's pi_se column
+        Table t = TrapAging.run(new TrapAging.Parameters(TrapAging.Model.BOUCHAUD, 0.5, 100, 400, 2, 0));
+        for (int r = 0; r < t.rowCount(); r++) {
+            double pi = t.doubleColumn("pi").get(r);
+            assertEquals(Math.sqrt(pi * (1 - pi) / 400), t.doubleColumn("pi_se").get(r), 1e-15, "row " + r);
+        }
+        assertTrue(t.doubleColumn("pi_se").max() > 0.02, "some Π away from 0 and 1 has s.e. ≈ 0.025");
+    }
+
+    @Test
+    void meanEnergyErrorSurvivesALargeOffset() {
+        // energies −1e8 + u, u uniform in [0, 1): the naive (Σx² − n mean²)/(n − 1) cancels all 16 digits here;
+        // Welford's update must give the two-pass standard error of the same numbers
+        java.util.List<Double> energies = new java.util.ArrayList<>();
+        TrapModel offset = (tw, random) -> {
+            double e = -1e8 + random.nextDouble();
+            energies.add(e);
+            return new TrapModel.Occupation(e, tw + 1);
+        };
+        int samples = 10_000;
+        Aging aging = offset.aging(1, new double[] {0.5, 2}, samples, 7L);
+        double mean = energies.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
+        double variance = energies.stream().mapToDouble(e -> (e - mean) * (e - mean)).sum() / (samples - 1);
+        assertEquals(mean, aging.meanEnergy(), 1e-6); // 1e-14 relative
+        assertEquals(Math.sqrt(variance / samples), aging.meanEnergyError(), 1e-6 * Math.sqrt(variance / samples));
+        assertEquals(Math.sqrt(1 / 12.0 / samples), aging.meanEnergyError(), 0.05 * Math.sqrt(1 / 12.0 / samples));
+        assertArrayEquals(new double[] {1, 0}, aging.persistence());
+    }
+
+    @Test
     void sameSeedGivesTheIdenticalTable() {
         for (TrapAging.Model model : TrapAging.Model.values()) {
             var parameters = new TrapAging.Parameters(model, 0.4, 50, 500, 11, 0);
             Table a = TrapAging.run(parameters);
             Table b = TrapAging.run(parameters);
             assertEquals(41, a.rowCount());
-            assertEquals(java.util.List.of("tw", "t", "pi"), a.columnNames());
+            assertEquals(java.util.List.of("tw", "t", "pi", "pi_se"), a.columnNames());
             assertArrayEquals(a.doubleColumn("pi").asDoubleArray(), b.doubleColumn("pi").asDoubleArray());
             assertArrayEquals(a.doubleColumn("t").asDoubleArray(), b.doubleColumn("t").asDoubleArray());
             assertEquals(0.5, a.doubleColumn("t").get(0), 1e-12);
