@@ -4,7 +4,8 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 import org.glassy.study.aging.AgingDnn;
-import org.glassy.study.barriers.Barriers;
+import org.glassy.study.barriers.Method;
+import org.glassy.study.barriers.NetworkBarriers;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -61,19 +62,19 @@ final class BarrierCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Barriers.Method how = Barriers.Method.parse(method);
-        Barriers.NetworkParameters parameters = Arguments.validated(() -> new Barriers.NetworkParameters(
+        Method how = Method.parse(method);
+        NetworkBarriers.Parameters parameters = Arguments.validated(() -> new NetworkBarriers.Parameters(
                 AgingDnn.DataSource.parse(data), samples, hidden, seedA, seedB, seed,
                 training(), effort));
-        Barriers.NetworkMinima minima = Barriers.train(parameters, Progress.toStandardError());
-        Csv.write(Barriers.connect(minima, how, Progress.toStandardError()).profile().table(), out);
+        NetworkBarriers.Minima minima = NetworkBarriers.train(parameters, Progress.toStandardError());
+        Csv.write(NetworkBarriers.connect(minima, how, Progress.toStandardError()).profile().table(), out);
         return 0;
     }
 
     /** The training settings, their messages renamed to this command's options (--lr, --train-steps). */
-    private Barriers.Training training() {
+    private NetworkBarriers.Training training() {
         try {
-            return new Barriers.Training(lr, batch, momentum, trainSteps);
+            return new NetworkBarriers.Training(lr, batch, momentum, trainSteps);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(e.getMessage().replaceFirst("^learningRate", "lr")
                     .replaceFirst("^steps", "trainSteps"), e);

@@ -3,7 +3,7 @@ package org.glassy.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
-import org.glassy.study.barriers.Barriers;
+import org.glassy.study.barriers.Potential;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -42,11 +42,11 @@ final class NebCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Barriers.Potential p = Barriers.Potential.parse(potential);
-        double eta = stepSize == null ? p.stepSize() : stepSize;
+        Potential p = Potential.parse(potential);
+        double eta = stepSize == null ? p.learningRate() : stepSize;
         Csv.write(Arguments.validated(() -> {
             try {
-                return Barriers.band(p, images, steps, eta, spring, climbing);
+                return p.band(images, steps, eta, spring, climbing);
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException(e.getMessage().replaceFirst("^learningRate", "stepSize")
                         .replaceFirst("^springConstant", "spring"), e);
