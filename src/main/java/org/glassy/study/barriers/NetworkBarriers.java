@@ -380,7 +380,7 @@ public final class NetworkBarriers {
         Rows rows = Rows.of("barriers", IntColumn.create("hidden"), StringColumn.create("method"),
                 IntColumn.create("parameters"));
         for (Result r : results) {
-            Table row = Paths.barrierRow(r.chain(), r.profile(), "train_loss");
+            Table row = PathSummary.barrierRow(r.chain(), r.profile(), "train_loss");
             row.addColumns(DoubleColumn.create("test_loss_barrier", r.profile().barrier("test_loss").height()),
                     DoubleColumn.create("test_error_rise", r.profile().barrier("test_error").height()));
             rows.addAll(row, r.hidden(), r.method().label(), r.parameters());

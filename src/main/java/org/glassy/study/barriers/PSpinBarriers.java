@@ -279,7 +279,7 @@ public final class PSpinBarriers {
         Rows rows = Rows.of("barriers", IntColumn.create("n"), LongColumn.create("instance"),
                 StringColumn.create("method"));
         for (Result r : results) {
-            rows.addAll(Paths.barrierRow(r.chain(), r.profile(), "energy"), r.n(), r.instance(), r.method().label());
+            rows.addAll(PathSummary.barrierRow(r.chain(), r.profile(), "energy"), r.n(), r.instance(), r.method().label());
         }
         return rows.table();
     }

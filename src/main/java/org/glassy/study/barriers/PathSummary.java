@@ -10,9 +10,9 @@ import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.Table;
 
 /** What both studies report for every path: its barrier and length, one row. */
-final class Paths {
+final class PathSummary {
 
-    private Paths() {
+    private PathSummary() {
     }
 
     /**
