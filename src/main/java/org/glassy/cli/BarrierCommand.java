@@ -5,7 +5,8 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.glassy.study.aging.AgingDnn;
-import org.glassy.study.barriers.Barriers;
+import org.glassy.study.barriers.Method;
+import org.glassy.study.barriers.NetworkBarriers;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -70,11 +71,11 @@ final class BarrierCommand implements Callable<Integer>, OptionNames {
     @Override
     public Integer call() throws Exception {
         OutputFiles.check("--out", out);
-        Barriers.Method how = Barriers.Method.parse(method);
-        Barriers.NetworkParameters parameters = new Barriers.NetworkParameters(AgingDnn.DataSource.parse(data), samples,
-                hidden, seedA, seedB, seed, new Barriers.Training(lr, batch, momentum, trainSteps), effort);
-        Barriers.NetworkMinima minima = Barriers.train(parameters, Progress.toStandardError());
-        Csv.write(Barriers.connect(minima, how, Progress.toStandardError()).profile().table(), out);
+        Method how = Method.parse(method);
+        NetworkBarriers.Parameters parameters = new NetworkBarriers.Parameters(AgingDnn.DataSource.parse(data), samples,
+                hidden, seedA, seedB, seed, new NetworkBarriers.Training(lr, batch, momentum, trainSteps), effort);
+        NetworkBarriers.Minima minima = NetworkBarriers.train(parameters, Progress.toStandardError());
+        Csv.write(NetworkBarriers.connect(minima, how, Progress.toStandardError()).profile().table(), out);
         return 0;
     }
 }

@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-import org.glassy.study.barriers.Barriers;
+import org.glassy.study.barriers.Potential;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -50,9 +50,9 @@ final class NebCommand implements Callable<Integer>, OptionNames {
     @Override
     public Integer call() throws Exception {
         OutputFiles.check("--out", out);
-        Barriers.Potential p = Barriers.Potential.parse(potential);
-        double eta = stepSize == null ? p.stepSize() : stepSize;
-        Csv.write(Barriers.band(p, images, steps, eta, spring, climbing), out);
+        Potential p = Potential.parse(potential);
+        double eta = stepSize == null ? p.learningRate() : stepSize;
+        Csv.write(p.band(images, steps, eta, spring, climbing), out);
         return 0;
     }
 }

@@ -154,4 +154,20 @@ public final class Require {
     public static InvalidParameterException invalid(String name, String reason) {
         return new InvalidParameterException(name, reason);
     }
+
+    /**
+     * Requires that a builder was given a value for a parameter that has no default.
+     *
+     * @param <T> the parameter's type
+     * @param name the parameter name
+     * @param value the value given, or null if none was
+     * @return the value
+     * @throws IllegalStateException if none was given, e.g. {@code "samples must be set"}
+     */
+    public static <T> T given(String name, T value) {
+        if (value == null) {
+            throw new IllegalStateException(name + " must be set");
+        }
+        return value;
+    }
 }

@@ -1,6 +1,9 @@
 package org.glassy.study.aging;
 
+import java.util.Arrays;
+
 import org.glassy.observable.PowerLaw;
+import org.glassy.observable.Rows;
 
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.NumericColumn;
@@ -65,35 +68,23 @@ public final class AgingAnalysis {
      *     3 usable lags
      */
     public static Table exponents(Table table, String value, String label, double minLag, double maxLagOverTw) {
-        Table result = Table.create("power-law exponents of " + value + " vs t", StringColumn.create("system"),
+        Rows result = Rows.of("power-law exponents of " + value + " vs t", StringColumn.create("system"),
                 DoubleColumn.create("tw"), DoubleColumn.create("exponent"), DoubleColumn.create("exponent_se"),
                 DoubleColumn.create("r_squared"),
                 DoubleColumn.create("points"));
-        NumericColumn<?> tw = table.numberColumn("tw");
-        double[] waiting = tw.asDoubleArray();
-        double[] distinct = java.util.Arrays.stream(waiting).distinct().sorted().toArray();
-        for (double w : distinct) {
-            java.util.List<double[]> points = new java.util.ArrayList<>();
-            for (int r = 0; r < table.rowCount(); r++) {
-                if (waiting[r] == w) {
-                    points.add(new double[] {table.numberColumn("t").getDouble(r), table.numberColumn(value).getDouble(r)});
-                }
-            }
-            double[] x = points.stream().mapToDouble(q -> q[0]).toArray();
-            double[] y = points.stream().mapToDouble(q -> q[1]).toArray();
+        double[] waiting = table.numberColumn("tw").asDoubleArray();
+        for (double w : Arrays.stream(waiting).distinct().sorted().toArray()) {
+            Table one = table.where(table.numberColumn("tw").isEqualTo(w));
+            double[] x = one.numberColumn("t").asDoubleArray();
+            double[] y = one.numberColumn(value).asDoubleArray();
             double maxLag = maxLagOverTw * w;
-            long usable = java.util.Arrays.stream(x).filter(v -> v >= minLag && v <= maxLag).count();
+            long usable = Arrays.stream(x).filter(v -> v >= minLag && v <= maxLag).count();
             if (usable < 3) {
                 continue;
             }
             PowerLaw fit = PowerLaw.fit(x, y, minLag, maxLag);
-            result.stringColumn("system").append(label);
-            result.doubleColumn("tw").append(w);
-            result.doubleColumn("exponent").append(fit.exponent());
-            result.doubleColumn("exponent_se").append(fit.exponentError());
-            result.doubleColumn("r_squared").append(fit.rSquared());
-            result.doubleColumn("points").append(fit.points());
+            result.add(label, w, fit.exponent(), fit.exponentError(), fit.rSquared(), fit.points());
         }
-        return result;
+        return result.table();
     }
 }

@@ -21,8 +21,13 @@ import org.glassy.model.Loss;
 import org.glassy.model.Mlp;
 import org.glassy.observable.Evaluation;
 import org.glassy.observable.MeanSquareDisplacement;
+import org.glassy.observable.Rows;
 import org.glassy.observable.TwoTimeObservable;
 
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.LongColumn;
+import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
 /**
@@ -151,6 +156,141 @@ public final class AgingDnn {
         public Mlp.Architecture architecture() {
             return AgingDnn.architecture(data, hidden);
         }
+
+        /**
+         * A builder with the lean engine and 8 waiting times; data, samples, hidden, learningRate,
+         * batch, momentum, steps and seed must be set.
+         *
+         * @return the builder
+         */
+        public static Builder builder() {
+            return new Builder();
+        }
+
+        /** @return a builder holding these parameters, to change some of them */
+        public Builder toBuilder() {
+            return builder().data(data).samples(samples).hidden(hidden).learningRate(learningRate).batch(batch)
+                    .momentum(momentum).steps(steps).seed(seed).engine(engine).waitingTimes(waitingTimes);
+        }
+
+        /** Builds {@link Parameters} by name; {@link #build()} validates them. */
+        public static final class Builder {
+            private DataSource data;
+            private Integer samples;
+            private Integer hidden;
+            private Double learningRate;
+            private Integer batch;
+            private Double momentum;
+            private Long steps;
+            private Long seed;
+            private Engine engine = Engine.LEAN;
+            private int waitingTimes = 8;
+
+            private Builder() {
+            }
+
+            /**
+             * @param value the training data
+             * @return this builder
+             */
+            public Builder data(DataSource value) {
+                data = value;
+                return this;
+            }
+
+            /**
+             * @param value the number of training examples P
+             * @return this builder
+             */
+            public Builder samples(int value) {
+                samples = value;
+                return this;
+            }
+
+            /**
+             * @param value the hidden width H
+             * @return this builder
+             */
+            public Builder hidden(int value) {
+                hidden = value;
+                return this;
+            }
+
+            /**
+             * @param value the learning rate η
+             * @return this builder
+             */
+            public Builder learningRate(double value) {
+                learningRate = value;
+                return this;
+            }
+
+            /**
+             * @param value the batch size B
+             * @return this builder
+             */
+            public Builder batch(int value) {
+                batch = value;
+                return this;
+            }
+
+            /**
+             * @param value the momentum μ
+             * @return this builder
+             */
+            public Builder momentum(double value) {
+                momentum = value;
+                return this;
+            }
+
+            /**
+             * @param value the number of SGD steps
+             * @return this builder
+             */
+            public Builder steps(long value) {
+                steps = value;
+                return this;
+            }
+
+            /**
+             * @param value the seed of data, initial weights and batch order
+             * @return this builder
+             */
+            public Builder seed(long value) {
+                seed = value;
+                return this;
+            }
+
+            /**
+             * @param value the engine that evaluates the network
+             * @return this builder
+             */
+            public Builder engine(Engine value) {
+                engine = value;
+                return this;
+            }
+
+            /**
+             * @param value the number of waiting times t_w
+             * @return this builder
+             */
+            public Builder waitingTimes(int value) {
+                waitingTimes = value;
+                return this;
+            }
+
+            /**
+             * @return the parameters
+             * @throws IllegalStateException if a parameter without default was not set
+             * @throws IllegalArgumentException if a parameter is out of range
+             */
+            public Parameters build() {
+                return new Parameters(Require.given("data", data), Require.given("samples", samples),
+                        Require.given("hidden", hidden), Require.given("learningRate", learningRate),
+                        Require.given("batch", batch), Require.given("momentum", momentum),
+                        Require.given("steps", steps), Require.given("seed", seed), engine, waitingTimes);
+            }
+        }
     }
 
     /**
@@ -182,22 +322,15 @@ public final class AgingDnn {
      *     final_test_loss, final_test_error}
      */
     public static Table summary(Result... results) {
-        Table t = Table.create("networks: parameters M against constraints P·C",
-                tech.tablesaw.api.StringColumn.create("network"), tech.tablesaw.api.IntColumn.create("parameters_M"),
-                tech.tablesaw.api.IntColumn.create("constraints_PC"), tech.tablesaw.api.StringColumn.create("regime"),
-                tech.tablesaw.api.DoubleColumn.create("final_train_loss"),
-                tech.tablesaw.api.DoubleColumn.create("final_test_loss"),
-                tech.tablesaw.api.DoubleColumn.create("final_test_error"));
+        Rows t = Rows.of("networks: parameters M against constraints P·C", StringColumn.create("network"),
+                IntColumn.create("parameters_M"), IntColumn.create("constraints_PC"), StringColumn.create("regime"),
+                DoubleColumn.create("final_train_loss"), DoubleColumn.create("final_test_loss"),
+                DoubleColumn.create("final_test_error"));
         for (Result r : results) {
-            t.stringColumn("network").append(r.label());
-            t.intColumn("parameters_M").append(r.parameters());
-            t.intColumn("constraints_PC").append(r.constraints());
-            t.stringColumn("regime").append(r.regime());
-            t.doubleColumn("final_train_loss").append(r.last("loss"));
-            t.doubleColumn("final_test_loss").append(r.last("test_loss"));
-            t.doubleColumn("final_test_error").append(r.last("test_error"));
+            t.add(r.label(), r.parameters(), r.constraints(), r.regime(), r.last("loss"), r.last("test_loss"),
+                    r.last("test_error"));
         }
-        return t;
+        return t.table();
     }
 
     /**
@@ -207,15 +340,11 @@ public final class AgingDnn {
      * @return columns {@code network, step, loss, test_loss, test_error}
      */
     public static Table losses(Result... results) {
-        Table all = null;
+        Rows all = Rows.of("losses", StringColumn.create("network"));
         for (Result r : results) {
-            String[] labels = new String[r.loss().rowCount()];
-            java.util.Arrays.fill(labels, r.label());
-            Table t = Table.create("losses", tech.tablesaw.api.StringColumn.create("network", labels));
-            t.addColumns(r.loss().columnArray());
-            all = all == null ? t.copy() : all.append(t);
+            all.addAll(r.loss(), r.label());
         }
-        return all;
+        return all.table();
     }
 
     /**
@@ -309,10 +438,10 @@ public final class AgingDnn {
         Table m = run.recording(msd).table();
         Table d = Table.create("msd", m.longColumn("tw_step").copy().setName("tw"),
                 m.longColumn("t_step").copy().setName("t"), m.doubleColumn("value").copy().setName("delta"));
-        Table l = Table.create("loss", tech.tablesaw.api.LongColumn.create("step", run.recording(loss).steps()),
-                tech.tablesaw.api.DoubleColumn.create("loss", run.recording(loss).values()),
-                tech.tablesaw.api.DoubleColumn.create("test_loss", run.recording(testLoss).values()),
-                tech.tablesaw.api.DoubleColumn.create("test_error", run.recording(testError).values()));
+        Table l = Table.create("loss", LongColumn.create("step", run.recording(loss).steps()),
+                DoubleColumn.create("loss", run.recording(loss).values()),
+                DoubleColumn.create("test_loss", run.recording(testLoss).values()),
+                DoubleColumn.create("test_error", run.recording(testError).values()));
         return new Result("H = " + p.hidden(), d, l, lean.dimension(), sets[0].size() * sets[0].classes());
     }
 }

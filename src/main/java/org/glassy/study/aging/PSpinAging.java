@@ -1,5 +1,8 @@
 package org.glassy.study.aging;
 
+import static tech.tablesaw.aggregate.AggregateFunctions.first;
+
+import java.util.List;
 import java.util.SplittableRandom;
 
 import org.glassy.dynamics.Dynamics;
@@ -13,10 +16,13 @@ import org.glassy.internal.Require;
 import org.glassy.model.Model;
 import org.glassy.model.PSpinSpherical;
 import org.glassy.observable.MeanSquareDisplacement;
+import org.glassy.observable.Rows;
 import org.glassy.observable.TwoTimeCorrelation;
 import org.glassy.observable.TwoTimeObservable;
 
+import tech.tablesaw.aggregate.AggregateFunctions;
 import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.Table;
 
 /**
@@ -76,6 +82,108 @@ public final class PSpinAging {
         public StepRule<Model, ?> rule() {
             return temperature == 0 ? new GradientDescent(dt) : new Langevin(temperature, dt);
         }
+
+        /**
+         * A builder with 8 waiting times; p, n, temperature, dt, time and seed must be set.
+         *
+         * @return the builder
+         */
+        public static Builder builder() {
+            return new Builder();
+        }
+
+        /** @return a builder holding these parameters, to change some of them */
+        public Builder toBuilder() {
+            return builder().p(p).n(n).temperature(temperature).dt(dt).time(time).seed(seed).waitingTimes(waitingTimes);
+        }
+
+        /** Builds {@link Parameters} by name; {@link #build()} validates them. */
+        public static final class Builder {
+            private Integer p;
+            private Integer n;
+            private Double temperature;
+            private Double dt;
+            private Double time;
+            private Long seed;
+            private int waitingTimes = 8;
+
+            private Builder() {
+            }
+
+            /**
+             * @param value the interaction order p
+             * @return this builder
+             */
+            public Builder p(int value) {
+                p = value;
+                return this;
+            }
+
+            /**
+             * @param value the number of spins N
+             * @return this builder
+             */
+            public Builder n(int value) {
+                n = value;
+                return this;
+            }
+
+            /**
+             * @param value the temperature T (0: gradient descent)
+             * @return this builder
+             */
+            public Builder temperature(double value) {
+                temperature = value;
+                return this;
+            }
+
+            /**
+             * @param value the time step
+             * @return this builder
+             */
+            public Builder dt(double value) {
+                dt = value;
+                return this;
+            }
+
+            /**
+             * @param value the final time
+             * @return this builder
+             */
+            public Builder time(double value) {
+                time = value;
+                return this;
+            }
+
+            /**
+             * @param value the seed of couplings, start and noise
+             * @return this builder
+             */
+            public Builder seed(long value) {
+                seed = value;
+                return this;
+            }
+
+            /**
+             * @param value the number of waiting times
+             * @return this builder
+             */
+            public Builder waitingTimes(int value) {
+                waitingTimes = value;
+                return this;
+            }
+
+            /**
+             * @return the parameters
+             * @throws IllegalStateException if a parameter without default was not set
+             * @throws IllegalArgumentException if a parameter is out of range
+             */
+            public Parameters build() {
+                return new Parameters(Require.given("p", p), Require.given("n", n),
+                        Require.given("temperature", temperature), Require.given("dt", dt),
+                        Require.given("time", time), Require.given("seed", seed), waitingTimes);
+            }
+        }
     }
 
     /**
@@ -87,6 +195,11 @@ public final class PSpinAging {
      * @return the table
      */
     public static Table run(Parameters parameters, ProgressListener progress) {
+        return withSteps(parameters, progress).removeColumns("tw_step", "t_step");
+    }
+
+    /** {@link #run}'s table and the waiting times and lags in steps, {@code tw_step, t_step}. */
+    private static Table withSteps(Parameters parameters, ProgressListener progress) {
         SplittableRandom seeds = new SplittableRandom(parameters.seed());
         long disorder = seeds.nextLong();
         long initial = seeds.nextLong();
@@ -106,12 +219,14 @@ public final class PSpinAging {
         Table c = run.recording(correlation).table();
         return Table.create("p-spin two-time observables", c.doubleColumn("tw").copy(), c.doubleColumn("t").copy(),
                 c.doubleColumn("value").copy().setName("correlation"),
-                DoubleColumn.create("msd", run.recording(msd).table().doubleColumn("value").asDoubleArray()));
+                DoubleColumn.create("msd", run.recording(msd).table().doubleColumn("value").asDoubleArray()),
+                c.longColumn("tw_step").copy(), c.longColumn("t_step").copy());
     }
 
     /**
      * Averages {@link #run} over independent instances (couplings, starts and noise from seeds
-     * split off {@code parameters.seed()}), which smooths the finite-N fluctuations of single runs.
+     * split off {@code parameters.seed()}), which smooths the finite-N fluctuations of single runs:
+     * the instances are stacked in one long table and grouped by (t_w, t) with Tablesaw.
      *
      * @param parameters the run; its seed seeds the instances
      * @param samples the number of instances, at least 1
@@ -121,29 +236,15 @@ public final class PSpinAging {
     public static Table runAveraged(Parameters parameters, int samples, ProgressListener progress) {
         Require.atLeast("samples", samples, 1);
         SplittableRandom seeds = new SplittableRandom(parameters.seed());
-        Table mean = null;
+        Rows instances = Rows.of("instances", IntColumn.create("instance"));
         for (int s = 0; s < samples; s++) {
-            Parameters one = new Parameters(parameters.p(), parameters.n(), parameters.temperature(), parameters.dt(),
-                    parameters.time(), seeds.nextLong(), parameters.waitingTimes());
-            Table t = run(one, progress);
-            if (mean == null) {
-                mean = t;
-            } else {
-                for (String column : new String[] {"correlation", "msd"}) {
-                    DoubleColumn sum = mean.doubleColumn(column);
-                    DoubleColumn add = t.doubleColumn(column);
-                    for (int r = 0; r < sum.size(); r++) {
-                        sum.set(r, sum.get(r) + add.get(r));
-                    }
-                }
-            }
+            instances.addAll(withSteps(parameters.toBuilder().seed(seeds.nextLong()).build(), progress), s);
         }
-        for (String column : new String[] {"correlation", "msd"}) {
-            DoubleColumn sum = mean.doubleColumn(column);
-            for (int r = 0; r < sum.size(); r++) {
-                sum.set(r, sum.get(r) / samples);
-            }
-        }
-        return mean.setName("p-spin two-time observables, mean of " + samples + " instances");
+        Table mean = instances.table().summarize(List.of("tw", "t", "correlation", "msd"), first,
+                AggregateFunctions.mean).by("tw_step", "t_step");
+        return Table.create("p-spin two-time observables, mean of " + samples + " instances",
+                mean.doubleColumn("First [tw]").setName("tw"), mean.doubleColumn("First [t]").setName("t"),
+                mean.doubleColumn("Mean [correlation]").setName("correlation"),
+                mean.doubleColumn("Mean [msd]").setName("msd"));
     }
 }

@@ -13,6 +13,7 @@ import org.glassy.internal.Require;
 import org.glassy.model.HingeLoss;
 import org.glassy.observable.Evaluation;
 import org.glassy.observable.PowerLaw;
+import org.glassy.observable.Rows;
 import org.glassy.observable.ScalarObservable;
 
 import tech.tablesaw.api.DoubleColumn;
@@ -87,6 +88,109 @@ public final class HingeDynamics {
         /** @return the number of steps, round(time/dt) */
         public long steps() {
             return Math.round(time / dt);
+        }
+
+        /**
+         * A builder with the default step {@link #DEFAULT_DT}; hidden, samples, dim, margin, time
+         * and seed must be set.
+         *
+         * @return the builder
+         */
+        public static Builder builder() {
+            return new Builder();
+        }
+
+        /** @return a builder holding these parameters, to change some of them */
+        public Builder toBuilder() {
+            return builder().hidden(hidden).samples(samples).dim(dim).margin(margin).time(time).seed(seed).dt(dt);
+        }
+
+        /** Builds {@link Parameters} by name; {@link #build()} validates them. */
+        public static final class Builder {
+            private Integer hidden;
+            private Integer samples;
+            private Integer dim;
+            private Double margin;
+            private Double time;
+            private Long seed;
+            private double dt = DEFAULT_DT;
+
+            private Builder() {
+            }
+
+            /**
+             * @param value the number of hidden nodes M
+             * @return this builder
+             */
+            public Builder hidden(int value) {
+                hidden = value;
+                return this;
+            }
+
+            /**
+             * @param value the number of training examples P
+             * @return this builder
+             */
+            public Builder samples(int value) {
+                samples = value;
+                return this;
+            }
+
+            /**
+             * @param value the input dimension d
+             * @return this builder
+             */
+            public Builder dim(int value) {
+                dim = value;
+                return this;
+            }
+
+            /**
+             * @param value the hinge threshold h
+             * @return this builder
+             */
+            public Builder margin(double value) {
+                margin = value;
+                return this;
+            }
+
+            /**
+             * @param value the final time
+             * @return this builder
+             */
+            public Builder time(double value) {
+                time = value;
+                return this;
+            }
+
+            /**
+             * @param value the seed of the teacher, the data and the initial weights
+             * @return this builder
+             */
+            public Builder seed(long value) {
+                seed = value;
+                return this;
+            }
+
+            /**
+             * @param value the Euler step of the gradient flow
+             * @return this builder
+             */
+            public Builder dt(double value) {
+                dt = value;
+                return this;
+            }
+
+            /**
+             * @return the parameters
+             * @throws IllegalStateException if a parameter without default was not set
+             * @throws IllegalArgumentException if a parameter is out of range
+             */
+            public Parameters build() {
+                return new Parameters(Require.given("hidden", hidden), Require.given("samples", samples),
+                        Require.given("dim", dim), Require.given("margin", margin), Require.given("time", time),
+                        Require.given("seed", seed), dt);
+            }
         }
     }
 
@@ -187,26 +291,23 @@ public final class HingeDynamics {
      * @return columns {@code curve, time, loss, unsat}
      */
     public static Table widths(int[] widths, int samples, int dim, double margin, double time, long seed) {
-        Table all = Table.create("hinge dynamics: simulation and mean-field theory", StringColumn.create("curve"),
+        Rows all = Rows.of("hinge dynamics: simulation and mean-field theory", StringColumn.create("curve"),
                 DoubleColumn.create("time"), DoubleColumn.create("loss"), DoubleColumn.create("unsat"));
         Table last = null;
         for (int m : widths) {
             last = run(new Parameters(m, samples, dim, margin, time, seed));
-            append(all, "M = " + m, last, "loss", "unsat");
+            all.addAll(afterStart(last, "loss", "unsat"), "M = " + m);
         }
         if (last != null) {
-            append(all, "mean-field theory", last, "loss_theory", "unsat_theory");
+            all.addAll(afterStart(last, "loss_theory", "unsat_theory"), "mean-field theory");
             ShallowHingeTheory theory = new ShallowHingeTheory(ShallowHingeTheory.Parameters.standard(dim, margin));
             for (double t : last.doubleColumn("time").asDoubleArray()) {
                 if (t > 0 && theory.lateUnsatisfiedFraction(t) < 1) {
-                    all.stringColumn("curve").append(LATE_TIME_LAW);
-                    all.doubleColumn("time").append(t);
-                    all.doubleColumn("loss").append(theory.lateLoss(t));
-                    all.doubleColumn("unsat").append(theory.lateUnsatisfiedFraction(t));
+                    all.add(LATE_TIME_LAW, t, theory.lateLoss(t), theory.lateUnsatisfiedFraction(t));
                 }
             }
         }
-        return all;
+        return all.table();
     }
 
     /**
@@ -222,17 +323,13 @@ public final class HingeDynamics {
      * @return columns {@code curve, window, loss_exponent, unsat_exponent}
      */
     public static Table exponents(Table curves, int dim, double margin, double tMin, double tMax) {
-        Table table = Table.create("late-time exponents", StringColumn.create("curve"), StringColumn.create("window"),
+        Rows table = Rows.of("late-time exponents", StringColumn.create("curve"), StringColumn.create("window"),
                 DoubleColumn.create("loss_exponent"), DoubleColumn.create("unsat_exponent"));
         String window = String.format(Locale.ROOT, "[%g, %g]", tMin, tMax);
         for (String curve : new java.util.LinkedHashSet<>(curves.stringColumn("curve").asList())) {
             Table c = curves.where(curves.stringColumn("curve").isEqualTo(curve));
             double[] t = c.doubleColumn("time").asDoubleArray();
-            table.stringColumn("curve").append(curve);
-            table.stringColumn("window").append(window);
-            table.doubleColumn("loss_exponent").append(
-                    PowerLaw.fit(t, c.doubleColumn("loss").asDoubleArray(), tMin, tMax).exponent());
-            table.doubleColumn("unsat_exponent").append(
+            table.add(curve, window, PowerLaw.fit(t, c.doubleColumn("loss").asDoubleArray(), tMin, tMax).exponent(),
                     PowerLaw.fit(t, c.doubleColumn("unsat").asDoubleArray(), tMin, tMax).exponent());
         }
         ShallowHingeTheory theory = new ShallowHingeTheory(ShallowHingeTheory.Parameters.standard(dim, margin));
@@ -243,22 +340,16 @@ public final class HingeDynamics {
             loss[i] = theory.loss(t[i]);
             unsat[i] = theory.unsatisfiedFraction(t[i]);
         }
-        table.stringColumn("curve").append("mean-field theory");
-        table.stringColumn("window").append("[1e4, 1e6]");
-        table.doubleColumn("loss_exponent").append(PowerLaw.fit(t, loss, 1e4, 1e6).exponent());
-        table.doubleColumn("unsat_exponent").append(PowerLaw.fit(t, unsat, 1e4, 1e6).exponent());
-        return table;
+        table.add("mean-field theory", "[1e4, 1e6]", PowerLaw.fit(t, loss, 1e4, 1e6).exponent(),
+                PowerLaw.fit(t, unsat, 1e4, 1e6).exponent());
+        return table.table();
     }
 
-    private static void append(Table all, String curve, Table run, String loss, String unsat) {
-        for (int r = 0; r < run.rowCount(); r++) {
-            if (run.doubleColumn("time").getDouble(r) <= 0) {
-                continue;
-            }
-            all.stringColumn("curve").append(curve);
-            all.doubleColumn("time").append(run.doubleColumn("time").getDouble(r));
-            all.doubleColumn("loss").append(run.doubleColumn(loss).getDouble(r));
-            all.doubleColumn("unsat").append(run.doubleColumn(unsat).getDouble(r));
-        }
+    /** The rows at t &gt; 0 of a run, columns {@code time} and the two given, renamed {@code loss, unsat}. */
+    private static Table afterStart(Table run, String loss, String unsat) {
+        Table t = run.where(run.doubleColumn("time").isGreaterThan(0)).selectColumns("time", loss, unsat);
+        t.column(loss).setName("loss");
+        t.column(unsat).setName("unsat");
+        return t;
     }
 }

@@ -1,5 +1,13 @@
 package org.glassy.study.hinge;
 
+import static tech.tablesaw.aggregate.AggregateFunctions.count;
+import static tech.tablesaw.aggregate.AggregateFunctions.first;
+import static tech.tablesaw.aggregate.AggregateFunctions.max;
+import static tech.tablesaw.aggregate.AggregateFunctions.mean;
+import static tech.tablesaw.aggregate.AggregateFunctions.min;
+
+import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.SplittableRandom;
 
@@ -10,6 +18,7 @@ import org.glassy.dynamics.Dynamics;
 import org.glassy.dynamics.HalvingDescent;
 import org.glassy.internal.Require;
 import org.glassy.model.HingeLoss;
+import org.glassy.observable.Rows;
 
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
@@ -151,8 +160,46 @@ public final class PerceptronJamming {
     }
 
     /**
+     * Every minimisation of a sweep over margins and loads: the long table that {@link #sweep}
+     * averages.
+     *
+     * @param kappas the margins κ
+     * @param alphaOverCapacity the loads as fractions of α_c(κ)
+     * @param n the dimension N
+     * @param loss the hinge cost
+     * @param samples instances per point, at least 1
+     * @param seed the seed
+     * @return columns {@code curve, kappa, alpha_c, load, alpha, alpha_over_alpha_c, instance,
+     *     final_loss, unsat_fraction, sat}: {@code load} is the index of the load in
+     *     {@code alphaOverCapacity}, {@code instance} counts from 0 at each load, {@code sat} is 1
+     *     if the instance reached zero loss (below 10⁻²⁰ per pattern), else 0
+     */
+    public static Table instances(double[] kappas, double[] alphaOverCapacity, int n, HingeLoss loss, int samples,
+                                  long seed) {
+        Require.atLeast("samples", samples, 1);
+        Rows rows = Rows.of("perceptron minimisations", StringColumn.create("curve"), DoubleColumn.create("kappa"),
+                DoubleColumn.create("alpha_c"), IntColumn.create("load"), DoubleColumn.create("alpha"),
+                DoubleColumn.create("alpha_over_alpha_c"), IntColumn.create("instance"),
+                DoubleColumn.create("final_loss"), DoubleColumn.create("unsat_fraction"), DoubleColumn.create("sat"));
+        SplittableRandom seeds = new SplittableRandom(seed);
+        for (double kappa : kappas) {
+            double alphaC = GardnerCapacity.alphaC(kappa);
+            for (int load = 0; load < alphaOverCapacity.length; load++) {
+                double alpha = alphaOverCapacity[load] * alphaC;
+                for (int s = 0; s < samples; s++) {
+                    Result r = minimise(new Parameters(alpha, kappa, n, seeds.nextLong(), loss, DEFAULT_STEPS));
+                    rows.add("κ = " + kappa, kappa, alphaC, load, alpha, alphaOverCapacity[load], s, r.finalLoss(),
+                            r.unsatisfiedFraction(), r.finalLoss() < SAT_LOSS ? 1 : 0);
+                }
+            }
+        }
+        return rows.table();
+    }
+
+    /**
      * Final loss and unsatisfied fraction against α for several margins: the jamming transition,
-     * with α_c(κ) for reference. Each point is the mean over {@code samples} instances.
+     * with α_c(κ) for reference. Each point is the mean over {@code samples} instances of
+     * {@link #instances}, grouped by Tablesaw.
      *
      * @param kappas the margins κ
      * @param alphaOverCapacity the loads as fractions of α_c(κ)
@@ -166,37 +213,20 @@ public final class PerceptronJamming {
      */
     public static Table sweep(double[] kappas, double[] alphaOverCapacity, int n, HingeLoss loss, int samples,
                               long seed) {
-        Require.atLeast("samples", samples, 1);
-        Table table = Table.create("perceptron SAT/UNSAT transition", StringColumn.create("curve"),
-                DoubleColumn.create("kappa"), DoubleColumn.create("alpha_c"), DoubleColumn.create("alpha"),
-                DoubleColumn.create("alpha_over_alpha_c"), DoubleColumn.create("final_loss"),
-                DoubleColumn.create("unsat_fraction"), DoubleColumn.create("sat_fraction"), IntColumn.create("samples"));
-        SplittableRandom seeds = new SplittableRandom(seed);
-        for (double kappa : kappas) {
-            double alphaC = GardnerCapacity.alphaC(kappa);
-            for (double ratio : alphaOverCapacity) {
-                double alpha = ratio * alphaC;
-                double lossSum = 0;
-                double unsatSum = 0;
-                int sat = 0;
-                for (int s = 0; s < samples; s++) {
-                    Result r = minimise(new Parameters(alpha, kappa, n, seeds.nextLong(), loss, DEFAULT_STEPS));
-                    lossSum += r.finalLoss();
-                    unsatSum += r.unsatisfiedFraction();
-                    sat += r.finalLoss() < SAT_LOSS ? 1 : 0;
-                }
-                table.stringColumn("curve").append("κ = " + kappa);
-                table.doubleColumn("kappa").append(kappa);
-                table.doubleColumn("alpha_c").append(alphaC);
-                table.doubleColumn("alpha").append(alpha);
-                table.doubleColumn("alpha_over_alpha_c").append(ratio);
-                table.doubleColumn("final_loss").append(lossSum / samples);
-                table.doubleColumn("unsat_fraction").append(unsatSum / samples);
-                table.doubleColumn("sat_fraction").append((double) sat / samples);
-                table.intColumn("samples").append(samples);
-            }
+        Table points = instances(kappas, alphaOverCapacity, n, loss, samples, seed)
+                .summarize(List.of("kappa", "alpha_c", "alpha", "alpha_over_alpha_c", "final_loss", "unsat_fraction",
+                        "sat"), first, mean, count)
+                .by("curve", "load");
+        for (String column : List.of("kappa", "alpha_c", "alpha", "alpha_over_alpha_c")) {
+            points.column("First [" + column + "]").setName(column);
         }
-        return table;
+        for (String column : List.of("final_loss", "unsat_fraction")) {
+            points.column("Mean [" + column + "]").setName(column);
+        }
+        points.column("Mean [sat]").setName("sat_fraction");
+        points.addColumns(points.doubleColumn("Count [sat]").asIntColumn().setName("samples"));
+        return points.selectColumns("curve", "kappa", "alpha_c", "alpha", "alpha_over_alpha_c", "final_loss",
+                "unsat_fraction", "sat_fraction", "samples").setName("perceptron SAT/UNSAT transition");
     }
 
     /**
@@ -209,25 +239,18 @@ public final class PerceptronJamming {
      * @return columns {@code curve, alpha, value}
      */
     public static Table againstAlpha(Table sweep, String column) {
-        Table table = Table.create(column + " against α", StringColumn.create("curve"), DoubleColumn.create("alpha"),
-                DoubleColumn.create("value"));
+        Table points = sweep.selectColumns("curve", "alpha", column);
+        points.column(column).setName("value");
+        Rows table = Rows.of(column + " against α").addAll(points);
         double top = sweep.doubleColumn(column).max();
-        java.util.Map<String, Double> capacities = new java.util.LinkedHashMap<>();
-        for (int r = 0; r < sweep.rowCount(); r++) {
-            table.stringColumn("curve").append(sweep.stringColumn("curve").get(r));
-            table.doubleColumn("alpha").append(sweep.doubleColumn("alpha").getDouble(r));
-            table.doubleColumn("value").append(sweep.doubleColumn(column).getDouble(r));
-            capacities.put(sweep.stringColumn("curve").get(r), sweep.doubleColumn("alpha_c").getDouble(r));
+        Table capacities = sweep.summarize("alpha_c", first).by("curve");
+        for (int r = 0; r < capacities.rowCount(); r++) {
+            double alphaC = capacities.doubleColumn("First [alpha_c]").getDouble(r);
+            String curve = String.format(Locale.ROOT, "Gardner α_c, %s: %.4f", capacities.stringColumn("curve").get(r),
+                    alphaC);
+            table.add(curve, alphaC, 0).add(curve, alphaC, top);
         }
-        capacities.forEach((curve, alphaC) -> {
-            for (double y : new double[] {0, top}) {
-                table.stringColumn("curve").append(String.format(java.util.Locale.ROOT, "Gardner α_c, %s: %.4f", curve,
-                        alphaC));
-                table.doubleColumn("alpha").append(alphaC);
-                table.doubleColumn("value").append(y);
-            }
-        });
-        return table;
+        return table.table();
     }
 
     /**
@@ -236,42 +259,21 @@ public final class PerceptronJamming {
      *
      * @param sweep a table from {@link #sweep}
      * @return columns {@code kappa, alpha_c, last_all_sat, first_all_unsat} (NaN when no such load
-     *     was swept)
+     *     was swept), one row per curve
      */
     public static Table departure(Table sweep) {
-        Table table = Table.create("where the loss departs from zero", DoubleColumn.create("kappa"),
-                DoubleColumn.create("alpha_c"), DoubleColumn.create("last_all_sat"), DoubleColumn.create("first_all_unsat"));
-        java.util.List<Double> kappas = new java.util.ArrayList<>();
-        for (int r = 0; r < sweep.rowCount(); r++) {
-            double k = sweep.doubleColumn("kappa").getDouble(r);
-            if (!kappas.contains(k)) {
-                kappas.add(k);
-            }
-        }
-        for (double k : kappas) {
-            double lastSat = Double.NaN;
-            double firstUnsat = Double.NaN;
-            double alphaC = Double.NaN;
-            for (int r = 0; r < sweep.rowCount(); r++) {
-                if (sweep.doubleColumn("kappa").getDouble(r) != k) {
-                    continue;
-                }
-                alphaC = sweep.doubleColumn("alpha_c").getDouble(r);
-                double ratio = sweep.doubleColumn("alpha_over_alpha_c").getDouble(r);
-                double sat = sweep.doubleColumn("sat_fraction").getDouble(r);
-                if (sat == 1 && !(ratio <= lastSat)) {
-                    lastSat = ratio;
-                }
-                if (sat == 0 && !(ratio >= firstUnsat)) {
-                    firstUnsat = ratio;
-                }
-            }
-            table.doubleColumn("kappa").append(k);
-            table.doubleColumn("alpha_c").append(alphaC);
-            table.doubleColumn("last_all_sat").append(lastSat);
-            table.doubleColumn("first_all_unsat").append(firstUnsat);
-        }
-        return table;
+        Table curves = sweep.summarize("kappa", "alpha_c", first).by("curve");
+        Table allSat = sweep.where(sweep.doubleColumn("sat_fraction").isEqualTo(1))
+                .summarize("alpha_over_alpha_c", max).by("curve");
+        Table noneSat = sweep.where(sweep.doubleColumn("sat_fraction").isEqualTo(0))
+                .summarize("alpha_over_alpha_c", min).by("curve");
+        Table t = curves.joinOn("curve").leftOuter(allSat, noneSat);
+        t.column("First [kappa]").setName("kappa");
+        t.column("First [alpha_c]").setName("alpha_c");
+        t.column("Max [alpha_over_alpha_c]").setName("last_all_sat");
+        t.column("Min [alpha_over_alpha_c]").setName("first_all_unsat");
+        return t.selectColumns("kappa", "alpha_c", "last_all_sat", "first_all_unsat")
+                .setName("where the loss departs from zero");
     }
 
     /**

@@ -1,10 +1,11 @@
 package org.glassy.study.relaxation;
 
+import static tech.tablesaw.aggregate.AggregateFunctions.last;
+import static tech.tablesaw.aggregate.AggregateFunctions.mean;
+
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 import java.util.SplittableRandom;
 import java.util.function.Function;
@@ -24,6 +25,7 @@ import org.glassy.internal.Require;
 import org.glassy.model.Model;
 import org.glassy.model.PSpinSpherical;
 import org.glassy.observable.Energy;
+import org.glassy.observable.Rows;
 import org.glassy.observable.ScalarRecording;
 import org.glassy.theory.SphericalPSpinTheory;
 
@@ -138,6 +140,121 @@ public final class PSpinRelaxation {
         public String label() {
             return dynamics == Kind.GD ? "GD (T = 0)" : String.format(Locale.ROOT, "Langevin T = %.3g", temperature);
         }
+
+        /**
+         * A builder with temperature 0, the dynamics chosen by the temperature (gradient descent at
+         * T = 0, Langevin above) unless set, and 10 records per decade; p, n, dt, time and seed
+         * must be set.
+         *
+         * @return the builder
+         */
+        public static Builder builder() {
+            return new Builder();
+        }
+
+        /** @return a builder holding these parameters, to change some of them */
+        public Builder toBuilder() {
+            return builder().p(p).n(n).temperature(temperature).dt(dt).time(time).seed(seed).dynamics(dynamics)
+                    .recordsPerDecade(recordsPerDecade);
+        }
+
+        /** Builds {@link Parameters} by name; {@link #build()} validates them. */
+        public static final class Builder {
+            private Integer p;
+            private Integer n;
+            private double temperature;
+            private Double dt;
+            private Double time;
+            private Long seed;
+            private Kind dynamics;
+            private int recordsPerDecade = 10;
+
+            private Builder() {
+            }
+
+            /**
+             * @param value the interaction order p
+             * @return this builder
+             */
+            public Builder p(int value) {
+                p = value;
+                return this;
+            }
+
+            /**
+             * @param value the number of spins N
+             * @return this builder
+             */
+            public Builder n(int value) {
+                n = value;
+                return this;
+            }
+
+            /**
+             * @param value the temperature T
+             * @return this builder
+             */
+            public Builder temperature(double value) {
+                temperature = value;
+                return this;
+            }
+
+            /**
+             * @param value the time step
+             * @return this builder
+             */
+            public Builder dt(double value) {
+                dt = value;
+                return this;
+            }
+
+            /**
+             * @param value the final time
+             * @return this builder
+             */
+            public Builder time(double value) {
+                time = value;
+                return this;
+            }
+
+            /**
+             * @param value the seed of couplings, initial state and noise
+             * @return this builder
+             */
+            public Builder seed(long value) {
+                seed = value;
+                return this;
+            }
+
+            /**
+             * @param value gradient descent or Langevin; if never set, chosen by the temperature
+             * @return this builder
+             */
+            public Builder dynamics(Kind value) {
+                dynamics = value;
+                return this;
+            }
+
+            /**
+             * @param value log-spaced records per decade of time
+             * @return this builder
+             */
+            public Builder recordsPerDecade(int value) {
+                recordsPerDecade = value;
+                return this;
+            }
+
+            /**
+             * @return the parameters
+             * @throws IllegalStateException if a parameter without default was not set
+             * @throws IllegalArgumentException if a parameter is out of range
+             */
+            public Parameters build() {
+                return new Parameters(Require.given("p", p), Require.given("n", n), temperature, Require.given("dt", dt),
+                        Require.given("time", time), Require.given("seed", seed),
+                        dynamics != null ? dynamics : temperature == 0 ? Kind.GD : Kind.LANGEVIN, recordsPerDecade);
+            }
+        }
     }
 
     /**
@@ -187,7 +304,11 @@ public final class PSpinRelaxation {
      * @return the table, named after the dynamics
      */
     public static Table energyCurve(Parameters parameters) {
-        ScalarRecording energy = (ScalarRecording) run(parameters, null).observable("energy");
+        return energyCurve(parameters, null);
+    }
+
+    private static Table energyCurve(Parameters parameters, ProgressListener progress) {
+        ScalarRecording energy = (ScalarRecording) run(parameters, progress).observable("energy");
         return Table.create(parameters.label(),
                 DoubleColumn.create("time", energy.times()),
                 DoubleColumn.create("energy", energy.values()));
@@ -197,20 +318,14 @@ public final class PSpinRelaxation {
      * The runs of a quench to several temperatures on one instance: the same seed (so the same
      * couplings and initial state) for all; T = 0 is gradient descent, T &gt; 0 Langevin.
      *
-     * @param p the interaction order
-     * @param n the number of spins
-     * @param dt the time step
-     * @param time the final time
-     * @param seed the seed shared by all runs
-     * @param recordsPerDecade records per decade of time
+     * @param base p, N, dt, the final time, the seed and the records per decade shared by all runs
      * @param temperatures the temperatures, each ≥ 0
      * @return one parameter record per temperature, in the given order
      */
-    public static List<Parameters> quench(int p, int n, double dt, double time, long seed, int recordsPerDecade,
-                                          double... temperatures) {
+    public static List<Parameters> quench(Parameters base, double... temperatures) {
         List<Parameters> runs = new ArrayList<>();
         for (double t : temperatures) {
-            runs.add(new Parameters(p, n, t, dt, time, seed, t == 0 ? Kind.GD : Kind.LANGEVIN, recordsPerDecade));
+            runs.add(base.toBuilder().temperature(t).dynamics(t == 0 ? Kind.GD : Kind.LANGEVIN).build());
         }
         return runs;
     }
@@ -225,21 +340,12 @@ public final class PSpinRelaxation {
      * @return the table
      */
     public static Table energyCurves(List<Parameters> runs, Function<String, ProgressListener> progress) {
-        Table all = Table.create("energy curves", StringColumn.create("run"), DoubleColumn.create("temperature"),
-                DoubleColumn.create("time"), DoubleColumn.create("energy"));
+        Rows all = Rows.of("energy curves", StringColumn.create("run"), DoubleColumn.create("temperature"));
         for (Parameters parameters : runs) {
             ProgressListener listener = progress == null ? null : progress.apply(parameters.label());
-            ScalarRecording energy = (ScalarRecording) run(parameters, listener).observable("energy");
-            double[] times = energy.times();
-            double[] values = energy.values();
-            for (int i = 0; i < times.length; i++) {
-                all.stringColumn("run").append(parameters.label());
-                all.doubleColumn("temperature").append(parameters.temperature());
-                all.doubleColumn("time").append(times[i]);
-                all.doubleColumn("energy").append(values[i]);
-            }
+            all.addAll(energyCurve(parameters, listener), parameters.label(), parameters.temperature());
         }
-        return all;
+        return all.table();
     }
 
     /**
@@ -250,45 +356,30 @@ public final class PSpinRelaxation {
      * @param p the interaction order of the runs, at least 3
      * @return columns {@code run, temperature, regime, final_time, final_energy, late_mean (the mean
      *     over the records in the last half of the run, t ≥ t_final/2), theory_energy, difference
-     *     (late_mean − theory_energy)}
+     *     (late_mean − theory_energy)}, one row per run in order of first appearance
      */
     public static Table summary(Table curves, int p) {
         double td = SphericalPSpinTheory.dynamicalTemperature(p);
-        Table summary = Table.create("final energy per spin vs mean-field theory (N → ∞)",
+        Table finals = curves.summarize("temperature", "time", "energy", last).by("run");
+        Table withFinal = curves.joinOn("run").inner(finals.selectColumns("run", "Last [time]"));
+        Table late = withFinal.where(withFinal.doubleColumn("time")
+                        .isGreaterThanOrEqualTo(withFinal.doubleColumn("Last [time]").divide(2)))
+                .summarize("energy", mean).by("run");
+        Table runs = finals.joinOn("run").inner(late);
+        Rows summary = Rows.of("final energy per spin vs mean-field theory (N → ∞)",
                 StringColumn.create("run"), DoubleColumn.create("temperature"), StringColumn.create("regime"),
                 DoubleColumn.create("final_time"), DoubleColumn.create("final_energy"),
                 DoubleColumn.create("late_mean"), DoubleColumn.create("theory_energy"),
                 DoubleColumn.create("difference"));
-        Map<String, Integer> lastRow = new LinkedHashMap<>();
-        for (int r = 0; r < curves.rowCount(); r++) {
-            lastRow.put(curves.stringColumn("run").get(r), r);
-        }
-        for (Map.Entry<String, Integer> e : lastRow.entrySet()) {
-            int r = e.getValue();
-            double t = curves.doubleColumn("temperature").get(r);
-            double finalEnergy = curves.doubleColumn("energy").get(r);
-            double finalTime = curves.doubleColumn("time").get(r);
-            double sum = 0;
-            int count = 0;
-            for (int q = 0; q <= r; q++) {
-                if (curves.stringColumn("run").get(q).equals(e.getKey())
-                        && curves.doubleColumn("time").get(q) >= finalTime / 2) {
-                    sum += curves.doubleColumn("energy").get(q);
-                    count++;
-                }
-            }
-            double lateMean = sum / count;
+        for (int r = 0; r < runs.rowCount(); r++) {
+            double t = runs.doubleColumn("Last [temperature]").getDouble(r);
+            double lateMean = runs.doubleColumn("Mean [energy]").getDouble(r);
             double theory = SphericalPSpinTheory.asymptoticEnergy(p, t);
-            summary.stringColumn("run").append(e.getKey());
-            summary.doubleColumn("temperature").append(t);
-            summary.stringColumn("regime").append(t == 0 ? "T = 0: threshold" : t > td ? "T > T_d: equilibrium"
-                    : "T < T_d: aging");
-            summary.doubleColumn("final_time").append(finalTime);
-            summary.doubleColumn("final_energy").append(finalEnergy);
-            summary.doubleColumn("late_mean").append(lateMean);
-            summary.doubleColumn("theory_energy").append(theory);
-            summary.doubleColumn("difference").append(lateMean - theory);
+            summary.add(runs.stringColumn("run").get(r), t,
+                    t == 0 ? "T = 0: threshold" : t > td ? "T > T_d: equilibrium" : "T < T_d: aging",
+                    runs.doubleColumn("Last [time]").getDouble(r), runs.doubleColumn("Last [energy]").getDouble(r),
+                    lateMean, theory, lateMean - theory);
         }
-        return summary;
+        return summary.table();
     }
 }

@@ -13,8 +13,10 @@ class AgingStudiesTest {
 
     @Test
     void dnnRunRecordsDisplacementAndFallingLoss() {
-        var p = new AgingDnn.Parameters(AgingDnn.DataSource.TEACHER, 200, 10, 0.2, 20, 0.5, 400, 3L,
-                AgingDnn.Engine.LEAN, 4);
+        var p = AgingDnn.Parameters.builder().data(AgingDnn.DataSource.TEACHER).samples(200).hidden(10).learningRate(0.2)
+                .batch(20).momentum(0.5).steps(400).seed(3L).waitingTimes(4).build();
+        assertEquals(new AgingDnn.Parameters(AgingDnn.DataSource.TEACHER, 200, 10, 0.2, 20, 0.5, 400, 3L,
+                AgingDnn.Engine.LEAN, 4), p);
         AgingDnn.Result r = AgingDnn.run(p, null);
         assertEquals((AgingDnn.TEACHER_INPUTS + 1) * 10 + 11 * 2, r.parameters());
         assertEquals(400, r.constraints());
@@ -32,11 +34,40 @@ class AgingStudiesTest {
         double first = loss.doubleColumn("loss").get(0);
         double last = loss.doubleColumn("loss").get(loss.rowCount() - 1);
         assertTrue(last < 0.7 * first, "training loss " + first + " → " + last);
+
+        // two runs stacked and summarised, keyed by the network
+        AgingDnn.Result wide = AgingDnn.run(p.toBuilder().hidden(30).build(), null);
+        Table losses = AgingDnn.losses(r, wide);
+        assertEquals(List.of("network", "step", "loss", "test_loss", "test_error"), losses.columnNames());
+        Table h30 = losses.where(losses.stringColumn("network").isEqualTo("H = 30"));
+        org.junit.jupiter.api.Assertions.assertArrayEquals(wide.loss().doubleColumn("loss").asDoubleArray(),
+                h30.doubleColumn("loss").asDoubleArray(), 0);
+        Table summary = AgingDnn.summary(r, wide);
+        assertEquals(List.of("H = 10", "H = 30"), summary.stringColumn("network").asList());
+        assertEquals(List.of(r.parameters(), wide.parameters()), summary.intColumn("parameters_M").asList());
+        assertEquals(List.of("over-parametrised", "over-parametrised"), summary.stringColumn("regime").asList());
+        assertEquals(last, summary.doubleColumn("final_train_loss").get(0), 0);
+    }
+
+    @Test
+    void buildersNameEveryParameterAndKeepTheValidationMessages() {
+        var b = AgingDnn.Parameters.builder().data(AgingDnn.DataSource.TEACHER).samples(200).hidden(10).batch(20)
+                .momentum(0.5).steps(400).seed(3L);
+        assertEquals("learningRate must be set",
+                org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class, b::build).getMessage());
+        assertEquals("learningRate must be > 0 and finite, got -0.1", org.junit.jupiter.api.Assertions.assertThrows(
+                IllegalArgumentException.class, () -> b.learningRate(-0.1).build()).getMessage());
+        var aging = PSpinAging.Parameters.builder().p(3).n(40).temperature(0.5).dt(0.05).time(20).seed(2L).build();
+        assertEquals(new PSpinAging.Parameters(3, 40, 0.5, 0.05, 20, 2L, 8), aging);
+        assertEquals(aging, aging.toBuilder().build());
+        assertEquals("waitingTimes must be >= 2, got 1", org.junit.jupiter.api.Assertions.assertThrows(
+                IllegalArgumentException.class, () -> aging.toBuilder().waitingTimes(1).build()).getMessage());
     }
 
     @Test
     void pspinTableTiesMsdToCorrelationOnTheSphere() {
-        Table t = PSpinAging.run(new PSpinAging.Parameters(3, 40, 0.5, 0.05, 20, 2L, 3), null);
+        Table t = PSpinAging.run(PSpinAging.Parameters.builder().p(3).n(40).temperature(0.5).dt(0.05).time(20).seed(2L)
+                .waitingTimes(3).build(), null);
         assertEquals(List.of("tw", "t", "correlation", "msd"), t.columnNames());
         assertEquals(1.0, t.doubleColumn("tw").get(0), 1e-12);
         for (int r = 0; r < t.rowCount(); r++) {
@@ -51,9 +82,15 @@ class AgingStudiesTest {
         java.util.SplittableRandom seeds = new java.util.SplittableRandom(5L);
         Table a = PSpinAging.run(new PSpinAging.Parameters(3, 20, 0.5, 0.1, 8, seeds.nextLong(), 2), null);
         Table b = PSpinAging.run(new PSpinAging.Parameters(3, 20, 0.5, 0.1, 8, seeds.nextLong(), 2), null);
+        assertEquals(List.of("tw", "t", "correlation", "msd"), mean.columnNames());
+        assertEquals(a.rowCount(), mean.rowCount());
         for (int r = 0; r < mean.rowCount(); r++) {
+            assertEquals(a.doubleColumn("tw").get(r), mean.doubleColumn("tw").get(r), 0);
+            assertEquals(a.doubleColumn("t").get(r), mean.doubleColumn("t").get(r), 0);
             assertEquals((a.doubleColumn("correlation").get(r) + b.doubleColumn("correlation").get(r)) / 2,
                     mean.doubleColumn("correlation").get(r), 1e-14);
+            assertEquals((a.doubleColumn("msd").get(r) + b.doubleColumn("msd").get(r)) / 2,
+                    mean.doubleColumn("msd").get(r), 1e-14);
         }
     }
 

@@ -1,11 +1,16 @@
 package org.glassy.study.hinge;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
 
 import org.glassy.model.HingeLoss;
 import org.junit.jupiter.api.Test;
 
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
 class HingeStudiesTest {
@@ -88,21 +93,72 @@ class HingeStudiesTest {
 
     @Test
     void departureFindsTheLastSatAndFirstUnsatLoads() {
-        Table sweep = Table.create("s", tech.tablesaw.api.StringColumn.create("curve", "κ = 0", "κ = 0", "κ = 0", "κ = 0"),
-                tech.tablesaw.api.DoubleColumn.create("kappa", 0, 0, 0, 0),
-                tech.tablesaw.api.DoubleColumn.create("alpha_c", 2, 2, 2, 2),
-                tech.tablesaw.api.DoubleColumn.create("alpha", 1.6, 2, 2.2, 2.4),
-                tech.tablesaw.api.DoubleColumn.create("alpha_over_alpha_c", 0.8, 1.0, 1.1, 1.2),
-                tech.tablesaw.api.DoubleColumn.create("final_loss", 0, 0.01, 0.02, 0.03),
-                tech.tablesaw.api.DoubleColumn.create("unsat_fraction", 0, 0.1, 0.2, 0.3),
-                tech.tablesaw.api.DoubleColumn.create("sat_fraction", 1, 0.5, 0, 0));
+        Table sweep = Table.create("s",
+                StringColumn.create("curve", "κ = 0", "κ = 0", "κ = 0", "κ = 0", "κ = 1", "κ = 1"),
+                DoubleColumn.create("kappa", 0, 0, 0, 0, 1, 1),
+                DoubleColumn.create("alpha_c", 2, 2, 2, 2, 0.5, 0.5),
+                DoubleColumn.create("alpha", 1.6, 2, 2.2, 2.4, 0.5, 0.6),
+                DoubleColumn.create("alpha_over_alpha_c", 0.8, 1.0, 1.1, 1.2, 1.0, 1.2),
+                DoubleColumn.create("final_loss", 0, 0.01, 0.02, 0.03, 0.01, 0.02),
+                DoubleColumn.create("unsat_fraction", 0, 0.1, 0.2, 0.3, 0.1, 0.2),
+                DoubleColumn.create("sat_fraction", 1, 0.5, 0, 0, 0.5, 0));
         Table d = PerceptronJamming.departure(sweep);
+        assertEquals(List.of("kappa", "alpha_c", "last_all_sat", "first_all_unsat"), d.columnNames());
+        assertEquals(0.0, d.doubleColumn("kappa").getDouble(0), 0.0);
         assertEquals(0.8, d.doubleColumn("last_all_sat").getDouble(0), 0.0);
         assertEquals(1.1, d.doubleColumn("first_all_unsat").getDouble(0), 0.0);
-        Table chart = PerceptronJamming.againstAlpha(sweep, "final_loss");
+        assertEquals(0.5, d.doubleColumn("alpha_c").getDouble(1), 0.0);
+        assertTrue(Double.isNaN(d.doubleColumn("last_all_sat").getDouble(1)), "κ = 1 never all SAT");
+        assertEquals(1.2, d.doubleColumn("first_all_unsat").getDouble(1), 0.0);
+        Table chart = PerceptronJamming.againstAlpha(sweep.where(sweep.stringColumn("curve").isEqualTo("κ = 0")),
+                "final_loss");
+        assertEquals(List.of("curve", "alpha", "value"), chart.columnNames());
         assertEquals(6, chart.rowCount(), "4 points and a two-point Gardner line");
+        assertEquals("Gardner α_c, κ = 0: 2.0000", chart.stringColumn("curve").get(5));
         assertEquals(2.0, chart.doubleColumn("alpha").getDouble(5), 0.0);
+        assertEquals(0.0, chart.doubleColumn("value").getDouble(4), 0.0);
         assertEquals(0.03, chart.doubleColumn("value").getDouble(5), 0.0);
+    }
+
+    @Test
+    void sweepAveragesTheInstancesOfEachLoad() {
+        double[] kappas = {0};
+        double[] loads = {0.5, 1.5};
+        Table instances = PerceptronJamming.instances(kappas, loads, 40, HingeLoss.LINEAR, 3, 7L);
+        Table sweep = PerceptronJamming.sweep(kappas, loads, 40, HingeLoss.LINEAR, 3, 7L);
+        assertEquals(List.of("curve", "kappa", "alpha_c", "alpha", "alpha_over_alpha_c", "final_loss", "unsat_fraction",
+                "sat_fraction", "samples"), sweep.columnNames());
+        assertEquals(6, instances.rowCount());
+        assertEquals(List.of(0.5, 1.5), sweep.doubleColumn("alpha_over_alpha_c").asList());
+        for (int load = 0; load < 2; load++) {
+            Table mine = instances.where(instances.intColumn("load").isEqualTo(load));
+            double loss = 0;
+            int sat = 0;
+            for (int r = 0; r < 3; r++) {
+                loss += mine.doubleColumn("final_loss").getDouble(r) / 3;
+                sat += mine.doubleColumn("final_loss").getDouble(r) < PerceptronJamming.SAT_LOSS ? 1 : 0;
+            }
+            assertEquals(loss, sweep.doubleColumn("final_loss").getDouble(load), 1e-15);
+            assertEquals(sat / 3.0, sweep.doubleColumn("sat_fraction").getDouble(load), 1e-15);
+            assertEquals(3, sweep.intColumn("samples").get(load));
+            assertEquals(loads[load] * GardnerCapacity.alphaC(0), sweep.doubleColumn("alpha").getDouble(load), 0);
+        }
+        // far below the capacity every instance is SAT; far above none is
+        assertEquals(1.0, sweep.doubleColumn("sat_fraction").getDouble(0), 0);
+        assertEquals(0.0, sweep.doubleColumn("sat_fraction").getDouble(1), 0);
+    }
+
+    @Test
+    void hingeParametersBuildByName() {
+        var built = HingeDynamics.Parameters.builder().hidden(100).samples(1000).dim(10).margin(1).time(100).seed(1)
+                .build();
+        assertEquals(new HingeDynamics.Parameters(100, 1000, 10, 1, 100, 1), built);
+        assertEquals(HingeDynamics.DEFAULT_DT, built.dt(), 0);
+        assertEquals(0.05, built.toBuilder().dt(0.05).build().dt(), 0);
+        assertEquals("margin must be set", assertThrows(IllegalStateException.class,
+                () -> HingeDynamics.Parameters.builder().hidden(1).samples(1).dim(1).time(1).seed(1).build()).getMessage());
+        assertEquals("time must be >= dt = 0.2, got 0.1",
+                assertThrows(IllegalArgumentException.class, () -> built.toBuilder().time(0.1).build()).getMessage());
     }
 
     @Test
@@ -114,7 +170,7 @@ class HingeStudiesTest {
         assertEquals("mean-field theory", exponents.stringColumn("curve").get(last));
         assertEquals(-0.5, exponents.doubleColumn("unsat_exponent").getDouble(last), 2e-3);
         assertEquals(-0.5, exponents.doubleColumn("loss_exponent").getDouble(last), 2e-3);
-        assertEquals(java.util.List.of("M = 10", "mean-field theory", HingeDynamics.LATE_TIME_LAW),
+        assertEquals(List.of("M = 10", "mean-field theory", HingeDynamics.LATE_TIME_LAW),
                 java.util.List.copyOf(new java.util.LinkedHashSet<>(curves.stringColumn("curve").asList())));
         assertEquals(-0.5, exponents.doubleColumn("unsat_exponent").getDouble(last - 1), 1e-9, "the late-time law itself");
     }

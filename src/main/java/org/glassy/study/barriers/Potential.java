@@ -1,0 +1,101 @@
+package org.glassy.study.barriers;
+
+import java.util.Locale;
+
+import org.glassy.core.Space;
+import org.glassy.internal.Require;
+import org.glassy.model.DoubleWell;
+import org.glassy.model.Model;
+import org.glassy.model.MullerBrown;
+import org.glassy.observable.Rows;
+import org.glassy.path.Chain;
+import org.glassy.path.NudgedElasticBand;
+
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.Table;
+
+/**
+ * The two-dimensional test potentials of the path optimisers, with their two minima and their
+ * exactly known saddles, and the nudged elastic band between those minima: the demonstration
+ * behind {@code bin/glassy neb}.
+ */
+public enum Potential {
+    /** (x² − 1)² + y² from (−1, 0) to (1, 0): barrier exactly 1 at (0, 0). */
+    DOUBLE_WELL(new DoubleWell(), DoubleWell.leftMinimum(), DoubleWell.rightMinimum(), 0.01),
+    /** Müller–Brown from its deepest minimum A to B: highest saddle −40.66. */
+    MULLER_BROWN(new MullerBrown(), MullerBrown.minimumA(), MullerBrown.minimumB(), 2e-4);
+
+    private final Model model;
+    private final double[] start;
+    private final double[] end;
+    private final double learningRate;
+
+    Potential(Model model, double[] start, double[] end, double learningRate) {
+        this.model = model;
+        this.start = start;
+        this.end = end;
+        this.learningRate = learningRate;
+    }
+
+    /**
+     * Parses {@code double-well} or {@code muller-brown}.
+     *
+     * @param name the name, case-insensitive
+     * @return the potential
+     */
+    public static Potential parse(String name) {
+        return switch (name.toLowerCase(Locale.ROOT)) {
+            case "double-well" -> DOUBLE_WELL;
+            case "muller-brown" -> MULLER_BROWN;
+            default -> throw Require.invalid("potential", "must be double-well or muller-brown, got '"
+                    + name + "'");
+        };
+    }
+
+    /** @return the potential as a model */
+    public Model model() {
+        return model;
+    }
+
+    /** @return a copy of the first minimum */
+    public double[] start() {
+        return start.clone();
+    }
+
+    /** @return a copy of the second minimum */
+    public double[] end() {
+        return end.clone();
+    }
+
+    /** @return a stable learning rate η of the band's gradient descent on this potential */
+    public double learningRate() {
+        return learningRate;
+    }
+
+    /**
+     * Relaxes a nudged elastic band on this potential, from the straight path between its minima.
+     *
+     * @param images M, endpoints included, at least 3
+     * @param steps gradient-descent steps on the band, at least 0
+     * @param learningRate the band's learning rate η &gt; 0 (e.g. {@link #learningRate()})
+     * @param springConstant k &gt; 0, or infinite for string re-spacing
+     * @param climbing whether the highest image climbs during the second half
+     * @return columns {@code image, x, y, energy}, one row per image of the final path, endpoints included
+     */
+    public Table band(int images, long steps, double learningRate, double springConstant, boolean climbing) {
+        Require.atLeast("images", images, 3);
+        NudgedElasticBand<Model> neb = NudgedElasticBand.string(learningRate, steps).withSpring(springConstant);
+        if (climbing) {
+            neb = neb.withClimbingImage();
+        }
+        Chain chain = neb.relax(model, Space.euclidean(), Chain.linear(start(), end(), images), 1L);
+        Rows rows = Rows.of("band", IntColumn.create("image"), DoubleColumn.create("x"), DoubleColumn.create("y"),
+                DoubleColumn.create("energy"));
+        for (int i = 0; i < chain.images(); i++) {
+            double[] p = chain.image(i);
+            rows.add(i, p[0], p[1], model.energy(p));
+        }
+        return rows.table();
+    }
+}
