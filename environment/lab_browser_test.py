@@ -40,8 +40,8 @@ ROOT = pathlib.Path(__file__).resolve().parent.parent
 NOTEBOOK = "notebooks/01-pspin-relaxation.ipynb"
 KERNEL = "Java (Glassy)"
 RUN_TIMEOUT_MS = 240_000
-LONG_CELL = ("var longRun = PSpinRelaxation.energyCurves("
-             "PSpinRelaxation.quench(P, N, DT, 1e6, SEED, 12, 0.4), Notebook::progress);")
+LONG_CELL = ("var longRun = PSpinRelaxation.energyCurves(PSpinRelaxation.quench("
+             "quench.toBuilder().time(1e6).build(), 0.4), Notebook::progress);")
 
 
 def free_port():
