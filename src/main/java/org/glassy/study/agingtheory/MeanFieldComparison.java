@@ -15,6 +15,7 @@ import org.glassy.dynamics.Langevin;
 import org.glassy.internal.Require;
 import org.glassy.model.Model;
 import org.glassy.model.PSpinSpherical;
+import org.glassy.observable.Rows;
 import org.glassy.observable.TwoTimeCorrelation;
 import org.glassy.study.relaxation.PSpinRelaxation;
 import org.glassy.study.trap.TrapAging;
@@ -226,7 +227,7 @@ public final class MeanFieldComparison {
      * @throws IllegalArgumentException if a fit below T_d fails (see {@link PowerLawApproach})
      */
     public static Table asymptotes(Table longTime, double from) {
-        Table all = Table.create("extrapolated mean-field energies", IntColumn.create("p"),
+        Rows all = Rows.of("extrapolated mean-field energies", IntColumn.create("p"),
                 DoubleColumn.create("temperature"), DoubleColumn.create("t_max"), DoubleColumn.create("e(t_max)"),
                 DoubleColumn.create("fitted e∞"), DoubleColumn.create("exponent a"), DoubleColumn.create("predicted e∞"),
                 DoubleColumn.create("fitted − predicted"), DoubleColumn.create("fitted e∞ s.e."),
@@ -240,18 +241,10 @@ public final class MeanFieldComparison {
                     : powerLaw(PowerLawApproach.fit(one, "time", "energy", from));
             double predicted = SphericalPSpinTheory.asymptoticEnergy(p, temperature);
             int last = one.rowCount() - 1;
-            all.intColumn(0).append(p);
-            all.doubleColumn(1).append(temperature);
-            all.doubleColumn(2).append(one.doubleColumn("time").get(last));
-            all.doubleColumn(3).append(one.doubleColumn("energy").get(last));
-            all.doubleColumn(4).append(fit[0]);
-            all.doubleColumn(5).append(fit[1]);
-            all.doubleColumn(6).append(predicted);
-            all.doubleColumn(7).append(fit[0] - predicted);
-            all.doubleColumn(8).append(fit[2]);
-            all.doubleColumn(9).append(fit[3]);
+            all.add(p, temperature, one.doubleColumn("time").get(last), one.doubleColumn("energy").get(last), fit[0],
+                    fit[1], predicted, fit[0] - predicted, fit[2], fit[3]);
         }
-        return all;
+        return all.table();
     }
 
     /** e∞, a and their standard errors. */
@@ -273,12 +266,15 @@ public final class MeanFieldComparison {
     }
 
     private static void appendAging(Table table, String curve, double[] tw, double[] lag, double[] value) {
-        for (int i = 0; i < tw.length; i++) {
-            table.stringColumn(0).append(curve);
-            table.doubleColumn(1).append(tw[i]);
-            table.doubleColumn(2).append(lag[i]);
-            table.doubleColumn(3).append(value[i]);
-        }
+        table.append(Table.create(table.name(), StringColumn.create(table.column(0).name(), labels(curve, tw.length)),
+                DoubleColumn.create(table.column(1).name(), tw), DoubleColumn.create(table.column(2).name(), lag),
+                DoubleColumn.create(table.column(3).name(), value)));
+    }
+
+    private static String[] labels(String curve, int rows) {
+        String[] labels = new String[rows];
+        Arrays.fill(labels, curve);
+        return labels;
     }
 
     /**
@@ -309,9 +305,10 @@ public final class MeanFieldComparison {
         for (int n : sizes) {
             Table runs = null;
             for (int s = 0; s < instances; s++) {
-                Table curve = PSpinRelaxation.energyCurve(new PSpinRelaxation.Parameters(p, n, temperature, dt, time,
-                        seeds.nextLong(), temperature == 0 ? PSpinRelaxation.Kind.GD : PSpinRelaxation.Kind.LANGEVIN,
-                        10));
+                Table curve = PSpinRelaxation.energyCurve(PSpinRelaxation.Parameters.builder().p(p).n(n)
+                        .temperature(temperature).dt(dt).time(time).seed(seeds.nextLong())
+                        .dynamics(temperature == 0 ? PSpinRelaxation.Kind.GD : PSpinRelaxation.Kind.LANGEVIN)
+                        .recordsPerDecade(10).build());
                 curve.addColumns(IntColumn.indexColumn("record", curve.rowCount(), 0));
                 runs = runs == null ? curve : runs.append(curve);
             }
@@ -354,10 +351,7 @@ public final class MeanFieldComparison {
     }
 
     private static void append(Table table, String curve, double[] x, double[] y) {
-        for (int i = 0; i < x.length; i++) {
-            table.stringColumn(0).append(curve);
-            table.doubleColumn(1).append(x[i]);
-            table.doubleColumn(2).append(y[i]);
-        }
+        table.append(Table.create(table.name(), StringColumn.create(table.column(0).name(), labels(curve, x.length)),
+                DoubleColumn.create(table.column(1).name(), x), DoubleColumn.create(table.column(2).name(), y)));
     }
 }
