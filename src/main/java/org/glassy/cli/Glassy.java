@@ -2,6 +2,7 @@ package org.glassy.cli;
 
 import java.io.PrintWriter;
 
+import org.glassy.core.BuildInfo;
 import org.glassy.data.DataFileException;
 import org.glassy.internal.InvalidParameterException;
 

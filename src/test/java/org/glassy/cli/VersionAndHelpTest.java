@@ -14,6 +14,7 @@ import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.glassy.core.BuildInfo;
 import org.junit.jupiter.api.Test;
 
 /** {@code --version} of every command, {@code help COMMAND}, and the exit statuses under {@code --help}. */

@@ -1,4 +1,4 @@
-package org.glassy.cli;
+package org.glassy.core;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -7,19 +7,23 @@ import java.util.Properties;
 
 /**
  * What this build of Glassy is: the project version and the git commit it was built from, with a mark when
- * tracked files differed from that commit. Maven writes them into {@code org/glassy/cli/version.properties} at
+ * tracked files differed from that commit. Maven writes them into {@code org/glassy/core/version.properties} at
  * build time (see pom.xml); a build without git (from a source tarball) has an unknown commit.
  *
  * @param version the Maven project version, e.g. {@code 0.1.0-SNAPSHOT}
  * @param commit the full commit hash, or {@code null} if unknown
  * @param dirty whether tracked files had uncommitted changes at build time
  */
-record BuildInfo(String version, String commit, boolean dirty) {
+public record BuildInfo(String version, String commit, boolean dirty) {
 
     private static final String RESOURCE = "version.properties";
 
-    /** The build of the running code, from the resource beside this class. */
-    static BuildInfo current() {
+    /**
+     * The build of the running code, from the resource beside this class.
+     *
+     * @return the build
+     */
+    public static BuildInfo current() {
         Properties properties = new Properties();
         try (InputStream in = BuildInfo.class.getResourceAsStream(RESOURCE)) {
             if (in != null) {
@@ -34,8 +38,11 @@ record BuildInfo(String version, String commit, boolean dirty) {
     /**
      * Reads the build's properties: {@code version}, {@code commit} (40 hex digits, or anything else for unknown,
      * such as an unfiltered {@code ${...}} placeholder) and {@code dirty}.
+     *
+     * @param properties the properties
+     * @return the build
      */
-    static BuildInfo parse(Properties properties) {
+    public static BuildInfo parse(Properties properties) {
         String version = properties.getProperty("version", "");
         if (version.isBlank() || version.contains("${")) {
             version = "(unknown version)";
@@ -45,8 +52,12 @@ record BuildInfo(String version, String commit, boolean dirty) {
         return new BuildInfo(version, known ? commit : null, known && "true".equals(properties.getProperty("dirty")));
     }
 
-    /** One line: {@code glassy 0.1.0-SNAPSHOT, commit 30a3063…(+modified)}, or {@code …, unknown commit}. */
-    String line() {
+    /**
+     * One line: {@code glassy 0.1.0-SNAPSHOT, commit 30a3063…(+modified)}, or {@code …, unknown commit}.
+     *
+     * @return the line
+     */
+    public String line() {
         return "glassy " + version + (commit == null ? ", unknown commit" : ", commit " + commit
                 + (dirty ? "+modified (built with uncommitted changes)" : ""));
     }
