@@ -19,7 +19,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "aging-dnn", mixinStandardHelpOptions = true,
         description = "SGD on a one-hidden-layer network: mean square displacement of the weights (CSV tw,t,delta).")
-final class AgingDnnCommand implements Callable<Integer>, OptionNames {
+final class AgingDnnCommand implements Callable<Integer>, OptionNames, Validated {
 
     @Option(names = "--data", required = true, description = "teacher or fashion-mnist")
     String data;
@@ -75,11 +75,22 @@ final class AgingDnnCommand implements Callable<Integer>, OptionNames {
     }
 
     @Override
-    public Integer call() throws Exception {
+    public void validate() throws Exception {
         OutputFiles.check("--out", out, "--loss-out", lossOut, "--checkpoint", checkpoint.file);
-        AgingDnn.Parameters parameters = new AgingDnn.Parameters(
-                AgingDnn.DataSource.parse(data), samples, hidden, lr, batch, momentum, steps, seed,
+        parameters();
+        checkpoint.policy("");
+    }
+
+    /** The run's parameters, validated (a bad value names its option through {@link #optionNames}). */
+    private AgingDnn.Parameters parameters() {
+        return new AgingDnn.Parameters(AgingDnn.DataSource.parse(data), samples, hidden, lr, batch, momentum, steps, seed,
                 AgingDnn.Engine.parse(engine), waitingTimes);
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        validate();
+        AgingDnn.Parameters parameters = parameters();
         PrintWriter lossCsv = lossOut == null ? null : Csv.open(lossOut);
         try {
             CsvRows lossRows = null;

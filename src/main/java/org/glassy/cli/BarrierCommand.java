@@ -19,7 +19,7 @@ import picocli.CommandLine.Option;
 @Command(name = "barrier", mixinStandardHelpOptions = true,
         description = {"Loss along a path between two trained networks (CSV t,train_loss,test_loss,test_error).",
             "t is the fraction of the path's length; both endpoints are included."})
-final class BarrierCommand implements Callable<Integer>, OptionNames {
+final class BarrierCommand implements Callable<Integer>, OptionNames, Validated {
 
     @Option(names = "--data", required = true, description = "teacher or fashion-mnist")
     String data;
@@ -69,11 +69,23 @@ final class BarrierCommand implements Callable<Integer>, OptionNames {
     }
 
     @Override
-    public Integer call() throws Exception {
+    public void validate() throws Exception {
         OutputFiles.check("--out", out);
+        parameters();
+        Method.parse(method);
+    }
+
+    /** The run's parameters, validated (a bad value names its option through {@link #optionNames}). */
+    private NetworkBarriers.Parameters parameters() {
+        return new NetworkBarriers.Parameters(AgingDnn.DataSource.parse(data), samples, hidden, seedA, seedB, seed,
+                new NetworkBarriers.Training(lr, batch, momentum, trainSteps), effort);
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        validate();
         Method how = Method.parse(method);
-        NetworkBarriers.Parameters parameters = new NetworkBarriers.Parameters(AgingDnn.DataSource.parse(data), samples,
-                hidden, seedA, seedB, seed, new NetworkBarriers.Training(lr, batch, momentum, trainSteps), effort);
+        NetworkBarriers.Parameters parameters = parameters();
         NetworkBarriers.Minima minima = NetworkBarriers.train(parameters, Progress.toStandardError());
         Csv.write(NetworkBarriers.connect(minima, how, Progress.toStandardError()).profile().table(), out);
         return 0;

@@ -28,7 +28,7 @@ import picocli.CommandLine.Option;
                 "Exit status 2 with a one-line message naming the option for a bad value, including a --step that "
                 + "proves unstable during the run (the solution leaves its physical range |C| <= 1, "
                 + "-sqrt(p/2) <= energy <= 0, or stops being finite)."})
-final class CugliandoloKurchanCommand implements Callable<Integer>, OptionNames {
+final class CugliandoloKurchanCommand implements Callable<Integer>, OptionNames, Validated {
 
     @Option(names = "--p", required = true, description = "interaction order p >= 2 (covariance q^p/2)")
     int p;
@@ -77,17 +77,29 @@ final class CugliandoloKurchanCommand implements Callable<Integer>, OptionNames 
     }
 
     @Override
-    public Integer call() throws Exception {
+    public void validate() throws Exception {
         OutputFiles.check("--out", out, "--correlations-out", correlationsOut);
-        // a bad value, a --grid-points budget too small for --time/--step and a --step that proves unstable during
-        // the run are all reported by option name (exit status 2)
+        parameters();
+    }
+
+    /**
+     * The solver's parameters: a bad value and a --grid-points budget too small for --time/--step are reported by
+     * option name (exit status 2); so is a --step that proves unstable during the run.
+     */
+    private CugliandoloKurchan.Parameters parameters() {
         Require.atLeast("waitingTimes", waitingTimes, 1);
         CugliandoloKurchan.Parameters.Builder parameters = CugliandoloKurchan.Parameters.builder(p, temperature, time)
                 .step(step).solver(solver(solver)).gridPoints(gridPoints).perDecade(perDecade);
         if (correlationsOut != null) {
             parameters.logSpacedWaitingTimes(waitingTimes);
         }
-        CugliandoloKurchan.Solution solution = CugliandoloKurchan.solve(parameters.build());
+        return parameters.build();
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        validate();
+        CugliandoloKurchan.Solution solution = CugliandoloKurchan.solve(parameters());
         Csv.write(solution.energy(), out);
         if (correlationsOut != null) {
             Csv.write(solution.aging(), correlationsOut);

@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
         description = "Hinge-loss gradient flow of a one-hidden-layer ReLU network on linearly separable Gaussian "
                 + "data (Pellegrini & Biroli 2020), 10 log-spaced times per decade, Euler step 0.2 "
                 + "(CSV time,loss,unsat,unsat_theory).")
-final class HingeShallowCommand implements Callable<Integer>, OptionNames {
+final class HingeShallowCommand implements Callable<Integer>, OptionNames, Validated {
 
     @Option(names = "--hidden", required = true, description = "number of hidden nodes M >= 1")
     int hidden;
@@ -50,9 +50,20 @@ final class HingeShallowCommand implements Callable<Integer>, OptionNames {
     }
 
     @Override
-    public Integer call() throws Exception {
+    public void validate() throws Exception {
         OutputFiles.check("--out", out);
-        HingeDynamics.Parameters parameters = new HingeDynamics.Parameters(hidden, samples, dim, margin, time, seed);
+        parameters();
+    }
+
+    /** The run's parameters, validated (a bad value names its option through {@link #optionNames}). */
+    private HingeDynamics.Parameters parameters() {
+        return new HingeDynamics.Parameters(hidden, samples, dim, margin, time, seed);
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        validate();
+        HingeDynamics.Parameters parameters = parameters();
         Csv.write(HingeDynamics.run(parameters).selectColumns("time", "loss", "unsat", "unsat_theory"), out);
         return 0;
     }

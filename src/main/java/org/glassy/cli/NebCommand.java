@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
         description = {"Nudged elastic band between the minima of a 2-D test potential (CSV image,x,y,energy).",
             "double-well: (x^2 - 1)^2 + y^2, saddle (0, 0) at energy 1; muller-brown: from minimum A to B,",
             "highest saddle -40.66. Starts from the straight path; string re-spacing unless --spring is given."})
-final class NebCommand implements Callable<Integer>, OptionNames {
+final class NebCommand implements Callable<Integer>, OptionNames, Validated {
 
     @Option(names = "--potential", required = true, description = "double-well or muller-brown")
     String potential;
@@ -48,8 +48,15 @@ final class NebCommand implements Callable<Integer>, OptionNames {
     }
 
     @Override
-    public Integer call() throws Exception {
+    public void validate() throws Exception {
         OutputFiles.check("--out", out);
+        Potential p = Potential.parse(potential);
+        p.bandRule(images, steps, stepSize == null ? p.learningRate() : stepSize, spring, climbing);
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        validate();
         Potential p = Potential.parse(potential);
         double eta = stepSize == null ? p.learningRate() : stepSize;
         Csv.write(p.band(images, steps, eta, spring, climbing), out);

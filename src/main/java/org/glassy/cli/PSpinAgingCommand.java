@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
 /** {@code glassy pspin-aging}: C(t_w + t, t_w) and Δ of the spherical p-spin, CSV {@code tw,t,correlation,msd}. */
 @Command(name = "pspin-aging", mixinStandardHelpOptions = true,
         description = "Spherical p-spin after a quench: two-time correlation and MSD (CSV tw,t,correlation,msd).")
-final class PSpinAgingCommand implements Callable<Integer>, OptionNames {
+final class PSpinAgingCommand implements Callable<Integer>, OptionNames, Validated {
 
     @Option(names = "--p", required = true, description = "interaction order p >= 2")
     int p;
@@ -50,10 +50,20 @@ final class PSpinAgingCommand implements Callable<Integer>, OptionNames {
     }
 
     @Override
-    public Integer call() throws Exception {
+    public void validate() throws Exception {
         OutputFiles.check("--out", out);
-        PSpinAging.Parameters parameters = new PSpinAging.Parameters(p, n, temperature, dt,
-                time, seed, waitingTimes);
+        parameters();
+    }
+
+    /** The run's parameters, validated (a bad value names its option through {@link #optionNames}). */
+    private PSpinAging.Parameters parameters() {
+        return new PSpinAging.Parameters(p, n, temperature, dt, time, seed, waitingTimes);
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        validate();
+        PSpinAging.Parameters parameters = parameters();
         Csv.write(PSpinAging.run(parameters, Progress.toStandardError()), out);
         return 0;
     }

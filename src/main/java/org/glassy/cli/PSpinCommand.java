@@ -22,7 +22,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "pspin", mixinStandardHelpOptions = true,
         description = "Spherical p-spin after a quench: energy per spin vs time (CSV time,energy).")
-final class PSpinCommand implements Callable<Integer>, OptionNames {
+final class PSpinCommand implements Callable<Integer>, OptionNames, Validated {
 
     @Option(names = "--p", required = true, description = "interaction order p >= 2")
     int p;
@@ -67,10 +67,22 @@ final class PSpinCommand implements Callable<Integer>, OptionNames {
     }
 
     @Override
-    public Integer call() throws IOException {
+    public void validate() throws Exception {
         OutputFiles.check("--out", out, "--checkpoint", checkpoint.file);
-        PSpinRelaxation.Parameters parameters = new PSpinRelaxation.Parameters(p, n,
-                temperature, dt, time, seed, PSpinRelaxation.Kind.parse(dynamics), recordsPerDecade);
+        parameters();
+        checkpoint.policy("");
+    }
+
+    /** The run's parameters, validated (a bad value names its option through {@link #optionNames}). */
+    private PSpinRelaxation.Parameters parameters() {
+        return new PSpinRelaxation.Parameters(p, n, temperature, dt, time, seed, PSpinRelaxation.Kind.parse(dynamics),
+                recordsPerDecade);
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        validate();
+        PSpinRelaxation.Parameters parameters = parameters();
         PrintWriter csv = out == null
                 ? new PrintWriter(System.out, false, StandardCharsets.UTF_8)
                 : new PrintWriter(Files.newBufferedWriter(out, StandardCharsets.UTF_8));

@@ -22,7 +22,7 @@ import tech.tablesaw.api.Table;
         description = "Spherical perceptron with margin kappa on P = alpha n Gaussian patterns with random +-1 labels: "
                 + "gradient descent on the hinge loss until it stops decreasing (relative change below 1e-10) or "
                 + "--steps; one CSV row alpha,kappa,n,final_loss,unsat_fraction (final_loss per pattern).")
-final class PerceptronCommand implements Callable<Integer>, OptionNames {
+final class PerceptronCommand implements Callable<Integer>, OptionNames, Validated {
 
     @Option(names = "--alpha", required = true, description = "load alpha = P/n > 0")
     double alpha;
@@ -55,9 +55,20 @@ final class PerceptronCommand implements Callable<Integer>, OptionNames {
     }
 
     @Override
-    public Integer call() throws Exception {
+    public void validate() throws Exception {
         OutputFiles.check("--out", out);
-        PerceptronJamming.Parameters parameters = new PerceptronJamming.Parameters(alpha, kappa, n, seed, HingeLoss.parse(loss), steps);
+        parameters();
+    }
+
+    /** The run's parameters, validated (a bad value names its option through {@link #optionNames}). */
+    private PerceptronJamming.Parameters parameters() {
+        return new PerceptronJamming.Parameters(alpha, kappa, n, seed, HingeLoss.parse(loss), steps);
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        validate();
+        PerceptronJamming.Parameters parameters = parameters();
         PerceptronJamming.Result result = PerceptronJamming.minimise(parameters);
         Table row = Table.create("perceptron",
                 DoubleColumn.create("alpha", alpha), DoubleColumn.create("kappa", kappa), IntColumn.create("n", new int[] {n}),

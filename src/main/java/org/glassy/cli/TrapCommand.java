@@ -14,7 +14,7 @@ import picocli.CommandLine.Option;
 @Command(name = "trap", mixinStandardHelpOptions = true,
         description = "Trap-model aging: probability pi of no jump in [tw, tw + t], lags t log-spaced from 0.01 tw "
                 + "to 100 tw, 10 per decade, with its binomial standard error pi_se (CSV tw,t,pi,pi_se).")
-final class TrapCommand implements Callable<Integer>, OptionNames {
+final class TrapCommand implements Callable<Integer>, OptionNames, Validated {
 
     @Option(names = "--model", required = true, description = "bouchaud or barrat-mezard")
     String model;
@@ -50,10 +50,21 @@ final class TrapCommand implements Callable<Integer>, OptionNames {
     }
 
     @Override
-    public Integer call() throws Exception {
+    public void validate() throws Exception {
         OutputFiles.check("--out", out);
-        TrapAging.Parameters parameters = new TrapAging.Parameters(
-                TrapAging.Model.parse(model), x, tw, samples, seed, states == null ? BarratMezardModel.INFINITE : states);
+        parameters();
+    }
+
+    /** The run's parameters, validated (a bad value names its option through {@link #optionNames}). */
+    private TrapAging.Parameters parameters() {
+        return new TrapAging.Parameters(TrapAging.Model.parse(model), x, tw, samples, seed,
+                states == null ? BarratMezardModel.INFINITE : states);
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        validate();
+        TrapAging.Parameters parameters = parameters();
         Csv.write(TrapAging.run(parameters), out);
         return 0;
     }

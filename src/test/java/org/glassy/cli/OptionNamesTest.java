@@ -76,6 +76,17 @@ class OptionNamesTest {
             "--time", "1", "--seed", "1"},
                 "--hidden", "0", "--samples", "0", "--dim", "0", "--margin", "0", "--time", "0.1", "--seed", "x",
                 "--out", MISSING_DIR);
+        String sweepDir = System.getProperty("java.io.tmpdir") + "/glassy-option-test-sweep-" + ProcessHandle.current().pid();
+        command("sweep", new String[] {"--out", sweepDir, "--worker", "thread", "--grid", "seed=1..2", "--", "pspin",
+            "--p", "3", "--n", "10", "--temperature", "0", "--dt", "0.1", "--time", "1", "--dynamics", "gd"},
+                "--out", MISSING_DIR, "--grid", "temprature=1", "--executor", "foo", "--workers", "0", "--worker", "foo",
+                "--point-timeout", "0", "--retries", "-1", "--slurm-time", "soon", "--slurm-mem", "lots",
+                "--slurm-cpus", "0", "--slurm-partition", "a b", "--slurm-option", "account=x",
+                "--slurm-max-array", "0");
+        command("collect", new String[] {sweepDir}, "--out", MISSING_DIR);
+        command("sweep-status", new String[] {sweepDir});
+        command("sweep-task", new String[] {sweepDir, "0"}, "--chunk", "0", "--list", "/nonexistent-glassy-dir/list",
+                "--attempt", "0", "--runner", "foo");
         command("perceptron", new String[] {"--alpha", "1", "--kappa", "0", "--n", "20", "--seed", "1"},
                 "--alpha", "0", "--kappa", "NaN", "--n", "1", "--seed", "x", "--loss", "foo", "--steps", "0",
                 "--out", MISSING_DIR);
@@ -109,8 +120,10 @@ class OptionNamesTest {
         for (Map.Entry<String, String[]> e : BASE.entrySet()) {
             List<String> args = new ArrayList<>(List.of(e.getKey()));
             args.addAll(List.of(e.getValue()));
-            args.addAll(List.of("--out", System.getProperty("java.io.tmpdir") + "/glassy-option-test-" + e.getKey()
-                    + ".csv"));
+            if (!e.getKey().startsWith("sweep")) {
+                args.addAll(List.of("--out", System.getProperty("java.io.tmpdir") + "/glassy-option-test-" + e.getKey()
+                        + ".csv"));
+            }
             StringWriter err = new StringWriter();
             assertEquals(0, CliRunner.run(err, args.toArray(String[]::new)), e.getKey() + ": " + err);
         }
@@ -122,12 +135,13 @@ class OptionNamesTest {
         for (String command : BASE.keySet()) {
             for (Map.Entry<String, String> bad : BAD.get(command).entrySet()) {
                 List<String> args = new ArrayList<>(List.of(BASE.get(command)));
-                int at = args.indexOf(bad.getKey());
+                int end = args.contains("--") ? args.indexOf("--") : args.size();
+                int at = args.subList(0, end).indexOf(bad.getKey());
                 if (at >= 0) {
                     args.set(at + 1, bad.getValue());
                 } else {
-                    args.add(bad.getKey());
-                    args.add(bad.getValue());
+                    args.add(end, bad.getValue());
+                    args.add(end, bad.getKey());
                 }
                 args.add(0, command);
                 StringWriter err = new StringWriter();

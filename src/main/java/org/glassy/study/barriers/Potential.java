@@ -84,11 +84,7 @@ public enum Potential {
      * @return columns {@code image, x, y, energy}, one row per image of the final path, endpoints included
      */
     public Table band(int images, long steps, double learningRate, double springConstant, boolean climbing) {
-        Require.atLeast("images", images, 3);
-        NudgedElasticBand<Model> neb = NudgedElasticBand.string(learningRate, steps).withSpring(springConstant);
-        if (climbing) {
-            neb = neb.withClimbingImage();
-        }
+        NudgedElasticBand<Model> neb = bandRule(images, steps, learningRate, springConstant, climbing);
         Chain chain = neb.relax(model, Space.euclidean(), Chain.linear(start(), end(), images), 1L);
         Rows rows = Rows.of("band", IntColumn.create("image"), DoubleColumn.create("x"), DoubleColumn.create("y"),
                 DoubleColumn.create("energy"));
@@ -97,5 +93,22 @@ public enum Potential {
             rows.add(i, p[0], p[1], model.energy(p));
         }
         return rows.table();
+    }
+
+    /**
+     * The band {@link #band} relaxes, validated without running it.
+     *
+     * @param images M, endpoints included, at least 3
+     * @param steps gradient-descent steps on the band, at least 0
+     * @param learningRate the step η &gt; 0
+     * @param springConstant k &gt; 0 within the springs' stability limit, or infinite for string re-spacing
+     * @param climbing whether the highest image climbs during the second half
+     * @return the nudged elastic band
+     */
+    public NudgedElasticBand<Model> bandRule(int images, long steps, double learningRate, double springConstant,
+                                             boolean climbing) {
+        Require.atLeast("images", images, 3);
+        NudgedElasticBand<Model> neb = NudgedElasticBand.string(learningRate, steps).withSpring(springConstant);
+        return climbing ? neb.withClimbingImage() : neb;
     }
 }
