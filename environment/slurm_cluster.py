@@ -183,16 +183,46 @@ def slurm_conf(directory, *, host, user, ports, cpus, memory_mib, max_array_size
 
 _live = []
 _lock = threading.RLock()
-_stopping = False
+_deferring = 0  # > 0 while clusters are being stopped: signals wait
 _previous_handlers = {}
 _HANDLED = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
 
 
+_pending = []  # signals that arrived while clusters were being stopped
+
+
 def _on_signal(signum, frame):
-    """Unwinds the main thread (so `with` blocks stop their clusters), except while clusters are being
-    stopped: then the signal is ignored so that the stop completes."""
-    if _stopping:
+    """Unwinds the main thread (so `with` blocks stop their clusters); while clusters are being stopped the
+    signal waits until the stop has completed."""
+    if _deferring:
+        _pending.append(signum)
         return
+    _raise_for(signum)
+
+
+class _SignalsDeferred:
+    """Within it, SIGINT, SIGTERM and SIGHUP wait; the first that arrived takes effect at its end (in the
+    main thread), so that stopping is never cut short."""
+
+    def __enter__(self):
+        global _deferring
+        with _lock:
+            _deferring += 1
+
+    def __exit__(self, *exc):
+        global _deferring
+        with _lock:
+            _deferring -= 1
+            if _deferring or threading.current_thread() is not threading.main_thread():
+                return False
+            pending = _pending[:1]
+            _pending.clear()
+        if pending and exc[0] is None:
+            _raise_for(pending[0])
+        return False
+
+
+def _raise_for(signum):
     if signum == signal.SIGINT:
         raise KeyboardInterrupt
     raise SystemExit(128 + signum)
@@ -385,13 +415,16 @@ class SlurmCluster:
         """Cancels every job of the cluster, stops slurmd, slurmctld and munged (SIGTERM, then SIGKILL after
         10 s), ends job processes left by slurmstepd, and removes the state directory (unless keep).
         Idempotent; only processes this object started, and the job processes of its own cluster (found by
-        its SLURM_CONF in their environment), are signalled. Signals are ignored while it runs."""
-        global _stopping
+        its SLURM_CONF in their environment), are signalled. A SIGINT, SIGTERM or SIGHUP that arrives
+        meanwhile takes effect (KeyboardInterrupt or SystemExit) once everything is stopped."""
         with _lock:
             if self._stopped:
                 return
             self._stopped = True
-            _stopping = True
+        with _SignalsDeferred():
+            self._stop()
+
+    def _stop(self):
         try:
             if self._running("slurmctld"):
                 self._cancel_all_jobs()
@@ -405,7 +438,6 @@ class SlurmCluster:
             with _lock:
                 if self in _live:
                     _live.remove(self)
-                _stopping = False
                 if not _live:
                     _restore_handlers()
 
@@ -617,17 +649,18 @@ def _run_command(args):
         status = child.wait()
         return status if status >= 0 else 128 - status
     finally:
-        if child is not None and child.poll() is None:  # interrupted: end the command first
-            child.terminate()
-            try:
-                child.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                child.kill()
-                child.wait()
-        began = time.monotonic()
-        cluster.stop()
-        print(f"slurm_cluster.py: cluster stopped in {time.monotonic() - began:.1f} s"
-              + (f", state kept in {cluster.directory}" if args.keep else ""), file=sys.stderr)
+        with _SignalsDeferred():
+            if child is not None and child.poll() is None:  # interrupted: end the command first
+                child.terminate()
+                try:
+                    child.wait(timeout=10)
+                except subprocess.TimeoutExpired:
+                    child.kill()
+                    child.wait()
+            began = time.monotonic()
+            cluster.stop()
+            print(f"slurm_cluster.py: cluster stopped in {time.monotonic() - began:.1f} s"
+                  + (f", state kept in {cluster.directory}" if args.keep else ""), file=sys.stderr)
 
 
 def main(argv=None):

@@ -157,7 +157,7 @@ class JobArrayTest(unittest.TestCase):
         script = write_script(self.dir, "true.sh", "true\n")
         began = time.monotonic()
         job = self.sbatch("--array=0-19", "--output=/dev/null", script).stdout.strip()
-        final = self.cluster.wait(job, timeout=50, poll=0.05)
+        final = self.cluster.wait(job, timeout=50)
         seconds = time.monotonic() - began
         self.assertEqual({i: "COMPLETED" for i in range(20)}, final)
         print(f"\n  20 array tasks of `true` on {self.cluster.cpus} CPUs: {seconds:.2f} s wall,"
