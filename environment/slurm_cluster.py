@@ -16,6 +16,10 @@ start are never touched.
     python3 environment/slurm_cluster.py run [--max-array-size N] -- COMMAND...
         starts the cluster, runs COMMAND with SLURM_CONF and PATH set (so `sbatch`, `squeue`, `scancel`,
         `sinfo`, `scontrol` talk to it), stops the cluster and exits with COMMAND's status
+    python3 environment/slurm_cluster.py serve [--max-array-size N]
+        starts the cluster, prints `SLURM_CONF=...` and `GLASSY_SLURM_DAEMONS=munged=PID slurmctld=PID
+        slurmd=PID` on stdout, and stops it when stdin is closed (or on SIGINT/SIGTERM): for a test in
+        another language that starts the cluster as a child process
     python3 environment/slurm_cluster.py conf [--max-array-size N]
         prints the slurm.conf that `run` would generate (ports chosen now, state directory a placeholder)
 
@@ -186,8 +190,6 @@ _lock = threading.RLock()
 _deferring = 0  # > 0 while clusters are being stopped: signals wait
 _previous_handlers = {}
 _HANDLED = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
-
-
 _pending = []  # signals that arrived while clusters were being stopped
 
 
@@ -663,14 +665,32 @@ def _run_command(args):
                   + (f", state kept in {cluster.directory}" if args.keep else ""), file=sys.stderr)
 
 
+def _serve(args):
+    try:
+        cluster = SlurmCluster(max_array_size=args.max_array_size, keep=args.keep).start()
+    except SlurmError as e:
+        print(f"slurm_cluster.py: {e}", file=sys.stderr)
+        return 1
+    try:
+        print(f"SLURM_CONF={cluster.conf}", flush=True)
+        print("GLASSY_SLURM_DAEMONS=" + " ".join(f"{n}={p}" for n, p in cluster.pids.items()), flush=True)
+        while sys.stdin.buffer.read1(65536):  # until the parent closes our stdin (or dies)
+            pass
+        return 0
+    finally:
+        cluster.stop()
+
+
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     commands = parser.add_subparsers(dest="action", required=True)
     run = commands.add_parser("run", help="start the cluster, run COMMAND against it, stop it")
+    serve = commands.add_parser("serve", help="start the cluster, print SLURM_CONF, stop it when stdin closes")
     conf = commands.add_parser("conf", help="print the slurm.conf that run would generate")
-    for sub in (run, conf):
+    for sub in (run, serve, conf):
         sub.add_argument("--max-array-size", type=int, default=1001, help="MaxArraySize (default 1001)")
-    run.add_argument("--keep", action="store_true", help="keep the state directory (logs, slurm.conf)")
+    for sub in (run, serve):
+        sub.add_argument("--keep", action="store_true", help="keep the state directory (logs, slurm.conf)")
     run.add_argument("command", nargs=argparse.REMAINDER, help="-- COMMAND [ARGS...]")
     args = parser.parse_args(argv)
     if args.action == "conf":
@@ -678,9 +698,11 @@ def main(argv=None):
                                     cpus=usable_cpus(), memory_mib=real_memory_mib(),
                                     max_array_size=args.max_array_size))
         return 0
-    if args.command[:1] == ["--"]:
-        args.command = args.command[1:]
     try:
+        if args.action == "serve":
+            return _serve(args)
+        if args.command[:1] == ["--"]:
+            args.command = args.command[1:]
         return _run_command(args)
     except KeyboardInterrupt:
         return 130

@@ -227,6 +227,27 @@ class StopTest(unittest.TestCase):
         self.assertIn("cluster stopped in", stderr)
         self.assert_gone(pids, "daemons")
 
+    def test_serve_runs_the_cluster_until_stdin_closes(self):
+        process = subprocess.Popen([sys.executable, str(SCRIPT), "serve", "--max-array-size", "9"],
+                                   stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        self.addCleanup(process.stdout.close)
+        self.addCleanup(process.stderr.close)
+        try:
+            conf = process.stdout.readline().rstrip("\n").split("=", 1)
+            daemons = dict(item.split("=") for item in process.stdout.readline().split("=", 1)[1].split())
+            self.assertEqual("SLURM_CONF", conf[0])
+            env = dict(os.environ, SLURM_CONF=conf[1])
+            show = subprocess.run(["scontrol", "show", "config"], env=env, capture_output=True, text=True)
+            self.assertRegex(show.stdout, r"MaxArraySize\s+= 9\n")
+            process.stdin.close()
+            self.assertEqual(0, process.wait(timeout=30))
+        finally:
+            if process.poll() is None:
+                process.kill()
+                process.wait()
+        self.assert_gone([int(pid) for pid in daemons.values()], "daemons")
+        self.assertFalse(pathlib.Path(conf[1]).exists())
+
     def test_a_cluster_that_cannot_start_says_why_and_leaves_nothing(self):
         cluster = SlurmCluster(startup_timeout=30)
         original = cluster._start_slurm
