@@ -110,6 +110,8 @@ bench: build
 test-slurm:
 	@bin/prerequisites slurm
 	$(PYTHON) -m unittest -v environment/test_slurm_cluster.py
+	./mvnw -B -q test-compile surefire:test -Dglassy.excludedGroups= -Dgroups=slurm -Dglassy.requireSlurm=true \
+	  -Dsurefire.failIfNoSpecifiedTests=false
 
 ## test-publishing: unit tests of the Binder drift check, the HTML export steps and bin/check-site (every
 ## environment/test_*.py but the Slurm one, which starts daemons and is make test-slurm)

@@ -83,9 +83,10 @@ final class SweepCommand implements Callable<Integer>, OptionNames {
     @Option(names = "--slurm-option", paramLabel = "LINE", description = "an extra #SBATCH line, e.g. --account=abc")
     List<String> slurmOptions = new ArrayList<>();
 
-    @Option(names = "--slurm-max-array", defaultValue = "1001",
-            description = "the cluster's MaxArraySize: larger sweeps are chunked (default: ${DEFAULT-VALUE})")
-    int slurmMaxArray;
+    @Option(names = "--slurm-max-array",
+            description = "the cluster's MaxArraySize: larger sweeps are chunked (default: what scontrol reports, "
+                    + "else 1001)")
+    Integer slurmMaxArray;
 
     @Option(names = "--wait", description = "with slurm: wait until the job array has finished (sbatch --wait)")
     boolean await;
@@ -118,7 +119,7 @@ final class SweepCommand implements Callable<Integer>, OptionNames {
         if (slurmCpus != null && slurmCpus < 1) {
             throw new IllegalArgumentException("--slurm-cpus must be >= 1, got " + slurmCpus);
         }
-        if (slurmMaxArray < 1) {
+        if (slurmMaxArray != null && slurmMaxArray < 1) {
             throw new IllegalArgumentException("--slurm-max-array must be >= 1, got " + slurmMaxArray);
         }
         if (slurmTime != null && !slurmTime.matches("\\d+(:\\d{1,2}){0,2}|\\d+-\\d{1,2}(:\\d{1,2}){0,2}")) {
@@ -370,7 +371,9 @@ final class SweepCommand implements Callable<Integer>, OptionNames {
             lines.append(p.index()).append('\n');
         }
         Files.writeString(list, lines);
-        int chunk = (todo.size() + slurmMaxArray - 1) / slurmMaxArray;
+        int maxArray = slurmMaxArray != null ? slurmMaxArray : clusterMaxArraySize();
+        // MaxArraySize bounds the array INDEX: tasks 0 … tasks − 1 with tasks ≤ MaxArraySize
+        int chunk = (todo.size() + maxArray - 1) / maxArray;
         int tasks = (todo.size() + chunk - 1) / chunk;
         Path script = slurm.resolve("sweep-" + stamp + ".sbatch");
         Files.writeString(script, sbatchScript(directory, list, chunk, tasks));
@@ -388,6 +391,26 @@ final class SweepCommand implements Callable<Integer>, OptionNames {
         System.err.println("sweep: submitted job array " + output.lines().findFirst().orElse("") + " (" + tasks
                 + " tasks of " + chunk + " point" + (chunk == 1 ? "" : "s") + "): " + script);
         return await ? summary(directory) : 0;
+    }
+
+    /** The cluster's MaxArraySize from {@code scontrol show config}, or Slurm's default 1001. */
+    private static int clusterMaxArraySize() {
+        try {
+            Process p = new ProcessBuilder("scontrol", "show", "config").redirectErrorStream(true).start();
+            String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0) {
+                java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^MaxArraySize\\s*=\\s*(\\d+)")
+                        .matcher(text);
+                if (m.find()) {
+                    return Math.max(1, Integer.parseInt(m.group(1)));
+                }
+            }
+        } catch (IOException e) {
+            // no scontrol: Slurm's default
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return 1001;
     }
 
     private String sbatchScript(SweepDirectory directory, Path list, int chunk, int tasks) {
