@@ -83,6 +83,11 @@ final class SweepCommand implements Callable<Integer>, OptionNames {
     @Option(names = "--slurm-option", paramLabel = "LINE", description = "an extra #SBATCH line, e.g. --account=abc")
     List<String> slurmOptions = new ArrayList<>();
 
+    @Option(names = "--slurm-setup", paramLabel = "LINE",
+            description = "a shell line run before the task, e.g. 'module load Java/17'; then java is taken from "
+                    + "JAVA_HOME or PATH on the compute node instead of this machine's path")
+    List<String> slurmSetup = new ArrayList<>();
+
     @Option(names = "--slurm-max-array",
             description = "the cluster's MaxArraySize: larger sweeps are chunked (default: what scontrol reports, "
                     + "else 1001)")
@@ -131,6 +136,11 @@ final class SweepCommand implements Callable<Integer>, OptionNames {
         }
         if (slurmPartition != null && !slurmPartition.matches("[A-Za-z0-9_.,-]+")) {
             throw new IllegalArgumentException("--slurm-partition must be a partition name, got '" + slurmPartition + "'");
+        }
+        for (String line : slurmSetup) {
+            if (line.isBlank() || line.contains("\n")) {
+                throw new IllegalArgumentException("--slurm-setup must be one non-empty shell line, got '" + line + "'");
+            }
         }
         for (String line : slurmOptions) {
             if (!line.startsWith("--") || line.contains("\n")) {
@@ -436,9 +446,13 @@ final class SweepCommand implements Callable<Integer>, OptionNames {
                 .append("; each files its results in the sweep directory (glassy sweep-task)\n");
         long heap = slurmMem == null ? 2L << 30 : parseMemory(slurmMem) * 8 / 10;
         List<String> java = javaCommand(heap, slurmCpus == null ? 1 : slurmCpus);
+        for (String line : slurmSetup) {
+            s.append(line).append('\n');
+        }
         s.append("exec");
-        for (String a : java) {
-            s.append(' ').append(shellQuote(a));
+        for (int i = 0; i < java.size(); i++) {
+            s.append(' ').append(i == 0 && !slurmSetup.isEmpty() ? "\"${JAVA_HOME:+$JAVA_HOME/bin/}java\""
+                    : shellQuote(java.get(i)));
         }
         s.append(" sweep-task ").append(shellQuote(directory.dir().toAbsolutePath().toString()))
                 .append(" \"$SLURM_ARRAY_TASK_ID\" --chunk ").append(chunk).append(" --list ")
