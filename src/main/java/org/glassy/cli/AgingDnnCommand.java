@@ -1,6 +1,5 @@
 package org.glassy.cli;
 
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -61,6 +60,9 @@ final class AgingDnnCommand implements Callable<Integer>, OptionNames {
     @Mixin
     CheckpointOptions checkpoint;
 
+    @Mixin
+    RunOptions run;
+
     @Override
     public Map<String, String> optionNames() {
         return OptionNames.of("data", "--data",
@@ -80,23 +82,19 @@ final class AgingDnnCommand implements Callable<Integer>, OptionNames {
         AgingDnn.Parameters parameters = new AgingDnn.Parameters(
                 AgingDnn.DataSource.parse(data), samples, hidden, lr, batch, momentum, steps, seed,
                 AgingDnn.Engine.parse(engine), waitingTimes);
-        PrintWriter lossCsv = lossOut == null ? null : Csv.open(lossOut);
-        try {
-            CsvRows lossRows = null;
+        parameters.requireResources();
+        var policy = checkpoint.policy(parameters.toString());
+        return run.execute(seed, () -> {
+            Output csv = run.output("--out", out, Output.Mode.STREAMED);
+            Output lossCsv = lossOut == null ? null : run.output("--loss-out", lossOut, Output.Mode.STREAMED);
+            csv.header("tw,t,delta");
+            StepHandler[] writers = new StepHandler[0];
             if (lossCsv != null) {
-                lossCsv.println("step,loss");
-                lossCsv.flush();
-                lossRows = new CsvRows(lossCsv, (step, time, x, energy) -> step + "," + energy);
+                lossCsv.header("step,loss");
+                writers = new StepHandler[] {new CsvRows(lossCsv, (step, time, x, energy) -> step + "," + energy)};
             }
-            StepHandler[] writers = lossRows == null ? new StepHandler[0] : new StepHandler[] {lossRows};
-            AgingDnn.Result result = AgingDnn.run(parameters, Progress.toStandardError(),
-                    checkpoint.policy(parameters.toString()), writers);
-            Csv.write(result.msd(), out);
-        } finally {
-            if (lossCsv != null) {
-                lossCsv.close();
-            }
-        }
-        return 0;
+            AgingDnn.run(parameters, run.progress(null, "steps", "loss", e -> e), policy,
+                    (tw, t, values) -> csv.row(tw + "," + t + "," + values[0]), writers);
+        });
     }
 }

@@ -8,6 +8,7 @@ import org.glassy.internal.Require;
 import org.glassy.theory.CugliandoloKurchan;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -69,6 +70,9 @@ final class CugliandoloKurchanCommand implements Callable<Integer>, OptionNames 
     @Option(names = "--out", description = "write time,energy,mu to this file instead of standard output")
     Path out;
 
+    @Mixin
+    RunOptions run;
+
     @Override
     public Map<String, String> optionNames() {
         return OptionNames.of("p", "--p", "temperature", "--temperature", "time", "--time", "solver", "--solver",
@@ -82,17 +86,36 @@ final class CugliandoloKurchanCommand implements Callable<Integer>, OptionNames 
         // a bad value, a --grid-points budget too small for --time/--step and a --step that proves unstable during
         // the run are all reported by option name (exit status 2)
         Require.atLeast("waitingTimes", waitingTimes, 1);
-        CugliandoloKurchan.Parameters.Builder parameters = CugliandoloKurchan.Parameters.builder(p, temperature, time)
+        CugliandoloKurchan.Parameters.Builder builder = CugliandoloKurchan.Parameters.builder(p, temperature, time)
                 .step(step).solver(solver(solver)).gridPoints(gridPoints).perDecade(perDecade);
         if (correlationsOut != null) {
-            parameters.logSpacedWaitingTimes(waitingTimes);
+            builder.logSpacedWaitingTimes(waitingTimes);
         }
-        CugliandoloKurchan.Solution solution = CugliandoloKurchan.solve(parameters.build());
-        Csv.write(solution.energy(), out);
-        if (correlationsOut != null) {
-            Csv.write(solution.aging(), correlationsOut);
-        }
-        return 0;
+        CugliandoloKurchan.Parameters parameters = builder.build();
+        parameters.requireResources();
+        return run.execute(null, () -> {
+            Output energy = run.output("--out", out, Output.Mode.STREAMED);
+            Output aging = correlationsOut == null ? null
+                    : run.output("--correlations-out", correlationsOut, Output.Mode.STREAMED);
+            energy.header("time,energy,mu");
+            if (aging != null) {
+                aging.header("tw,t,correlation,response");
+            }
+            CugliandoloKurchan.solve(parameters, run.progress(null, "steps", "energy per spin", e -> e),
+                    new CugliandoloKurchan.Rows() {
+                        @Override
+                        public void energy(double t, double e, double mu) {
+                            energy.row(Csv.time(t) + "," + e + "," + mu);
+                        }
+
+                        @Override
+                        public void aging(double tw, double t, double correlation, double response) {
+                            if (aging != null) {
+                                aging.row(Csv.time(tw) + "," + Csv.time(t) + "," + correlation + "," + response);
+                            }
+                        }
+                    });
+        });
     }
 
     private static CugliandoloKurchan.Solver solver(String name) {

@@ -4,9 +4,11 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
+import org.glassy.internal.Require;
 import org.glassy.study.barriers.Potential;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -38,8 +40,13 @@ final class NebCommand implements Callable<Integer>, OptionNames {
             description = "spring constant > 0; Infinity re-spaces the images instead (default: ${DEFAULT-VALUE})")
     double spring;
 
-    @Option(names = "--out", description = "write the CSV to this file instead of standard output")
+    @Option(names = "--out", description = "write the CSV to this file instead of standard output: to FILE.partial, "
+            + "renamed to FILE when the run succeeds (the rows exist only at the end), with a provenance sidecar "
+            + "FILE.json")
     Path out;
+
+    @Mixin
+    RunOptions run;
 
     @Override
     public Map<String, String> optionNames() {
@@ -51,8 +58,14 @@ final class NebCommand implements Callable<Integer>, OptionNames {
     public Integer call() throws Exception {
         OutputFiles.check("--out", out);
         Potential p = Potential.parse(potential);
+        Require.atLeast("images", images, 3);
+        Require.atLeast("steps", steps, 0);
+        Potential.requireResources(images, steps);
         double eta = stepSize == null ? p.learningRate() : stepSize;
-        Csv.write(p.band(images, steps, eta, spring, climbing), out);
-        return 0;
+        return run.execute(null, () -> {
+            Output csv = run.output("--out", out, Output.Mode.AT_END);
+            Csv.write(p.band(images, steps, eta, spring, climbing,
+                    run.progress(null, "steps", "highest image energy", e -> e)), csv);
+        });
     }
 }

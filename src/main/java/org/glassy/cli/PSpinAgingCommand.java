@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import org.glassy.study.aging.PSpinAging;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code glassy pspin-aging}: C(t_w + t, t_w) and Δ of the spherical p-spin, CSV {@code tw,t,correlation,msd}. */
@@ -36,8 +37,12 @@ final class PSpinAgingCommand implements Callable<Integer>, OptionNames {
             description = "number of waiting times, log-spaced from t = 1 to half the run (default: ${DEFAULT-VALUE})")
     int waitingTimes;
 
-    @Option(names = "--out", description = "write the CSV to this file instead of standard output")
+    @Option(names = "--out", description = "write the CSV to this file instead of standard output, each row as soon "
+            + "as it is final, with a provenance sidecar FILE.json")
     Path out;
+
+    @Mixin
+    RunOptions run;
 
     @Override
     public Map<String, String> optionNames() {
@@ -54,7 +59,13 @@ final class PSpinAgingCommand implements Callable<Integer>, OptionNames {
         OutputFiles.check("--out", out);
         PSpinAging.Parameters parameters = new PSpinAging.Parameters(p, n, temperature, dt,
                 time, seed, waitingTimes);
-        Csv.write(PSpinAging.run(parameters, Progress.toStandardError()), out);
-        return 0;
+        parameters.requireResources();
+        return run.execute(seed, () -> {
+            Output csv = run.output("--out", out, Output.Mode.STREAMED);
+            csv.header("tw,t,correlation,msd");
+            PSpinAging.stream(parameters, run.progress(null, "steps", "energy per spin", e -> e / n),
+                    row -> csv.row(Csv.time(row.tw()) + "," + Csv.time(row.t()) + "," + row.correlation() + ","
+                            + row.msd()));
+        });
     }
 }

@@ -1,11 +1,5 @@
 package org.glassy.cli;
 
-import java.io.IOException;
-import java.math.BigDecimal;
-import java.math.MathContext;
-import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -49,11 +43,15 @@ final class PSpinCommand implements Callable<Integer>, OptionNames {
             description = "log-spaced rows per decade of time >= 1 (default: ${DEFAULT-VALUE})")
     int recordsPerDecade;
 
-    @Option(names = "--out", description = "write the CSV to this file instead of standard output")
+    @Option(names = "--out", description = "write the CSV to this file instead of standard output, each row as soon "
+            + "as it is final, with a provenance sidecar FILE.json")
     Path out;
 
     @Mixin
     CheckpointOptions checkpoint;
+
+    @Mixin
+    RunOptions run;
 
     @Override
     public Map<String, String> optionNames() {
@@ -67,30 +65,17 @@ final class PSpinCommand implements Callable<Integer>, OptionNames {
     }
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() throws Exception {
         OutputFiles.check("--out", out, "--checkpoint", checkpoint.file);
         PSpinRelaxation.Parameters parameters = new PSpinRelaxation.Parameters(p, n,
                 temperature, dt, time, seed, PSpinRelaxation.Kind.parse(dynamics), recordsPerDecade);
-        PrintWriter csv = out == null
-                ? new PrintWriter(System.out, false, StandardCharsets.UTF_8)
-                : new PrintWriter(Files.newBufferedWriter(out, StandardCharsets.UTF_8));
-        try {
-            csv.println("time,energy");
-            csv.flush();
-            CsvRows writer = new CsvRows(csv, (step, t, x, energy) -> formatTime(t) + "," + energy / x.length);
-            PSpinRelaxation.run(parameters, Progress.toStandardError(), checkpoint.policy(parameters.toString()), writer);
-        } finally {
-            if (out == null) {
-                csv.flush();
-            } else {
-                csv.close();
-            }
-        }
-        return 0;
-    }
-
-    /** k·dt without binary noise: 4.6, not 4.6000000000000005. */
-    static String formatTime(double t) {
-        return new BigDecimal(t).round(new MathContext(12)).stripTrailingZeros().toPlainString();
+        parameters.requireResources();
+        var policy = checkpoint.policy(parameters.toString());
+        return run.execute(seed, () -> {
+            Output csv = run.output("--out", out, Output.Mode.STREAMED);
+            csv.header("time,energy");
+            CsvRows writer = new CsvRows(csv, (step, t, x, energy) -> Csv.time(t) + "," + energy / x.length);
+            PSpinRelaxation.run(parameters, run.progress(null, "steps", "energy per spin", e -> e / n), policy, writer);
+        });
     }
 }

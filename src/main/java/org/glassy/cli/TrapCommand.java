@@ -8,6 +8,7 @@ import org.glassy.study.trap.BarratMezardModel;
 import org.glassy.study.trap.TrapAging;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code glassy trap}: Π(t_w + t, t_w) of a mean-field trap model, CSV {@code tw,t,pi,pi_se}. */
@@ -37,8 +38,13 @@ final class TrapCommand implements Callable<Integer>, OptionNames {
                     + "sampler); not allowed for bouchaud")
     Integer states;
 
-    @Option(names = "--out", description = "write the CSV to this file instead of standard output")
+    @Option(names = "--out", description = "write the CSV to this file instead of standard output: to FILE.partial, "
+            + "renamed to FILE when the run succeeds (the rows are averages over every walker), with a provenance "
+            + "sidecar FILE.json")
     Path out;
+
+    @Mixin
+    RunOptions run;
 
     @Override
     public Map<String, String> optionNames() {
@@ -54,7 +60,10 @@ final class TrapCommand implements Callable<Integer>, OptionNames {
         OutputFiles.check("--out", out);
         TrapAging.Parameters parameters = new TrapAging.Parameters(
                 TrapAging.Model.parse(model), x, tw, samples, seed, states == null ? BarratMezardModel.INFINITE : states);
-        Csv.write(TrapAging.run(parameters), out);
-        return 0;
+        parameters.requireResources();
+        return run.execute(seed, () -> {
+            Output csv = run.output("--out", out, Output.Mode.AT_END);
+            Csv.write(TrapAging.aging(parameters, run.progress(null, "walkers", "pi(2 tw, tw)", v -> v)).table(), csv);
+        });
     }
 }
