@@ -21,8 +21,9 @@ import java.time.Instant;
  * <li>every write is checked: a write error (a full disk) throws an {@link OutputException} naming the output,
  *     and a closed standard-output pipe ({@code | head}) one that ends the run quietly;</li>
  * <li>{@link Mode#STREAMED} outputs are written in place, each row flushed as soon as it is final, so an
- *     interrupt keeps every finished row; the file is truncated only when the first line is written, after every
- *     check and every other output's lock, so a run that fails before it starts leaves an existing file as it
+ *     interrupt keeps every finished row; the file is truncated only when the first row (with the header) is
+ *     written, after every check, every other output's lock and whatever the run does before its first row
+ *     (loading data), so a run that fails or is interrupted before its first row leaves an existing file as it
  *     was;</li>
  * <li>{@link Mode#AT_END} outputs (rows that exist only at the end, such as averages over samples) are written
  *     to {@code FILE.partial} and renamed to FILE once complete, so an existing FILE is replaced only by a
@@ -68,6 +69,7 @@ final class Output {
     private boolean created;
     private OutputStream out;
     private long rows;
+    private String pendingHeader;
     private boolean started;
     private boolean closed;
 
@@ -139,10 +141,15 @@ final class Output {
     private void lock() throws IOException {
         created = !Files.exists(target);
         file0 = new RandomAccessFile(target.toFile(), "rw");
+        boolean interrupted = Thread.interrupted();   // a channel refuses to lock while the interrupt flag is set
         try {
             lock = file0.getChannel().tryLock();
         } catch (OverlappingFileLockException e) {
             lock = null;   // held by this JVM: another run in-process
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();   // the run sees the interrupt at its first step
+            }
         }
         if (lock == null) {
             file0.close();
@@ -162,12 +169,17 @@ final class Output {
     }
 
     /**
-     * Writes the header line (not counted as a row).
+     * Writes the header line (not counted as a row): at once if the output has started, else with the first row
+     * (or at the end), so that a run stopped before its first row leaves an existing file as it was.
      *
      * @param line the line, without its end
      */
     void header(String line) {
-        write(line, false);
+        if (started) {
+            write(line, false);
+        } else {
+            pendingHeader = line;
+        }
     }
 
     /**
@@ -196,7 +208,10 @@ final class Output {
         }
     }
 
-    /** The first write: truncate what the output replaces, and say in the sidecar that the file grows. */
+    /**
+     * The first write: truncate what the output replaces, say in the sidecar that the file grows, write the header
+     * if it is waiting.
+     */
     private void start() throws IOException {
         if (started) {
             return;
@@ -208,6 +223,10 @@ final class Output {
             if (mode == Mode.STREAMED) {
                 provenance.write(sidecar(destination), option, destination, "running", 0, null, null);
             }
+        }
+        if (pendingHeader != null) {
+            out.write((pendingHeader + "\n").getBytes(StandardCharsets.UTF_8));
+            pendingHeader = null;
         }
     }
 

@@ -62,7 +62,7 @@ final class Progress {
         } catch (NumberFormatException e) {
             // keep the default
         }
-        long interval = (long) (Math.max(0.01, seconds) * 1e9);
+        long interval = (long) (Math.max(0.001, seconds) * 1e9);
         return new Progress(err, command, terminal, interval, System::nanoTime);
     }
 

@@ -37,7 +37,7 @@ public final class Resources {
     /**
      * Requires that an estimated amount of memory fits in the heap, e.g. {@code "n needs about 16.0 GB (couplings
      * C(2000, 3) = 1.33e+09 doubles), more than the heap limit of 3.9 GB: raise the JVM's -Xmx (bin/glassy:
-     * GLASSY_JVM_OPTS=-Xmx20g) or choose a smaller n"}.
+     * GLASSY_JVM_OPTS=-Xmx20g)"}.
      *
      * @param parameter the parameter that sets the size, e.g. {@code n}
      * @param bytes the estimated bytes, at least 0 (may exceed {@link Long#MAX_VALUE}: a double)
@@ -51,7 +51,7 @@ public final class Resources {
             long suggestion = (long) Math.ceil(Math.min(bytes, 1e15) * 1.25 / (1L << 30)) + 1;
             throw Require.invalid(parameter, "needs about " + size(bytes) + " (" + what + "), more than the heap limit "
                     + "of " + size(heap) + ": raise the JVM's -Xmx (bin/glassy: GLASSY_JVM_OPTS=-Xmx" + suggestion
-                    + "g) or choose a smaller " + parameter);
+                    + "g)");
         }
         return bytes;
     }
@@ -100,6 +100,9 @@ public final class Resources {
      * @return the formatted number
      */
     public static String count(double value) {
+        if (value == Math.rint(value) && Math.abs(value) < 1e6) {
+            return String.format(Locale.ROOT, "%d", (long) value);
+        }
         return String.format(Locale.ROOT, "%.3g", value);
     }
 
