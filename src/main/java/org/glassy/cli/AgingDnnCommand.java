@@ -17,7 +17,11 @@ import picocli.CommandLine.Option;
  * {@code --loss-out}.
  */
 @Command(name = "aging-dnn", mixinStandardHelpOptions = true,
-        description = "SGD on a one-hidden-layer network: mean square displacement of the weights (CSV tw,t,delta).")
+        description = {"SGD on a one-hidden-layer network: mean square displacement of the weights (CSV tw,t,delta).",
+            "Rows of --out and --loss-out are written as soon as they are final; tw,t,delta in the order they "
+                + "complete: time-major, by tw + t, then tw (sort by tw,t for the table by waiting time). Memory "
+                + "(data, network, copies of the weights) and work (at most 1e15 operations) are checked before the "
+                + "run."})
 final class AgingDnnCommand implements Callable<Integer>, OptionNames {
 
     @Option(names = "--data", required = true, description = "teacher or fashion-mnist")
@@ -51,10 +55,12 @@ final class AgingDnnCommand implements Callable<Integer>, OptionNames {
             description = "number of waiting times, log-spaced from 10 to steps/2 (default: ${DEFAULT-VALUE})")
     int waitingTimes;
 
-    @Option(names = "--loss-out", description = "also write step,loss (training loss) to this file")
+    @Option(names = "--loss-out", description = "also write step,loss (training loss) to this file, each row as soon "
+            + "as it is recorded, with a provenance sidecar FILE.json")
     Path lossOut;
 
-    @Option(names = "--out", description = "write the CSV to this file instead of standard output")
+    @Option(names = "--out", description = "write the CSV to this file instead of standard output, each row as soon "
+            + "as it is final, with a provenance sidecar FILE.json")
     Path out;
 
     @Mixin

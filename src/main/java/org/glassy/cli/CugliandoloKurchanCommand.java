@@ -26,6 +26,9 @@ import picocli.CommandLine.Option;
                 + "times; memory bounded whatever --time (t = 10^4 at T = 0 in seconds). --solver fixed: the "
                 + "first-order fixed-grid reference, cost O((time/step)^3), memory 8 (time/step)^2 bytes, at most "
                 + "16384 steps.",
+                "Rows of --out and --correlations-out are written as soon as they are final, in the order they "
+                + "complete (tw,t,correlation,response time-major: by tw + t, then tw). Memory and work (at most 1e15 "
+                + "operations) are checked before the run.",
                 "Exit status 2 with a one-line message naming the option for a bad value, including a --step that "
                 + "proves unstable during the run (the solution leaves its physical range |C| <= 1, "
                 + "-sqrt(p/2) <= energy <= 0, or stops being finite)."})
@@ -64,10 +67,12 @@ final class CugliandoloKurchanCommand implements Callable<Integer>, OptionNames 
             description = "log-spaced rows per decade of steps (default: ${DEFAULT-VALUE})")
     int perDecade;
 
-    @Option(names = "--correlations-out", description = "also write tw,t,correlation,response to this file")
+    @Option(names = "--correlations-out", description = "also write tw,t,correlation,response to this file, each row "
+            + "as soon as it is final, with a provenance sidecar FILE.json")
     Path correlationsOut;
 
-    @Option(names = "--out", description = "write time,energy,mu to this file instead of standard output")
+    @Option(names = "--out", description = "write time,energy,mu to this file instead of standard output, each row as "
+            + "soon as it is final, with a provenance sidecar FILE.json")
     Path out;
 
     @Mixin

@@ -41,6 +41,19 @@ public final class Glassy implements Runnable {
     /** How long the shutdown hook waits for an interrupted run to keep what is final, in seconds. */
     private static final long INTERRUPT_GRACE_SECONDS = 10;
 
+    /** What every command's --help says about its outputs, progress and limits (README.md, "Command line"). */
+    static final String[] FOOTER = {
+        "  Rows final before the end are streamed, each flushed whole; rows that",
+        "  exist only at the end go to FILE.partial, renamed to FILE on success.",
+        "  An interrupt keeps every finished row (or FILE.partial) and says so; a",
+        "  full disk exits 1; a closed standard output pipe (| head) exits 141",
+        "  quietly; a file another run is writing exits 2. Every FILE gets a",
+        "  provenance sidecar FILE.json; devices (/dev/null) are written in place.",
+        "  Progress goes to standard error (in place on a terminal, else a line",
+        "  every few seconds); --quiet silences it. Memory and work are estimated",
+        "  before the run: beyond the heap (raise it: GLASSY_JVM_OPTS=-Xmx16g), a",
+        "  Java array or 1e15 operations, the run is refused with exit 2."};
+
     /** The exit statuses, listed under every command's --help. */
     static final java.util.Map<String, String> EXIT_CODES = exitCodes();
 
@@ -175,6 +188,9 @@ public final class Glassy implements Runnable {
         CommandLine.Model.CommandSpec spec = command.getCommandSpec();
         spec.versionProvider(new Version());
         spec.usageMessage().exitCodeListHeading("%nExit status:%n").exitCodeList(EXIT_CODES);
+        if (command.getParent() != null && !"help".equals(command.getCommandName())) {
+            spec.usageMessage().footerHeading("%nOutputs, progress and limits:%n").footer(FOOTER);
+        }
         for (CommandLine sub : command.getSubcommands().values()) {
             configure(sub);
         }

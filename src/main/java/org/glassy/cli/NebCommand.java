@@ -24,7 +24,8 @@ final class NebCommand implements Callable<Integer>, OptionNames {
     @Option(names = "--potential", required = true, description = "double-well or muller-brown")
     String potential;
 
-    @Option(names = "--images", required = true, description = "images M >= 3, endpoints included")
+    @Option(names = "--images", required = true, description = "images M >= 3, endpoints included; about 200 bytes each must fit "
+            + "the heap")
     int images;
 
     @Option(names = "--steps", required = true, description = "gradient-descent steps on the band >= 0")

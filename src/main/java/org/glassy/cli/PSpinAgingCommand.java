@@ -12,13 +12,17 @@ import picocli.CommandLine.Option;
 
 /** {@code glassy pspin-aging}: C(t_w + t, t_w) and Δ of the spherical p-spin, CSV {@code tw,t,correlation,msd}. */
 @Command(name = "pspin-aging", mixinStandardHelpOptions = true,
-        description = "Spherical p-spin after a quench: two-time correlation and MSD (CSV tw,t,correlation,msd).")
+        description = {"Spherical p-spin after a quench: two-time correlation and MSD (CSV tw,t,correlation,msd).",
+            "Rows are written as soon as they are final, in the order they complete: time-major, by tw + t, then tw "
+                + "(sort by tw,t for the table by waiting time). Memory (C(N, p) couplings and one copy of the state "
+                + "per waiting time) and work (at most 1e15 operations) are checked before the run."})
 final class PSpinAgingCommand implements Callable<Integer>, OptionNames {
 
     @Option(names = "--p", required = true, description = "interaction order p >= 2")
     int p;
 
-    @Option(names = "--n", required = true, description = "number of spins N >= p")
+    @Option(names = "--n", required = true, description = "number of spins N >= p; the C(N, p) couplings must fit the heap "
+            + "(8 bytes each; GLASSY_JVM_OPTS=-Xmx...) and one Java array")
     int n;
 
     @Option(names = "--temperature", required = true, description = "temperature T >= 0 (0: gradient descent)")
@@ -27,7 +31,8 @@ final class PSpinAgingCommand implements Callable<Integer>, OptionNames {
     @Option(names = "--dt", required = true, description = "time step > 0")
     double dt;
 
-    @Option(names = "--time", required = true, description = "final time >= 4")
+    @Option(names = "--time", required = true, description = "final time >= 4; the work, time/dt steps of p C(N, p) operations, at "
+            + "most 1e15")
     double time;
 
     @Option(names = "--seed", required = true, description = "seed of couplings, initial state and noise")

@@ -15,22 +15,29 @@ import picocli.CommandLine.Option;
  * (energy per spin, physics normalisation), log-spaced rows ending at the final time.
  */
 @Command(name = "pspin", mixinStandardHelpOptions = true,
-        description = "Spherical p-spin after a quench: energy per spin vs time (CSV time,energy).")
+        description = {"Spherical p-spin after a quench: energy per spin vs time (CSV time,energy), each row written "
+                + "as soon as it is recorded.",
+            "Refused up front (exit 2): C(N, p) couplings beyond the heap or beyond one Java array (N <= 2345 at "
+                + "p = 3), or more than 1e15 operations (steps x p C(N, p)). Gradient descent stops (exit 1) naming "
+                + "--dt when a step raises the energy by more than round-off."})
 final class PSpinCommand implements Callable<Integer>, OptionNames {
 
     @Option(names = "--p", required = true, description = "interaction order p >= 2")
     int p;
 
-    @Option(names = "--n", required = true, description = "number of spins N >= p")
+    @Option(names = "--n", required = true, description = "number of spins N >= p; the C(N, p) couplings must fit the heap "
+            + "(8 bytes each; GLASSY_JVM_OPTS=-Xmx...) and one Java array")
     int n;
 
     @Option(names = "--temperature", required = true, description = "temperature T >= 0 (0 for gd)")
     double temperature;
 
-    @Option(names = "--dt", required = true, description = "time step > 0")
+    @Option(names = "--dt", required = true, description = "time step > 0; with gd, a step that raises the energy stops the run "
+            + "naming --dt")
     double dt;
 
-    @Option(names = "--time", required = true, description = "final time >= dt")
+    @Option(names = "--time", required = true, description = "final time >= dt; the work, time/dt steps of p C(N, p) "
+            + "operations, at most 1e15")
     double time;
 
     @Option(names = "--seed", required = true, description = "seed of couplings, initial state and noise")

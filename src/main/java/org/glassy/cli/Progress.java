@@ -62,7 +62,7 @@ final class Progress {
         } catch (NumberFormatException e) {
             // keep the default
         }
-        long interval = (long) (Math.max(0.001, seconds) * 1e9);
+        long interval = (long) (Math.max(0, seconds) * 1e9);   // 0: every report (tests)
         return new Progress(err, command, terminal, interval, System::nanoTime);
     }
 

@@ -24,7 +24,8 @@ final class TrapCommand implements Callable<Integer>, OptionNames {
             description = "bouchaud: x = T/T_g > 0 (aging for x < 1); barrat-mezard: the temperature T >= 0")
     double x;
 
-    @Option(names = "--tw", required = true, description = "waiting time t_w > 0")
+    @Option(names = "--tw", required = true, description = "waiting time t_w > 0; the estimated work (walkers x jumps up to t_w, "
+            + "about t_w^min(x, 1) each) at most 1e15 operations")
     double tw;
 
     @Option(names = "--samples", required = true, description = "number of independent walkers >= 1")
