@@ -49,6 +49,10 @@ final class SweepCommand implements Callable<Integer>, OptionNames {
     @Option(names = "--executor", defaultValue = "local", description = "local or slurm (default: ${DEFAULT-VALUE})")
     String executor;
 
+    @Option(names = "--quiet", description = "no line on standard error as points finish (failures and the final "
+            + "state are still reported)")
+    boolean quiet;
+
     @Option(names = "--workers", description = "points at a time on this machine, >= 1 (default: the number of cores); "
             + "with slurm, array tasks at a time (default: no limit)")
     Integer workers;
@@ -347,7 +351,10 @@ final class SweepCommand implements Callable<Integer>, OptionNames {
         return Runtime.getRuntime().maxMemory();
     }
 
-    private static synchronized void progress(int done, int total, long start) {
+    private synchronized void progress(int done, int total, long start) {
+        if (quiet) {
+            return;
+        }
         double seconds = (System.nanoTime() - start) / 1e9;
         String eta = done == 0 || done == total ? "" : String.format(Locale.ROOT, ", ETA %.0f s",
                 seconds / done * (total - done));

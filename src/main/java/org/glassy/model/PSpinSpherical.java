@@ -4,6 +4,7 @@ import java.util.SplittableRandom;
 
 import org.glassy.internal.DotAxpy;
 import org.glassy.internal.Require;
+import org.glassy.internal.Resources;
 import org.hipparchus.special.Gamma;
 
 /**
@@ -58,18 +59,55 @@ public final class PSpinSpherical implements Model {
     public PSpinSpherical(int p, int n, long seed) {
         this.p = requireOrder(p);
         this.n = Require.atLeast("n", n, p);
-        long count = binomial(n, p);
-        if (count > Integer.MAX_VALUE - 16) {
-            throw Require.invalid("n", "must be small enough that the C(n, p) = " + count
-                    + " couplings fit in one array (at most " + (Integer.MAX_VALUE - 16) + "), got n = " + n
-                    + " for p = " + p);
-        }
+        int count = requireStorable(p, n);
         double sigma = couplingStandardDeviation(p, n);
         SplittableRandom random = new SplittableRandom(seed);
-        couplings = new double[(int) count];
+        couplings = new double[count];
         for (int i = 0; i < couplings.length; i++) {
             couplings[i] = sigma * random.nextGaussian();
         }
+    }
+
+    /**
+     * The heap the couplings of an instance take, 8 C(N, p) bytes (the rest of a run, vectors of N doubles, is
+     * negligible beside it).
+     *
+     * @param p the interaction order, at least 2
+     * @param n the number of spins, at least p
+     * @return the bytes, as a double (C(N, p) may exceed a long)
+     */
+    public static double bytes(int p, int n) {
+        return 8.0 * binomial(n, p);
+    }
+
+    /**
+     * The work of one fused energy–gradient pass: about p multiply–adds per coupling, p C(N, p).
+     *
+     * @param p the interaction order, at least 2
+     * @param n the number of spins, at least p
+     * @return the operations, as a double
+     */
+    public static double operationsPerGradient(int p, int n) {
+        return (double) p * binomial(n, p);
+    }
+
+    /**
+     * Checks, before anything is allocated, that an instance can be built in this JVM: the C(N, p) couplings
+     * fit in one Java array (fewer than 2³¹ whatever the heap: at p = 3, N ≤ 2345) and in the heap
+     * ({@link Runtime#maxMemory()}).
+     *
+     * @param p the interaction order, at least 2
+     * @param n the number of spins, at least p
+     * @return the number of couplings
+     * @throws IllegalArgumentException naming {@code n} otherwise
+     */
+    public static int requireStorable(int p, int n) {
+        double count = binomial(n, p);
+        String what = "couplings C(" + n + ", " + p + ") = " + Resources.count(count)
+                + " doubles";
+        int length = Resources.requireArrayLength("n", count, "couplings C(" + n + ", " + p + ")");
+        Resources.requireMemory("n", bytes(p, n), what);
+        return length;
     }
 
     /**

@@ -1,5 +1,9 @@
 package org.glassy.study.aging;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.SplittableRandom;
@@ -14,6 +18,7 @@ import org.glassy.dynamics.MiniBatchSgd;
 import org.glassy.core.ProgressListener;
 import org.glassy.core.StepHandler;
 import org.glassy.internal.Require;
+import org.glassy.internal.Resources;
 import org.glassy.model.Activation;
 import org.glassy.model.BatchModel;
 import org.glassy.model.DeepLearning4jNetwork;
@@ -23,6 +28,7 @@ import org.glassy.observable.Evaluation;
 import org.glassy.observable.MeanSquareDisplacement;
 import org.glassy.observable.Rows;
 import org.glassy.observable.TwoTimeObservable;
+import org.glassy.observable.TwoTimeRows;
 
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
@@ -155,6 +161,59 @@ public final class AgingDnn {
         /** @return the network's architecture for these data */
         public Mlp.Architecture architecture() {
             return AgingDnn.architecture(data, hidden);
+        }
+
+        /** @return the waiting times and lags in steps, {waitingSteps, lagSteps} */
+        long[][] grid() {
+            return TwoTimeObservable.logGrid(steps, Math.min(10, steps / 4), waitingTimes, 40);
+        }
+
+        /** @return the number of parameters M of the network (weights and biases), as a double */
+        double parameterCount() {
+            double d = data == DataSource.TEACHER ? TEACHER_INPUTS : FashionMnist.INPUT_DIMENSION;
+            double c = data == DataSource.TEACHER ? 2 : FashionMnist.CLASSES;
+            return d * hidden + hidden + (double) hidden * c + c;
+        }
+
+        /**
+         * The estimated heap of a run: the training and test inputs (and, for Fashion-MNIST, the pool the
+         * class-balanced subset is drawn from), 8 bytes per pixel or coordinate; the M parameters in the state,
+         * the gradient, the velocity and one copy per waiting time; the activations of a chunk of examples.
+         *
+         * @return the bytes
+         */
+        public double bytes() {
+            double d = data == DataSource.TEACHER ? TEACHER_INPUTS : FashionMnist.INPUT_DIMENSION;
+            double pool = data == DataSource.TEACHER ? 0 : Math.min(FashionMnist.TRAIN_SIZE, Math.max(3.0 * samples, 3000));
+            double m = parameterCount();
+            return 8 * ((samples + 1000 + pool) * d + m * (waitingTimes + 6) + 2.0 * Math.max(batch, 250) * (hidden + 10));
+        }
+
+        /**
+         * The estimated work of a run: per SGD step a forward and a backward pass over a batch, 3 B M
+         * multiply–adds; per record the training loss over P examples and the test loss and error over 1000
+         * examples, (P + 2000) M.
+         *
+         * @return the operations
+         */
+        public double operations() {
+            double records = LogTimes.upTo(steps, 10).length + 40.0 * waitingTimes;
+            return parameterCount() * (3.0 * batch * steps + records * (samples + 2000.0));
+        }
+
+        /**
+         * Checks, before any data is loaded, that the run fits in one array per parameter vector (naming
+         * {@code hidden}), in this JVM's heap (naming {@code samples}) and within the bound on work (naming
+         * {@code steps}); {@link AgingDnn#run} calls it first.
+         *
+         * @throws IllegalArgumentException naming the parameter otherwise
+         */
+        public void requireResources() {
+            Resources.requireArrayLength("hidden", parameterCount(), "network parameters");
+            Resources.requireMemory("samples", bytes(), Resources.count(samples) + " training examples and a network of "
+                    + Resources.count(parameterCount()) + " parameters");
+            Resources.requireWork("steps", operations(), Resources.count(steps) + " SGD steps on batches of " + batch
+                    + " with " + Resources.count(parameterCount()) + " parameters");
         }
 
         /**
@@ -416,6 +475,26 @@ public final class AgingDnn {
      */
     public static Result run(Parameters p, ProgressListener progress, CheckpointPolicy checkpoint,
                              StepHandler... handlers) {
+        return run(p, progress, checkpoint, null, handlers);
+    }
+
+    /**
+     * Trains the network, records Δ and the losses, and hands each row of Δ to {@code msdRows} as soon as it is
+     * final, in the order rows complete (time-major: by t_w + t, then t_w); the result's {@code msd} table holds
+     * the same rows sorted by t_w, then t. A resumed run hands the rows made before the checkpoint on again
+     * first.
+     *
+     * @param p the run
+     * @param progress progress listener, or null
+     * @param checkpoint where to checkpoint the run (resuming from an existing checkpoint), or null
+     * @param msdRows receives (t_w, t, {Δ}) in steps as each row is final, or null
+     * @param handlers extra handlers at every record (e.g. CSV writers); with a checkpoint they must
+     *     support {@link StepHandler#snapshot()}
+     * @return the tables
+     */
+    public static Result run(Parameters p, ProgressListener progress, CheckpointPolicy checkpoint,
+                             TwoTimeRows.Sink msdRows, StepHandler... handlers) {
+        p.requireResources();
         Dataset[] sets = datasets(p);
         SplittableRandom seeds = new SplittableRandom(p.seed() ^ 0x5DEECE66DL);
         long initSeed = seeds.nextLong();
@@ -423,21 +502,34 @@ public final class AgingDnn {
         Mlp lean = new Mlp(p.architecture(), sets[0]);
         BatchModel model = p.engine() == Engine.LEAN ? lean : new DeepLearning4jNetwork(p.architecture(), sets[0]);
         Mlp test = lean.withData(sets[1]);
-        long[][] grid = TwoTimeObservable.logGrid(p.steps(), Math.min(10, p.steps() / 4), p.waitingTimes(), 40);
-        MeanSquareDisplacement msd = new MeanSquareDisplacement(grid[0], grid[1]);
+        long[][] grid = p.grid();
+        List<long[]> msdSteps = new ArrayList<>();
+        List<Double> msdValues = new ArrayList<>();
+        TwoTimeRows msd = new TwoTimeRows((tw, t, values) -> {
+            msdSteps.add(new long[] {tw, t});
+            msdValues.add(values[0]);
+            if (msdRows != null) {
+                msdRows.row(tw, t, values);
+            }
+        }, new MeanSquareDisplacement(grid[0], grid[1]));
         Evaluation loss = Evaluation.loss();
         Evaluation testLoss = Evaluation.of("test_loss", test);
         Evaluation testError = new Evaluation("test_error", test::errorRate);
         var dynamics = Dynamics.of(model, new MiniBatchSgd(p.learningRate(), p.batch(), p.momentum()))
                 .seed(noiseSeed)
                 .steps(p.steps())
-                .record(LogTimes.upTo(p.steps(), 10), loss, testLoss, testError, msd)
+                .record(LogTimes.upTo(p.steps(), 10), loss, testLoss, testError)
+                .record(new long[0], msd)
                 .record(new long[0], handlers)
                 .progress(progress);
         var run = CheckpointPolicy.apply(checkpoint, dynamics).run(lean.initialParameters(initSeed));
-        Table m = run.recording(msd).table();
-        Table d = Table.create("msd", m.longColumn("tw_step").copy().setName("tw"),
-                m.longColumn("t_step").copy().setName("t"), m.doubleColumn("value").copy().setName("delta"));
+        Integer[] order = new Integer[msdValues.size()];
+        Arrays.setAll(order, i -> i);
+        Arrays.sort(order, Comparator.<Integer>comparingLong(i -> msdSteps.get(i)[0])
+                .thenComparingLong(i -> msdSteps.get(i)[1]));
+        Table d = Table.create("msd", LongColumn.create("tw", Arrays.stream(order).mapToLong(i -> msdSteps.get(i)[0]).toArray()),
+                LongColumn.create("t", Arrays.stream(order).mapToLong(i -> msdSteps.get(i)[1]).toArray()),
+                DoubleColumn.create("delta", Arrays.stream(order).mapToDouble(msdValues::get).toArray()));
         Table l = Table.create("loss", LongColumn.create("step", run.recording(loss).steps()),
                 DoubleColumn.create("loss", run.recording(loss).values()),
                 DoubleColumn.create("test_loss", run.recording(testLoss).values()),

@@ -13,6 +13,7 @@ import org.glassy.data.FashionMnist;
 import org.glassy.dynamics.Dynamics;
 import org.glassy.dynamics.MiniBatchSgd;
 import org.glassy.internal.Require;
+import org.glassy.internal.Resources;
 import org.glassy.model.BatchModel;
 import org.glassy.model.Mlp;
 import org.glassy.observable.Rows;
@@ -130,6 +131,55 @@ public final class NetworkBarriers {
                         + seedB);
             }
             Require.positive("effort", effort);
+        }
+
+        /** @return the number of parameters M of each network, as a double */
+        double parameterCount() {
+            double d = data == DataSource.TEACHER ? AgingDnn.TEACHER_INPUTS : FashionMnist.INPUT_DIMENSION;
+            double c = data == DataSource.TEACHER ? 2 : FashionMnist.CLASSES;
+            return d * hidden + hidden + (double) hidden * c + c;
+        }
+
+        /**
+         * The estimated heap of a run: the training and test inputs (and the Fashion-MNIST pool), 8 bytes per
+         * coordinate; the path, up to 61 points of M parameters, with a few vectors of M per point for the band
+         * or the curve's fit.
+         *
+         * @return the bytes
+         */
+        public double bytes() {
+            double d = data == DataSource.TEACHER ? AgingDnn.TEACHER_INPUTS : FashionMnist.INPUT_DIMENSION;
+            double pool = data == DataSource.TEACHER ? 0 : Math.min(FashionMnist.TRAIN_SIZE, Math.max(3.0 * samples, 3000));
+            return 8 * ((samples + 1000 + pool) * d + 4 * Method.CURVE_POINTS * parameterCount());
+        }
+
+        /**
+         * The estimated work of a run: two trainings of {@code steps} SGD steps, 3 B M multiply–adds each; the
+         * path's budget, {@code effort} × 16 000 steps of up to 31 images; the profile along the path, 61 points
+         * of (P + 2000) M.
+         *
+         * @return the operations
+         */
+        public double operations() {
+            double m = parameterCount();
+            return 3.0 * training.batch() * m * (2.0 * training.steps() + effort * 16_000 * 31)
+                    + Method.CURVE_POINTS * (samples + 2000.0) * m;
+        }
+
+        /**
+         * Checks, before any data is loaded, that the networks fit in one array (naming {@code hidden}), the run
+         * in this JVM's heap (naming {@code samples}) and within the bound on work (naming {@code steps});
+         * {@link NetworkBarriers#train} calls it first.
+         *
+         * @throws IllegalArgumentException naming the parameter otherwise
+         */
+        public void requireResources() {
+            Resources.requireArrayLength("hidden", parameterCount(), "network parameters");
+            Resources.requireMemory("samples", bytes(), Resources.count(samples) + " training examples and paths of "
+                    + "networks of " + Resources.count(parameterCount()) + " parameters");
+            Resources.requireWork("steps", operations(), "two trainings of " + Resources.count(training.steps())
+                    + " steps and a path of effort " + effort + " with " + Resources.count(parameterCount())
+                    + " parameters");
         }
 
         /**
@@ -294,6 +344,7 @@ public final class NetworkBarriers {
      * @return the minima
      */
     public static Minima train(Parameters p, ProgressListener progress) {
+        p.requireResources();
         Dataset[] sets = AgingDnn.datasets(p.data(), p.samples(), p.seed());
         Mlp train = new Mlp(AgingDnn.architecture(p.data(), p.hidden()), sets[0]);
         return new Minima(p, train, train.withData(sets[1]), minimum(train, p.training(), p.seedA(), progress),

@@ -10,6 +10,7 @@ import org.glassy.dynamics.GradientDescent;
 import org.glassy.core.LogTimes;
 import org.glassy.core.ProgressListener;
 import org.glassy.internal.Require;
+import org.glassy.internal.Resources;
 import org.glassy.model.HingeLoss;
 import org.glassy.observable.Evaluation;
 import org.glassy.observable.PowerLaw;
@@ -88,6 +89,43 @@ public final class HingeDynamics {
         /** @return the number of steps, round(time/dt) */
         public long steps() {
             return Math.round(time / dt);
+        }
+
+        /**
+         * The estimated heap of a run: the P inputs of dimension d, 8 P d bytes, the M d + M parameters in a
+         * few vectors and the network's per-example buffers.
+         *
+         * @return the bytes
+         */
+        public double bytes() {
+            return 8.0 * samples * (dim + 4) + 8.0 * 8 * hidden * (dim + 1.0);
+        }
+
+        /**
+         * The estimated work of a run: per step a pass over the P examples through the M hidden units, about
+         * 4 P M d multiply–adds (forward and backward).
+         *
+         * @return the operations
+         */
+        public double operations() {
+            return 4.0 * steps() * samples * hidden * dim;
+        }
+
+        /**
+         * Checks, before anything is allocated, that the run fits in one array per vector and this JVM's heap
+         * (naming {@code samples} and {@code hidden}) and the bound on work (naming {@code time});
+         * {@link HingeDynamics#run(Parameters, ProgressListener, double...)} calls it first.
+         *
+         * @throws IllegalArgumentException naming the parameter otherwise
+         */
+        public void requireResources() {
+            Resources.requireArrayLength("samples", (double) samples * dim, "input coordinates (samples × dim)");
+            Resources.requireArrayLength("hidden", (double) hidden * (dim + 1), "network parameters");
+            Resources.requireMemory("samples", bytes(), Resources.count(samples) + " examples of dimension " + dim
+                    + " and " + Resources.count(hidden) + " hidden units");
+            Resources.requireWork("time", operations(), Resources.count(steps()) + " steps over "
+                    + Resources.count(samples) + " examples and " + Resources.count(hidden) + " hidden units of dimension "
+                    + dim);
         }
 
         /**
@@ -218,6 +256,7 @@ public final class HingeDynamics {
      * @return the columns of {@link #run(Parameters)}
      */
     public static Table run(Parameters parameters, ProgressListener progress, double... times) {
+        parameters.requireResources();
         SplittableRandom seeds = new SplittableRandom(parameters.seed());
         LinearTeacher teacher = LinearTeacher.random(parameters.dim(), seeds.nextLong());
         Dataset data = teacher.sample(parameters.samples(), seeds.nextLong());

@@ -16,7 +16,9 @@ import org.glassy.core.Space;
 import org.glassy.core.Sphere;
 import org.glassy.dynamics.Dynamics;
 import org.glassy.dynamics.HalvingDescent;
+import org.glassy.core.ProgressListener;
 import org.glassy.internal.Require;
+import org.glassy.internal.Resources;
 import org.glassy.model.HingeLoss;
 import org.glassy.observable.Rows;
 
@@ -116,6 +118,38 @@ public final class PerceptronJamming {
         public int patterns() {
             return (int) Math.round(alpha * n);
         }
+
+        /**
+         * The estimated heap of a run: the P patterns of n inputs, 8 P n bytes, and a few vectors of P and n.
+         *
+         * @return the bytes
+         */
+        public double bytes() {
+            return 8.0 * patterns() * n + 64.0 * patterns() + 80.0 * n;
+        }
+
+        /**
+         * The estimated work of a run: at most {@code steps} steps of a pass over the patterns, 2 P n
+         * multiply–adds each.
+         *
+         * @return the operations
+         */
+        public double operations() {
+            return 2.0 * steps * patterns() * n;
+        }
+
+        /**
+         * Checks, before anything is allocated, that the run fits this JVM's heap (naming {@code n}) and the
+         * bound on work (naming {@code steps}); {@link PerceptronJamming#minimise(Parameters, ProgressListener)}
+         * calls it first.
+         *
+         * @throws IllegalArgumentException naming the parameter otherwise
+         */
+        public void requireResources() {
+            Resources.requireMemory("n", bytes(), patterns() + " patterns of " + n + " inputs");
+            Resources.requireWork("steps", operations(), "up to " + Resources.count(steps) + " steps over "
+                    + patterns() + " patterns of " + n + " inputs");
+        }
     }
 
     /**
@@ -139,6 +173,20 @@ public final class PerceptronJamming {
      * @return the final loss, unsatisfied fraction, steps and stabilities
      */
     public static Result minimise(Parameters parameters) {
+        return minimise(parameters, null);
+    }
+
+    /**
+     * Minimises the loss, reporting progress (the energy is the total loss, P times the loss per pattern).
+     *
+     * @param parameters the problem and the step cap
+     * @param progress told about every percent of {@code steps}, or null
+     * @return the final loss, unsatisfied fraction, steps and stabilities
+     * @throws IllegalArgumentException if the run needs more memory or work than
+     *     {@link Parameters#requireResources()} allows
+     */
+    public static Result minimise(Parameters parameters, ProgressListener progress) {
+        parameters.requireResources();
         SplittableRandom seeds = new SplittableRandom(parameters.seed());
         int n = parameters.n();
         HingePerceptron model = new HingePerceptron(
@@ -152,7 +200,7 @@ public final class PerceptronJamming {
                 linear ? STEP_FRACTION * Math.sqrt(n) : 1 / Math.pow(1 + Math.sqrt(parameters.alpha()), 2), linear,
                 WINDOW, RELATIVE_TOLERANCE, MAX_HALVINGS, SAT_LOSS * model.patternCount());
         var run = Dynamics.of(model, rule).space(Space.sphere()).seed(parameters.seed()).steps(parameters.steps())
-                .run(w0);
+                .progress(progress).run(w0);
         double[] w = run.state().best();
         int p = model.patternCount();
         return new Result(run.state().bestEnergy() / p, model.unsatisfiedFraction(w), run.steps(),
