@@ -22,18 +22,23 @@ $(JAR_STAMP): pom.xml $(shell find src/main -type f 2>/dev/null)
 	$(MVN) package -DskipTests
 	@touch $@
 
-## env: the project-local Python environment (.venv) from the pinned environment/requirements.txt
-env: $(VENV)/.installed
+## env: the project-local Python environment (.venv) from the pinned environment/requirements.txt, and
+## papermill's Java translator (environment/papermill-glassy)
+env: $(VENV)/.installed $(VENV)/.papermill-glassy
 
 $(VENV)/.installed: environment/requirements.txt
 	$(PYTHON) -m venv $(VENV)
 	$(VPY) -m pip install -q --disable-pip-version-check --no-deps -r environment/requirements.txt
 	@touch $@
 
+$(VENV)/.papermill-glassy: $(VENV)/.installed $(wildcard environment/papermill-glassy/pyproject.toml environment/papermill-glassy/papermill_glassy/*.py)
+	$(VPY) -m pip install -q --disable-pip-version-check --no-deps --force-reinstall ./environment/papermill-glassy
+	@touch $@
+
 ## kernel: the "Java (Glassy)" kernelspec in .venv, with the library on its classpath
 kernel: $(KERNEL_SPEC)
 
-$(KERNEL_SPEC): $(VENV)/.installed $(JAR_STAMP) environment/install_kernel.py
+$(KERNEL_SPEC): $(VENV)/.installed $(VENV)/.papermill-glassy $(JAR_STAMP) environment/install_kernel.py
 	$(VPY) environment/install_kernel.py .
 
 ## data: Fashion-MNIST in $(FASHION_MNIST) (Debian's dataset-fashion-mnist), installed if root can;
@@ -113,9 +118,10 @@ test-slurm:
 	./mvnw -B -q test-compile surefire:test -Dglassy.excludedGroups= -Dgroups=slurm -Dglassy.requireSlurm=true \
 	  -Dsurefire.failIfNoSpecifiedTests=false
 
-## test-publishing: unit tests of the Binder drift check, the HTML export steps and bin/check-site (every
-## environment/test_*.py but the Slurm one, which starts daemons and is make test-slurm)
-test-publishing: env
+## test-publishing: unit tests of the Binder drift check, the HTML export steps, bin/check-site and papermill's
+## Java translator with a papermill run of notebook 01 on the kernel (every environment/test_*.py but the Slurm
+## one, which starts daemons and is make test-slurm)
+test-publishing: kernel
 	$(VPY) -m unittest $(filter-out environment/test_slurm_cluster.py,$(wildcard environment/test_*.py))
 
 ## test-binder: what Binder does with binder/, simulated in a fresh venv (environment/binder_simulation.py)

@@ -24,11 +24,15 @@ import org.glassy.model.BatchModel;
 import org.glassy.model.DeepLearning4jNetwork;
 import org.glassy.model.Loss;
 import org.glassy.model.Mlp;
+import org.glassy.observable.Aggregates;
 import org.glassy.observable.Evaluation;
 import org.glassy.observable.MeanSquareDisplacement;
 import org.glassy.observable.Rows;
 import org.glassy.observable.TwoTimeObservable;
 import org.glassy.observable.TwoTimeRows;
+import org.glassy.sweep.Axis;
+import org.glassy.sweep.Grid;
+import org.glassy.sweep.Sweep;
 
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
@@ -535,5 +539,119 @@ public final class AgingDnn {
                 DoubleColumn.create("test_loss", run.recording(testLoss).values()),
                 DoubleColumn.create("test_error", run.recording(testError).values()));
         return new Result("H = " + p.hidden(), d, l, lean.dimension(), sets[0].size() * sets[0].classes());
+    }
+
+    /**
+     * A run's tables as one long table, the per-point table of a {@link #sweep}: Δ(t_w, t_w + t) as the
+     * observable {@code delta}, and the losses as one-time observables at t_w = 0 ({@code loss},
+     * {@code test_loss}, {@code test_error}, t the SGD step).
+     *
+     * @param result a run
+     * @return columns {@code observable, tw, t, value} (steps), Δ first, then each loss in turn
+     */
+    public static Table table(Result result) {
+        Rows rows = Rows.of("aging run " + result.label(), StringColumn.create("observable"));
+        rows.addAll(Table.create("delta", result.msd().longColumn("tw").copy(), result.msd().longColumn("t").copy(),
+                result.msd().doubleColumn("delta").copy().setName("value")), "delta");
+        LongColumn steps = result.loss().longColumn("step");
+        for (String observable : List.of("loss", "test_loss", "test_error")) {
+            rows.addAll(Table.create(observable, LongColumn.create("tw", steps.size()).setMissingTo(0L),
+                    steps.copy().setName("t"), result.loss().doubleColumn(observable).copy().setName("value")),
+                    observable);
+        }
+        return rows.table();
+    }
+
+    /**
+     * Trains a network at every hidden width and seed, as a {@link Sweep} on all cores: the seeds are
+     * {@code base.seed()}, {@code base.seed() + 1}, …, each the seed of one run's data subset, initial
+     * weights and batch order, so a point's rows are those of {@link #run} with that width and seed,
+     * whatever the number of workers.
+     *
+     * @param base the run; its hidden width and seed are replaced by the grid's
+     * @param widths the hidden widths H, at least one, distinct
+     * @param seeds the number of seeds per width, at least 1
+     * @param progress told of the points done, or null
+     * @return columns {@code hidden, seed} (a long), {@code observable, tw, t, value} ({@link #table} behind the point),
+     *     widths in the given order, seeds within each width
+     */
+    public static Table sweep(Parameters base, int[] widths, int seeds, ProgressListener progress) {
+        Require.atLeast("widths.length", widths.length, 1);
+        Require.atLeast("seeds", seeds, 1);
+        Object[] h = java.util.Arrays.stream(widths).boxed().toArray();
+        Grid grid = Grid.of(Axis.of("hidden", h), Axis.range("seed", base.seed(), base.seed() + seeds - 1));
+        Table t = Sweep.over(grid).progress(progress).run(p -> table(run(base.toBuilder().hidden(p.intValue("hidden"))
+                .seed(p.longValue("seed")).build(), null)));
+        if (t.column("seed") instanceof IntColumn small) {   // small seeds come back as int: keep one type
+            t.replaceColumn("seed", small.asLongColumn().setName("seed"));
+        }
+        return t.setName("aging runs: widths × seeds");
+    }
+
+    /**
+     * One observable of a {@link #sweep} averaged over the seeds, per width and (t_w, t), with the
+     * standard error over the seeds.
+     *
+     * @param sweep a table from {@link #sweep}
+     * @param observable {@code delta}, {@code loss}, {@code test_loss} or {@code test_error}
+     * @return columns {@code network} (e.g. {@code "H = 256"}), {@code hidden, tw, t, samples} (the seeds),
+     *     the mean named after the observable and its standard error {@code <observable>_se}
+     */
+    public static Table mean(Table sweep, String observable) {
+        Table one = sweep.where(sweep.stringColumn("observable").isEqualTo(observable));
+        if (one.rowCount() == 0) {
+            throw Require.invalid("observable", "must be one of " + sweep.stringColumn("observable").unique().asList()
+                    + ", got '" + observable + "'");
+        }
+        Table m = Aggregates.meanAndError(one, List.of("value"), "hidden", "tw", "t");
+        m.column("value").setName(observable);
+        m.column("value_se").setName(observable + "_se");
+        StringColumn network = StringColumn.create("network", m.rowCount());
+        for (int r = 0; r < m.rowCount(); r++) {
+            network.set(r, "H = " + m.intColumn("hidden").get(r));
+        }
+        return m.insertColumn(0, network).setName(observable + ", mean over seeds");
+    }
+
+    /**
+     * One row per width of a {@link #sweep}: parameters against constraints, regime, and the final
+     * training loss, test loss and test error averaged over the seeds, with their standard errors.
+     *
+     * @param sweep a table from {@link #sweep}
+     * @param base the parameters the sweep ran with (data and samples give M and P·C)
+     * @return columns {@code network, parameters_M, constraints_PC, regime, seeds, final_train_loss,
+     *     final_train_loss_se, final_test_loss, final_test_loss_se, final_test_error, final_test_error_se}
+     */
+    public static Table summary(Table sweep, Parameters base) {
+        Table losses = sweep.where(sweep.stringColumn("observable").isNotEqualTo("delta"));
+        Table end = losses.where(losses.longColumn("t").isEqualTo(losses.longColumn("t").max()));
+        int classes = architecture(base.data(), 1).widths()[2];
+        Rows rows = Rows.of("networks: parameters M against constraints P·C", StringColumn.create("network"),
+                IntColumn.create("parameters_M"), IntColumn.create("constraints_PC"), StringColumn.create("regime"),
+                IntColumn.create("seeds"), DoubleColumn.create("final_train_loss"),
+                DoubleColumn.create("final_train_loss_se"), DoubleColumn.create("final_test_loss"),
+                DoubleColumn.create("final_test_loss_se"), DoubleColumn.create("final_test_error"),
+                DoubleColumn.create("final_test_error_se"));
+        for (int hidden : new java.util.LinkedHashSet<>(sweep.intColumn("hidden").asList())) {
+            Table mine = end.where(end.intColumn("hidden").isEqualTo(hidden));
+            Table m = Aggregates.meanAndError(mine, List.of("value"), "observable");
+            int parameters = architecture(base.data(), hidden).parameterCount();
+            int constraints = base.samples() * classes;
+            Object[] row = new Object[11];
+            row[0] = "H = " + hidden;
+            row[1] = parameters;
+            row[2] = constraints;
+            row[3] = parameters < constraints ? "under-parametrised" : "over-parametrised";
+            row[4] = m.intColumn("samples").get(0);
+            List<String> names = m.stringColumn("observable").asList();
+            int k = 5;
+            for (String observable : List.of("loss", "test_loss", "test_error")) {
+                int r = names.indexOf(observable);
+                row[k++] = m.doubleColumn("value").get(r);
+                row[k++] = m.doubleColumn("value_se").get(r);
+            }
+            rows.add(row);
+        }
+        return rows.table();
     }
 }

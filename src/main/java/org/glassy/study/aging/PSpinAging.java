@@ -19,13 +19,15 @@ import org.glassy.internal.Require;
 import org.glassy.internal.Resources;
 import org.glassy.model.Model;
 import org.glassy.model.PSpinSpherical;
+import org.glassy.observable.Aggregates;
 import org.glassy.observable.MeanSquareDisplacement;
-import org.glassy.observable.Rows;
 import org.glassy.observable.TwoTimeCorrelation;
 import org.glassy.observable.TwoTimeObservable;
 import org.glassy.observable.TwoTimeRows;
+import org.glassy.sweep.Axis;
+import org.glassy.sweep.Grid;
+import org.glassy.sweep.Sweep;
 
-import tech.tablesaw.aggregate.AggregateFunctions;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.LongColumn;
@@ -311,27 +313,50 @@ public final class PSpinAging {
     }
 
     /**
-     * Averages {@link #run} over independent instances (couplings, starts and noise from seeds
-     * split off {@code parameters.seed()}), which smooths the finite-N fluctuations of single runs:
-     * the instances are stacked in one long table and grouped by (t_w, t) with Tablesaw.
+     * The independent instances that {@link #runAveraged} averages, each one {@link #run}, computed as a
+     * {@link Sweep} over {@code instance = 0 … samples − 1} on all cores: instance i's couplings, start and
+     * noise come from the (i + 1)-th seed drawn from {@code new SplittableRandom(parameters.seed())}, so an
+     * instance's rows do not depend on the number of workers, nor on how many instances are run.
      *
      * @param parameters the run; its seed seeds the instances
      * @param samples the number of instances, at least 1
-     * @param progress told of the progress of each instance in turn, or null
-     * @return the mean {@code tw, t, correlation, msd} table
+     * @param progress told of the instances done, or null
+     * @return columns {@code instance, tw, t, correlation, msd, tw_step, t_step}, instance by instance
+     */
+    public static Table instances(Parameters parameters, int samples, ProgressListener progress) {
+        Require.atLeast("samples", samples, 1);
+        return Sweep.over(Grid.of(Axis.range("instance", 0, samples - 1))).progress(progress)
+                .run(point -> withSteps(parameters.toBuilder().seed(instanceSeed(parameters.seed(),
+                        point.intValue("instance"))).build(), null))
+                .setName("p-spin two-time observables, " + samples + " instances");
+    }
+
+    /** The (instance + 1)-th seed drawn from {@code new SplittableRandom(seed)}. */
+    static long instanceSeed(long seed, int instance) {
+        SplittableRandom seeds = new SplittableRandom(seed);
+        long s = seeds.nextLong();
+        for (int i = 0; i < instance; i++) {
+            s = seeds.nextLong();
+        }
+        return s;
+    }
+
+    /**
+     * Averages {@link #run} over independent instances ({@link #instances}), which smooths the
+     * finite-N fluctuations of single runs: the instances are stacked in one long table and grouped by
+     * (t_w, t) with Tablesaw.
+     *
+     * @param parameters the run; its seed seeds the instances
+     * @param samples the number of instances, at least 1
+     * @param progress told of the instances done, or null
+     * @return the mean {@code tw, t, correlation, msd} table, with the standard errors of the means over the
+     *     instances, {@code correlation_se, msd_se} (NaN for one instance)
      */
     public static Table runAveraged(Parameters parameters, int samples, ProgressListener progress) {
-        Require.atLeast("samples", samples, 1);
-        SplittableRandom seeds = new SplittableRandom(parameters.seed());
-        Rows instances = Rows.of("instances", IntColumn.create("instance"));
-        for (int s = 0; s < samples; s++) {
-            instances.addAll(withSteps(parameters.toBuilder().seed(seeds.nextLong()).build(), progress), s);
-        }
-        Table mean = instances.table().summarize(List.of("tw", "t", "correlation", "msd"), first,
-                AggregateFunctions.mean).by("tw_step", "t_step");
+        Table mean = Aggregates.meanAndError(instances(parameters, samples, progress),
+                List.of("correlation", "msd"), "tw_step", "t_step", "tw", "t");
         return Table.create("p-spin two-time observables, mean of " + samples + " instances",
-                mean.doubleColumn("First [tw]").setName("tw"), mean.doubleColumn("First [t]").setName("t"),
-                mean.doubleColumn("Mean [correlation]").setName("correlation"),
-                mean.doubleColumn("Mean [msd]").setName("msd"));
+                mean.doubleColumn("tw"), mean.doubleColumn("t"), mean.doubleColumn("correlation"),
+                mean.doubleColumn("msd"), mean.doubleColumn("correlation_se"), mean.doubleColumn("msd_se"));
     }
 }

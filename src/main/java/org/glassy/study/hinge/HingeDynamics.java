@@ -1,5 +1,7 @@
 package org.glassy.study.hinge;
 
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
 
@@ -12,10 +14,14 @@ import org.glassy.core.ProgressListener;
 import org.glassy.internal.Require;
 import org.glassy.internal.Resources;
 import org.glassy.model.HingeLoss;
+import org.glassy.observable.Aggregates;
 import org.glassy.observable.Evaluation;
 import org.glassy.observable.PowerLaw;
 import org.glassy.observable.Rows;
 import org.glassy.observable.ScalarObservable;
+import org.glassy.sweep.Axis;
+import org.glassy.sweep.Grid;
+import org.glassy.sweep.Sweep;
 
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.StringColumn;
@@ -319,7 +325,8 @@ public final class HingeDynamics {
     /**
      * Loss and unsatisfied fraction against time, simulated for several widths M, from the
      * mean-field theory, and its late-time law (unsatisfied fraction (2d/π)^{1/4}/√t, loss h/2
-     * times it, where below 1), in long format for {@code Plots.lines}.
+     * times it, where below 1), in long format for {@code Plots.lines}: {@link #widths(int[], int, int, int,
+     * double, double, long, ProgressListener)} with one seed.
      *
      * @param widths the numbers of hidden nodes M
      * @param samples P
@@ -327,23 +334,57 @@ public final class HingeDynamics {
      * @param margin h
      * @param time the final time
      * @param seed the seed (the same data and teacher for every width)
-     * @return columns {@code curve, time, loss, unsat}
+     * @return columns {@code curve, time, loss, loss_se, unsat, unsat_se} (the standard errors NaN)
      */
     public static Table widths(int[] widths, int samples, int dim, double margin, double time, long seed) {
+        return widths(widths, 1, samples, dim, margin, time, seed, null);
+    }
+
+    /**
+     * Loss and unsatisfied fraction against time for several widths M, each averaged over
+     * {@code seeds} runs (teacher, data and initial weights from the seeds {@code seed}, {@code seed + 1},
+     * …), with the standard errors over the runs; the mean-field theory and its late-time law (unsatisfied
+     * fraction (2d/π)^{1/4}/√t, loss h/2 times it, where below 1). The runs are a {@link Sweep} over
+     * {@code hidden × seed} on all cores; the first seed's curves are {@link #run}'s.
+     *
+     * @param widths the numbers of hidden nodes M, distinct, at least one
+     * @param seeds the runs per width, at least 1
+     * @param samples P
+     * @param dim d
+     * @param margin h
+     * @param time the final time
+     * @param seed the first seed
+     * @param progress told of the runs done, or null
+     * @return columns {@code curve, time, loss, loss_se, unsat, unsat_se} (t &gt; 0; the standard errors NaN for
+     *     the theory and for one seed)
+     */
+    public static Table widths(int[] widths, int seeds, int samples, int dim, double margin, double time, long seed,
+                               ProgressListener progress) {
+        Require.atLeast("widths.length", widths.length, 1);
+        Require.atLeast("seeds", seeds, 1);
+        Grid grid = Grid.of(Axis.of("hidden", Arrays.stream(widths).boxed().toArray()),
+                Axis.range("seed", seed, seed + seeds - 1));
+        Table runs = Sweep.over(grid).progress(progress).run(point -> run(new Parameters(point.intValue("hidden"),
+                samples, dim, margin, time, point.longValue("seed"))));
+        runs = runs.where(runs.doubleColumn("time").isGreaterThan(0));
+        Table mean = Aggregates.meanAndError(runs, List.of("loss", "unsat"), "hidden", "time");
         Rows all = Rows.of("hinge dynamics: simulation and mean-field theory", StringColumn.create("curve"),
-                DoubleColumn.create("time"), DoubleColumn.create("loss"), DoubleColumn.create("unsat"));
-        Table last = null;
+                DoubleColumn.create("time"), DoubleColumn.create("loss"), DoubleColumn.create("loss_se"),
+                DoubleColumn.create("unsat"), DoubleColumn.create("unsat_se"));
         for (int m : widths) {
-            last = run(new Parameters(m, samples, dim, margin, time, seed));
-            all.addAll(afterStart(last, "loss", "unsat"), "M = " + m);
+            all.addAll(mean.where(mean.intColumn("hidden").isEqualTo(m)).selectColumns("time", "loss", "loss_se",
+                    "unsat", "unsat_se"), "M = " + m);
         }
-        if (last != null) {
-            all.addAll(afterStart(last, "loss_theory", "unsat_theory"), "mean-field theory");
-            ShallowHingeTheory theory = new ShallowHingeTheory(ShallowHingeTheory.Parameters.standard(dim, margin));
-            for (double t : last.doubleColumn("time").asDoubleArray()) {
-                if (t > 0 && theory.lateUnsatisfiedFraction(t) < 1) {
-                    all.add(LATE_TIME_LAW, t, theory.lateLoss(t), theory.lateUnsatisfiedFraction(t));
-                }
+        Table one = runs.where(runs.intColumn("hidden").isEqualTo(widths[widths.length - 1])
+                .and(runs.numberColumn("seed").isEqualTo(seed)));
+        for (int r = 0; r < one.rowCount(); r++) {
+            all.add("mean-field theory", one.doubleColumn("time").get(r), one.doubleColumn("loss_theory").get(r),
+                    Double.NaN, one.doubleColumn("unsat_theory").get(r), Double.NaN);
+        }
+        ShallowHingeTheory theory = new ShallowHingeTheory(ShallowHingeTheory.Parameters.standard(dim, margin));
+        for (double t : one.doubleColumn("time").asDoubleArray()) {
+            if (theory.lateUnsatisfiedFraction(t) < 1) {
+                all.add(LATE_TIME_LAW, t, theory.lateLoss(t), Double.NaN, theory.lateUnsatisfiedFraction(t), Double.NaN);
             }
         }
         return all.table();
@@ -385,10 +426,4 @@ public final class HingeDynamics {
     }
 
     /** The rows at t &gt; 0 of a run, columns {@code time} and the two given, renamed {@code loss, unsat}. */
-    private static Table afterStart(Table run, String loss, String unsat) {
-        Table t = run.where(run.doubleColumn("time").isGreaterThan(0)).selectColumns("time", loss, unsat);
-        t.column(loss).setName("loss");
-        t.column(unsat).setName("unsat");
-        return t;
-    }
 }
