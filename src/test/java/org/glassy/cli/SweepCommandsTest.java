@@ -100,6 +100,20 @@ class SweepCommandsTest {
     }
 
     @Test
+    void missingParentsOfTheSweepDirectoryAreCreatedButNotUnderAFile() throws Exception {
+        StringWriter err = new StringWriter();
+        Path nested = dir.resolve("runs/a/b");
+        assertEquals(0, run(err, sweep(nested, List.of("--worker", "thread", "--grid", "seed=1..2"), concat(List.of(PSPIN), "--temperature", "0.5").toArray(String[]::new))),
+                err.toString());
+        assertTrue(Files.isRegularFile(nested.resolve("sweep.json")));
+        Path file = Files.writeString(dir.resolve("plain"), "x");
+        err = new StringWriter();
+        assertEquals(2, run(err, sweep(file.resolve("sub"), List.of("--grid", "seed=1..2"), PSPIN)));
+        assertTrue(err.toString().contains("--out must be under a writable directory") && err.toString().contains(
+                "is a file"), err.toString());
+    }
+
+    @Test
     void aRerunDoesOnlyMissingPointsAndAChangedGridNeedsExtend() throws Exception {
         Path out = dir.resolve("resume");
         List<String> grid = List.of("--worker", "thread", "--grid", "seed=1..3", "--grid", "temperature=0.5");
