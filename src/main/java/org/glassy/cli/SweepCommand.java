@@ -152,18 +152,7 @@ final class SweepCommand implements Callable<Integer>, OptionNames {
                         + line + "'");
             }
         }
-        if (Files.exists(out) && !Files.isDirectory(out)) {
-            throw new IllegalArgumentException("--out must be a directory, got the file " + out);
-        }
-        // missing parents are created, as mkdir -p would; the nearest existing one must be a writable directory
-        Path ancestor = out.toAbsolutePath().getParent();
-        while (ancestor != null && !Files.exists(ancestor)) {
-            ancestor = ancestor.getParent();
-        }
-        if (ancestor == null || !Files.isDirectory(ancestor) || !Files.isWritable(ancestor)) {
-            throw new IllegalArgumentException("--out must be under a writable directory, got " + out + " ("
-                    + ancestor + (ancestor != null && !Files.isDirectory(ancestor) ? " is a file)" : " is not writable)"));
-        }
+        OutputFiles.checkDirectory("--out", out);   // missing parents are created, as mkdir -p would
         SweepPlan plan = new SweepPlan(command.get(0), command.subList(1, command.size()));
         Grid points = plan.grid(grid);
         // every point is checked before anything runs: a value the command would reject stops here

@@ -79,7 +79,7 @@ class OptionNamesTest {
         String sweepDir = System.getProperty("java.io.tmpdir") + "/glassy-option-test-sweep-" + ProcessHandle.current().pid();
         command("sweep", new String[] {"--out", sweepDir, "--worker", "thread", "--grid", "seed=1..2", "--", "pspin",
             "--p", "3", "--n", "10", "--temperature", "0", "--dt", "0.1", "--time", "1", "--dynamics", "gd"},
-                "--out", MISSING_DIR, "--grid", "temprature=1", "--executor", "foo", "--workers", "0", "--worker", "foo",
+                "--out", "/proc/glassy-sweep", "--grid", "temprature=1", "--executor", "foo", "--workers", "0", "--worker", "foo",
                 "--point-timeout", "0", "--retries", "-1", "--slurm-time", "soon", "--slurm-mem", "lots",
                 "--slurm-cpus", "0", "--slurm-partition", "a b", "--slurm-option", "account=x", "--slurm-setup", " ",
                 "--slurm-max-array", "0");
