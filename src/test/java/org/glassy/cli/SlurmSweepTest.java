@@ -123,7 +123,7 @@ class SlurmSweepTest {
         assertTrue(Files.readString(log).contains("3 tasks of 2 points"), Files.readString(log));
         assertEquals(collect(local), collect(onSlurm));
         try (var records = Files.list(onSlurm.resolve("points"))) {
-            assertTrue(records.filter(f -> f.toString().endsWith(".json")).allMatch(f -> {
+            assertTrue(records.filter(f -> f.toString().endsWith(".json") && !f.toString().endsWith(".csv.json")).allMatch(f -> {
                 try {
                     return Files.readString(f).contains("\"runner\" : \"slurm\"");
                 } catch (IOException e) {

@@ -106,6 +106,16 @@ class SweepCommandsTest {
         assertEquals(0, run(err, sweep(nested, List.of("--worker", "thread", "--grid", "seed=1..2"), concat(List.of(PSPIN), "--temperature", "0.5").toArray(String[]::new))),
                 err.toString());
         assertTrue(Files.isRegularFile(nested.resolve("sweep.json")));
+        // each point's table has the command's provenance sidecar beside it, filed under the final name
+        try (var files = Files.list(nested.resolve("points"))) {
+            List<String> names = files.map(f -> f.getFileName().toString()).sorted().toList();
+            assertEquals(2, names.stream().filter(n -> n.endsWith(".csv")).count(), names.toString());
+            for (String csv : names.stream().filter(n -> n.endsWith(".csv")).toList()) {
+                assertTrue(Files.readString(nested.resolve("points").resolve(csv + ".json")).contains(
+                        "\"complete\": true"), csv);
+            }
+            assertTrue(names.stream().noneMatch(n -> n.contains("partial")), names.toString());
+        }
         Path file = Files.writeString(dir.resolve("plain"), "x");
         err = new StringWriter();
         assertEquals(2, run(err, sweep(file.resolve("sub"), List.of("--grid", "seed=1..2"), PSPIN)));
