@@ -76,9 +76,12 @@ class Lab:
         shutil.copy2(ROOT / NOTEBOOK, root / NOTEBOOK)
         for d in ("config", "settings", "workspaces", "runtime"):
             shutil.rmtree(self.out / d, ignore_errors=True)
-        # a fresh user: no news prompt (a toast over the notebook), no autosave of the scratch copy
+        # a fresh user: no news prompt (a toast over the notebook), no autosave of the scratch copy; every cell
+        # rendered also off screen (the checks read every prompt, and JupyterLab 4's default windowing leaves
+        # the prompts of cells far below the view empty until they are scrolled to)
         for plugin, setting in (("apputils-extension/notification", {"fetchNews": "false"}),
-                                ("docmanager-extension/plugin", {"autosave": False})):
+                                ("docmanager-extension/plugin", {"autosave": False}),
+                                ("notebook-extension/tracker", {"windowingMode": "none"})):
             path = self.out / "settings" / "@jupyterlab" / f"{plugin}.jupyterlab-settings"
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(json.dumps(setting))
