@@ -57,9 +57,11 @@ final class SweepCommand implements Callable<Integer>, OptionNames {
             + "with slurm, array tasks at a time (default: no limit)")
     Integer workers;
 
-    @Option(names = "--worker", defaultValue = "process",
-            description = "what runs a point on this machine: process (a child JVM each: own heap and log, a timeout "
-                    + "kills it) or thread (threads of this JVM: no start-up per point) (default: ${DEFAULT-VALUE})")
+    @Option(names = "--worker", defaultValue = "thread",
+            description = "what runs a point on this machine: thread (threads of this JVM: no start-up and no JIT "
+                    + "warm-up per point; 5x faster for 1 s MLP points, docs/benchmarks.md) or process (a child JVM "
+                    + "each: own heap and log, a timeout kills it; for points that may exhaust memory or hang) "
+                    + "(default: ${DEFAULT-VALUE})")
     String worker;
 
     @Option(names = "--point-timeout", paramLabel = "SECONDS",
