@@ -24,6 +24,7 @@ import org.glassy.sweep.Grid;
 import org.glassy.sweep.Sweep;
 
 import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
@@ -425,5 +426,146 @@ public final class HingeDynamics {
         return table.table();
     }
 
-    /** The rows at t &gt; 0 of a run, columns {@code time} and the two given, renamed {@code loss, unsat}. */
+    /**
+     * Local slopes d ln y/d ln t of loss and unsatisfied fraction against time: for every curve of
+     * {@link #widths} except the late-time law, the least-squares slope of ln y against ln t over the
+     * recorded times within a factor {@code 10^{halfWidth/10}} either side (10 times per decade are
+     * recorded, so {@code halfWidth} points either side); for the mean-field theory the exact slopes
+     * {@link ShallowHingeTheory#lossLogSlope} and {@link ShallowHingeTheory#unsatisfiedLogSlope} at the
+     * same times. A power law t^a has the constant local slope a, so this shows where, and whether, the
+     * curves reach the late-time value −½.
+     *
+     * @param curves a table from {@link #widths}
+     * @param dim d, for the theory
+     * @param margin h, for the theory
+     * @param halfWidth the recorded points either side of each time, at least 1
+     * @return columns {@code curve, time, loss_slope, unsat_slope} (a simulated slope is NaN where its window
+     *     holds a zero value or runs past the recorded times)
+     */
+    public static Table localSlopes(Table curves, int dim, double margin, int halfWidth) {
+        Require.atLeast("halfWidth", halfWidth, 1);
+        Rows table = Rows.of("local slopes d ln y / d ln t", StringColumn.create("curve"), DoubleColumn.create("time"),
+                DoubleColumn.create("loss_slope"), DoubleColumn.create("unsat_slope"));
+        ShallowHingeTheory theory = new ShallowHingeTheory(ShallowHingeTheory.Parameters.standard(dim, margin));
+        for (String curve : new java.util.LinkedHashSet<>(curves.stringColumn("curve").asList())) {
+            if (curve.equals(LATE_TIME_LAW)) {
+                continue;
+            }
+            Table c = curves.where(curves.stringColumn("curve").isEqualTo(curve));
+            double[] t = c.doubleColumn("time").asDoubleArray();
+            double[] loss = c.doubleColumn("loss").asDoubleArray();
+            double[] unsat = c.doubleColumn("unsat").asDoubleArray();
+            boolean exact = curve.equals("mean-field theory");
+            for (int i = 0; i < t.length; i++) {
+                if (exact) {
+                    table.add(curve, t[i], theory.lossLogSlope(t[i]), theory.unsatisfiedLogSlope(t[i]));
+                } else {
+                    table.add(curve, t[i], windowSlope(t, loss, i, halfWidth), windowSlope(t, unsat, i, halfWidth));
+                }
+            }
+        }
+        return table.table();
+    }
+
+    /** The least-squares slope of ln y against ln t over points i − w … i + w, NaN if any is missing or ≤ 0. */
+    private static double windowSlope(double[] t, double[] y, int i, int w) {
+        if (i - w < 0 || i + w >= t.length) {
+            return Double.NaN;
+        }
+        for (int j = i - w; j <= i + w; j++) {
+            if (!(y[j] > 0)) {
+                return Double.NaN;
+            }
+        }
+        return PowerLaw.fit(Arrays.copyOfRange(t, i - w, i + w + 1), Arrays.copyOfRange(y, i - w, i + w + 1), 0,
+                Double.POSITIVE_INFINITY).exponent();
+    }
+
+    /**
+     * How far each simulated curve of {@link #localSlopes} follows the theory: the longest time t_reach
+     * such that the loss's local slope stays within {@code tolerance} of the theory's at every recorded
+     * time in [tFrom, t_reach].
+     *
+     * @param slopes a table from {@link #localSlopes}
+     * @param tFrom the first time checked (the early times carry the finite-M spread of the start)
+     * @param tolerance the largest allowed |slope − theory's slope|, &gt; 0
+     * @return columns {@code curve, reach} (NaN if the slopes differ already at tFrom), one row per simulated
+     *     curve, and {@code slope_at_reach}, the theory's slope there
+     */
+    public static Table reach(Table slopes, double tFrom, double tolerance) {
+        Require.positive("tolerance", tolerance);
+        Rows table = Rows.of("agreement with the theory's local slope", StringColumn.create("curve"),
+                DoubleColumn.create("reach"), DoubleColumn.create("slope_at_reach"));
+        Table theory = slopes.where(slopes.stringColumn("curve").isEqualTo("mean-field theory"));
+        java.util.Map<Double, Double> exact = new java.util.HashMap<>();
+        for (int r = 0; r < theory.rowCount(); r++) {
+            exact.put(theory.doubleColumn("time").get(r), theory.doubleColumn("loss_slope").get(r));
+        }
+        for (String curve : new java.util.LinkedHashSet<>(slopes.stringColumn("curve").asList())) {
+            if (curve.equals("mean-field theory")) {
+                continue;
+            }
+            Table c = slopes.where(slopes.stringColumn("curve").isEqualTo(curve));
+            double reach = Double.NaN;
+            double at = Double.NaN;
+            for (int r = 0; r < c.rowCount(); r++) {
+                double t = c.doubleColumn("time").get(r);
+                double s = c.doubleColumn("loss_slope").get(r);
+                Double e = exact.get(t);
+                if (t < tFrom || e == null || Double.isNaN(s)) {
+                    continue;
+                }
+                if (Math.abs(s - e) > tolerance) {
+                    break;
+                }
+                reach = t;
+                at = e;
+            }
+            table.add(curve, reach, at);
+        }
+        return table.table();
+    }
+
+    /**
+     * The seed-to-seed spread at one time against the width M: for each M, {@code seeds} runs (teacher,
+     * data and initial weights from seeds {@code seed}, {@code seed + 1}, …) as a {@link Sweep} on all
+     * cores, and the standard deviation over them of the unsatisfied fraction and of the loss at
+     * {@code time}. The mean-field trajectory is M-independent; the finite-M spread of the start, amplified
+     * by the early exponential growth, makes the spread fall as M^{−1/2} down to the finite-P floor
+     * √(u(1 − u)/P) of the unsatisfied fraction.
+     *
+     * @param widths the widths M, distinct, at least two
+     * @param seeds runs per width, at least 2
+     * @param samples P
+     * @param dim d
+     * @param margin h
+     * @param time the time at which to compare, at least the step {@link #DEFAULT_DT}
+     * @param seed the first seed
+     * @param progress told of the runs done, or null
+     * @return columns {@code hidden, unsat, unsat_sd, loss, loss_sd, sampling_sd}: means and standard
+     *     deviations over the seeds and the binomial floor √(u(1 − u)/P) at the mean u
+     */
+    public static Table spread(int[] widths, int seeds, int samples, int dim, double margin, double time, long seed,
+                               ProgressListener progress) {
+        Require.atLeast("widths.length", widths.length, 2);
+        Require.atLeast("seeds", seeds, 2);
+        Grid grid = Grid.of(Axis.of("hidden", Arrays.stream(widths).boxed().toArray()),
+                Axis.range("seed", seed, seed + seeds - 1));
+        Table runs = Sweep.over(grid).progress(progress).run(point -> {
+            Table run = run(new Parameters(point.intValue("hidden"), samples, dim, margin, time,
+                    point.longValue("seed")));
+            return run.where(run.doubleColumn("time").isEqualTo(run.doubleColumn("time").max()))
+                    .selectColumns("loss", "unsat");
+        });
+        Rows table = Rows.of("seed-to-seed spread at t = " + time, IntColumn.create("hidden"),
+                DoubleColumn.create("unsat"), DoubleColumn.create("unsat_sd"), DoubleColumn.create("loss"),
+                DoubleColumn.create("loss_sd"), DoubleColumn.create("sampling_sd"));
+        for (int m : widths) {
+            Table mine = runs.where(runs.intColumn("hidden").isEqualTo(m));
+            double u = mine.doubleColumn("unsat").mean();
+            table.add(m, u, mine.doubleColumn("unsat").standardDeviation(), mine.doubleColumn("loss").mean(),
+                    mine.doubleColumn("loss").standardDeviation(), Math.sqrt(u * (1 - u) / samples));
+        }
+        return table.table();
+    }
 }
