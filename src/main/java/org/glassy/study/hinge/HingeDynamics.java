@@ -263,13 +263,24 @@ public final class HingeDynamics {
      * @return the columns of {@link #run(Parameters)}
      */
     public static Table run(Parameters parameters, ProgressListener progress, double... times) {
+        return run(parameters, -1, progress, times);
+    }
+
+    /**
+     * {@link #run(Parameters, ProgressListener, double...)}, with the initial weights drawn from
+     * {@code start} instead of the parameters' seed when {@code start} ≥ 0 (teacher and data still from the
+     * seed): runs that differ only in their initial weights.
+     */
+    private static Table run(Parameters parameters, long start, ProgressListener progress, double... times) {
         parameters.requireResources();
         SplittableRandom seeds = new SplittableRandom(parameters.seed());
         LinearTeacher teacher = LinearTeacher.random(parameters.dim(), seeds.nextLong());
         Dataset data = teacher.sample(parameters.samples(), seeds.nextLong());
         ShallowHingeNetwork network = new ShallowHingeNetwork(data, parameters.hidden(), parameters.margin(),
                 HingeLoss.LINEAR);
-        double[] x0 = network.initialState(seeds.nextLong());
+        long initial = seeds.nextLong();
+        double[] x0 = network.initialState(start >= 0 ? new org.glassy.core.SplitMix64(initial + start).nextLong()
+                : initial);
         double[] direction = teacher.direction();
         long steps = parameters.steps();
         long[] extra = new long[times.length];
@@ -527,12 +538,12 @@ public final class HingeDynamics {
     }
 
     /**
-     * The seed-to-seed spread at one time against the width M: for each M, {@code seeds} runs (teacher,
-     * data and initial weights from seeds {@code seed}, {@code seed + 1}, …) as a {@link Sweep} on all
-     * cores, and the standard deviation over them of the unsatisfied fraction and of the loss at
-     * {@code time}. The mean-field trajectory is M-independent; the finite-M spread of the start, amplified
-     * by the early exponential growth, makes the spread fall as M^{−1/2} down to the finite-P floor
-     * √(u(1 − u)/P) of the unsatisfied fraction.
+     * The spread over initialisations at one time against the width M: for each M, {@code seeds} runs on
+     * the same teacher and data (from {@code seed}) with initial weights drawn from seeds 0, 1, … as a
+     * {@link Sweep} on all cores, and the standard deviation over them of the unsatisfied fraction and of
+     * the loss at {@code time}. The mean-field trajectory is M-independent, so finite M shows as
+     * fluctuations of the initial overlap ⟨a w∥⟩ and of the network's output, O(M^{−1/2}) at the start;
+     * {@code sampling_sd} is the binomial spread √(u(1 − u)/P) that a fresh sample of P examples would add.
      *
      * @param widths the widths M, distinct, at least two
      * @param seeds runs per width, at least 2
@@ -540,24 +551,24 @@ public final class HingeDynamics {
      * @param dim d
      * @param margin h
      * @param time the time at which to compare, at least the step {@link #DEFAULT_DT}
-     * @param seed the first seed
+     * @param seed the seed of teacher and data
      * @param progress told of the runs done, or null
      * @return columns {@code hidden, unsat, unsat_sd, loss, loss_sd, sampling_sd}: means and standard
-     *     deviations over the seeds and the binomial floor √(u(1 − u)/P) at the mean u
+     *     deviations over the initialisations and the binomial spread √(u(1 − u)/P) at the mean u
      */
     public static Table spread(int[] widths, int seeds, int samples, int dim, double margin, double time, long seed,
                                ProgressListener progress) {
         Require.atLeast("widths.length", widths.length, 2);
         Require.atLeast("seeds", seeds, 2);
         Grid grid = Grid.of(Axis.of("hidden", Arrays.stream(widths).boxed().toArray()),
-                Axis.range("seed", seed, seed + seeds - 1));
+                Axis.range("start", 0, seeds - 1));
         Table runs = Sweep.over(grid).progress(progress).run(point -> {
-            Table run = run(new Parameters(point.intValue("hidden"), samples, dim, margin, time,
-                    point.longValue("seed")));
+            Table run = run(new Parameters(point.intValue("hidden"), samples, dim, margin, time, seed),
+                    point.longValue("start"), null);
             return run.where(run.doubleColumn("time").isEqualTo(run.doubleColumn("time").max()))
                     .selectColumns("loss", "unsat");
         });
-        Rows table = Rows.of("seed-to-seed spread at t = " + time, IntColumn.create("hidden"),
+        Rows table = Rows.of("spread over initialisations at t = " + time, IntColumn.create("hidden"),
                 DoubleColumn.create("unsat"), DoubleColumn.create("unsat_sd"), DoubleColumn.create("loss"),
                 DoubleColumn.create("loss_sd"), DoubleColumn.create("sampling_sd"));
         for (int m : widths) {
