@@ -163,6 +163,55 @@ public record ContactStatistics(double kappa, double alpha, int n, int runs, dou
     }
 
     /**
+     * The chart of the gaps and overlaps: their densities ({@link #densities}) and a guide of slope −γ
+     * through the gaps' fitted power law at the top of the fit window.
+     *
+     * @param lo the smallest bin edge
+     * @param hi the largest
+     * @param binsPerDecade bins per decade
+     * @param window {from, to} of the fit the guide is anchored to
+     * @return columns {@code curve, x, density, density_se}
+     */
+    public Table gapChart(double lo, double hi, int binsPerDecade, double[] window) {
+        return chart(0, lo, hi, binsPerDecade, window, -GAP_EXPONENT,
+                String.format(Locale.ROOT, "slope −γ = −%.2f (jamming)", GAP_EXPONENT));
+    }
+
+    /**
+     * The chart of the contact forces: the densities of f and 1 − f and a guide of slope θ through the
+     * forces' fitted power law at the top of the fit window.
+     *
+     * @param lo the smallest bin edge
+     * @param hi the largest
+     * @param binsPerDecade bins per decade
+     * @param window {from, to} of the fit the guide is anchored to
+     * @return columns {@code curve, x, density, density_se}
+     */
+    public Table forceChart(double lo, double hi, int binsPerDecade, double[] window) {
+        return chart(2, lo, hi, binsPerDecade, window, FORCE_EXPONENT,
+                String.format(Locale.ROOT, "slope θ = %.2f (jamming)", FORCE_EXPONENT));
+    }
+
+    private Table chart(int first, double lo, double hi, int binsPerDecade, double[] window, double exponent,
+                        String guideName) {
+        Rows rows = Rows.of(first == 0 ? "gaps and overlaps" : "contact forces", StringColumn.create("curve"),
+                DoubleColumn.create("x"), DoubleColumn.create("density"), DoubleColumn.create("density_se"));
+        for (int k = first; k < first + 2; k++) {
+            rows.addAll(histogram(k, lo, hi, binsPerDecade).table("x").selectColumns("x", "density", "density_se"),
+                    label(k));
+        }
+        try {
+            PowerLaw fit = histogram(first, window[0], window[1], binsPerDecade).fit(window[0], window[1]);
+            double y0 = fit.prefactor() * Math.pow(window[1], fit.exponent());
+            rows.addAll(guide(guideName, exponent, window[1], y0, lo, hi).selectColumns("x", "density", "density_se"),
+                    guideName);
+        } catch (IllegalArgumentException e) {
+            // too few values in the window for a fit: no guide
+        }
+        return rows.table();
+    }
+
+    /**
      * A guide line y = y0 (x/x0)^a between lo and hi, for log–log charts.
      *
      * @param name the curve's name

@@ -373,21 +373,55 @@ public final class HingeDynamics {
     public static Table widths(int[] widths, int seeds, int samples, int dim, double margin, double time, long seed,
                                ProgressListener progress) {
         Require.atLeast("widths.length", widths.length, 1);
+        return curves(widths, new int[] {samples}, seeds, dim, margin, time, seed, progress, "M = ");
+    }
+
+    /**
+     * Loss and unsatisfied fraction against time for several training-set sizes P at one width M, each
+     * averaged over {@code seeds} runs, with the theory and its late-time law: {@link #widths} with the
+     * roles of M and P exchanged, the curves named "P = …". At finite P the sample is fitted: each example,
+     * once satisfied, stops pulling, and the simulation leaves the theory when few examples remain
+     * unsatisfied; a larger P pushes that later.
+     *
+     * @param hidden M
+     * @param samples the training-set sizes P, distinct, at least one
+     * @param seeds the runs per size, at least 1
+     * @param dim d
+     * @param margin h
+     * @param time the final time
+     * @param seed the first seed
+     * @param progress told of the runs done, or null
+     * @return the columns of {@link #widths}
+     */
+    public static Table samples(int hidden, int[] samples, int seeds, int dim, double margin, double time, long seed,
+                                ProgressListener progress) {
+        Require.atLeast("samples.length", samples.length, 1);
+        return curves(new int[] {hidden}, samples, seeds, dim, margin, time, seed, progress, "P = ");
+    }
+
+    /** The runs of {@code hidden × samples × seed}, averaged per (M, P), one curve per varied value. */
+    private static Table curves(int[] widths, int[] samples, int seeds, int dim, double margin, double time, long seed,
+                                ProgressListener progress, String label) {
         Require.atLeast("seeds", seeds, 1);
         Grid grid = Grid.of(Axis.of("hidden", Arrays.stream(widths).boxed().toArray()),
+                Axis.of("examples", Arrays.stream(samples).boxed().toArray()),
                 Axis.range("seed", seed, seed + seeds - 1));
         Table runs = Sweep.over(grid).progress(progress).run(point -> run(new Parameters(point.intValue("hidden"),
-                samples, dim, margin, time, point.longValue("seed"))));
+                point.intValue("examples"), dim, margin, time, point.longValue("seed"))));
         runs = runs.where(runs.doubleColumn("time").isGreaterThan(0));
-        Table mean = Aggregates.meanAndError(runs, List.of("loss", "unsat"), "hidden", "time");
+        Table mean = Aggregates.meanAndError(runs, List.of("loss", "unsat"), "hidden", "examples", "time");
         Rows all = Rows.of("hinge dynamics: simulation and mean-field theory", StringColumn.create("curve"),
                 DoubleColumn.create("time"), DoubleColumn.create("loss"), DoubleColumn.create("loss_se"),
                 DoubleColumn.create("unsat"), DoubleColumn.create("unsat_se"));
         for (int m : widths) {
-            all.addAll(mean.where(mean.intColumn("hidden").isEqualTo(m)).selectColumns("time", "loss", "loss_se",
-                    "unsat", "unsat_se"), "M = " + m);
+            for (int p : samples) {
+                all.addAll(mean.where(mean.intColumn("hidden").isEqualTo(m).and(mean.intColumn("examples").isEqualTo(p)))
+                        .selectColumns("time", "loss", "loss_se", "unsat", "unsat_se"),
+                        label + (label.startsWith("M") ? m : p));
+            }
         }
         Table one = runs.where(runs.intColumn("hidden").isEqualTo(widths[widths.length - 1])
+                .and(runs.intColumn("examples").isEqualTo(samples[samples.length - 1]))
                 .and(runs.numberColumn("seed").isEqualTo(seed)));
         for (int r = 0; r < one.rowCount(); r++) {
             all.add("mean-field theory", one.doubleColumn("time").get(r), one.doubleColumn("loss_theory").get(r),
@@ -510,7 +544,7 @@ public final class HingeDynamics {
         Table theory = slopes.where(slopes.stringColumn("curve").isEqualTo("mean-field theory"));
         java.util.Map<Double, Double> exact = new java.util.HashMap<>();
         for (int r = 0; r < theory.rowCount(); r++) {
-            exact.put(theory.doubleColumn("time").get(r), theory.doubleColumn("loss_slope").get(r));
+            exact.put(theory.doubleColumn("time").getDouble(r), theory.doubleColumn("loss_slope").getDouble(r));
         }
         for (String curve : new java.util.LinkedHashSet<>(slopes.stringColumn("curve").asList())) {
             if (curve.equals("mean-field theory")) {
@@ -520,8 +554,8 @@ public final class HingeDynamics {
             double reach = Double.NaN;
             double at = Double.NaN;
             for (int r = 0; r < c.rowCount(); r++) {
-                double t = c.doubleColumn("time").get(r);
-                double s = c.doubleColumn("loss_slope").get(r);
+                double t = c.doubleColumn("time").getDouble(r);
+                double s = c.doubleColumn("loss_slope").getDouble(r);
                 Double e = exact.get(t);
                 if (t < tFrom || e == null || Double.isNaN(s)) {
                     continue;

@@ -137,12 +137,14 @@ public final class JammingThresholds {
     }
 
     /**
-     * P_N(SAT; α) for every (κ, N) of a {@link #thresholds} table.
+     * P_N(SAT; α) for every (κ, N) of a {@link #thresholds} table, and for each κ a vertical line at the
+     * replica-symmetric α_c(κ): the Gardner capacity for κ ≥ 0, an upper bound that is not the transition for
+     * κ &lt; 0.
      *
      * @param thresholds a table from {@link #thresholds}
      * @param alphas the loads α at which to evaluate
-     * @return columns {@code curve} ("κ = 0.0, N = 100"), {@code kappa}, {@code n}, {@code alpha}, {@code p_sat},
-     *     {@code p_sat_se}
+     * @return columns {@code curve} ("κ = 0.0, N = 100", or "Gardner α_c = 2.0000" with n = 0), {@code kappa},
+     *     {@code n}, {@code alpha}, {@code p_sat}, {@code p_sat_se} (NaN on the line)
      */
     public static Table satProbability(Table thresholds, double[] alphas) {
         Rows rows = Rows.of("P(SAT) against α", StringColumn.create("curve"), DoubleColumn.create("kappa"),
@@ -158,6 +160,10 @@ public final class JammingThresholds {
                             Math.sqrt(p * (1 - p) / aj.length));
                 }
             }
+            double alphaC = GardnerCapacity.alphaC(kappa);
+            String line = String.format(Locale.ROOT, kappa >= 0 ? "Gardner α_c = %.4f" : "replica-symmetric α_c = %.4f "
+                    + "(not the transition)", alphaC);
+            rows.add(line, kappa, 0, alphaC, 0.0, Double.NaN).add(line, kappa, 0, alphaC, 1.0, Double.NaN);
         }
         return rows.table();
     }
@@ -166,7 +172,8 @@ public final class JammingThresholds {
      * For each κ: per size N the mean, standard error and median of α_J; for each pair of consecutive
      * sizes the crossing of their P(SAT) curves (the load where the two empirical curves, linearly
      * interpolated between the sorted α_J, are equal, taking the crossing nearest the two medians' mean),
-     * with a bootstrap standard error over the instances; and the replica-symmetric α_c(κ).
+     * with a bootstrap standard error over the instances (NaN where the curves do not cross); and the
+     * replica-symmetric α_c(κ).
      *
      * @param thresholds a table from {@link #thresholds}
      * @param seed the seed of the bootstrap
@@ -205,7 +212,8 @@ public final class JammingThresholds {
                 double bm = boot.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
                 double bv = boot.stream().mapToDouble(c -> (c - bm) * (c - bm)).sum();
                 rows.add(kappa, alphaC, "crossing N = " + (int) sizes[k] + ", " + (int) sizes[k + 1], crossing,
-                        boot.size() > 1 ? Math.sqrt(bv / (boot.size() - 1)) : Double.NaN, Double.NaN);
+                        boot.size() > 1 && Double.isFinite(crossing) ? Math.sqrt(bv / (boot.size() - 1)) : Double.NaN,
+                        Double.NaN);
             }
         }
         return rows.table();

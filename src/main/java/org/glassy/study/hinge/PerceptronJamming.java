@@ -601,19 +601,20 @@ public final class PerceptronJamming {
      *
      * @param result a minimisation
      * @param tolerances the tolerances ε ≥ 0 (0: the strict count h &lt; κ)
-     * @return columns {@code stage} ("gradient descent", "converged"), {@code tolerance}, {@code loss} (per
-     *     pattern), {@code violated}, {@code contacts}, {@code unsat_fraction} (violated/P),
-     *     {@code contact_fraction} (contacts/P)
+     * @return columns {@code stage} ("gradient descent", "converged"), {@code tolerance} (ε as text, "0 (strict)"
+     *     for 0), {@code loss} (per pattern), {@code violated}, {@code contacts}, {@code unsat_fraction}
+     *     (violated/P), {@code contact_fraction} (contacts/P)
      */
     public static Table counts(Result result, double... tolerances) {
-        Rows rows = Rows.of("constraint counts", StringColumn.create("stage"), DoubleColumn.create("tolerance"),
+        Rows rows = Rows.of("constraint counts", StringColumn.create("stage"), StringColumn.create("tolerance"),
                 DoubleColumn.create("loss"), IntColumn.create("violated"), IntColumn.create("contacts"),
                 DoubleColumn.create("unsat_fraction"), DoubleColumn.create("contact_fraction"));
         for (int stage = 0; stage < 2; stage++) {
             double[] h = stage == 0 ? result.descentStabilities() : result.stabilities();
             for (double tolerance : tolerances) {
                 ConstraintCounts c = ConstraintCounts.of(h, result.kappa(), tolerance);
-                rows.add(stage == 0 ? "gradient descent" : "converged", tolerance,
+                rows.add(stage == 0 ? "gradient descent" : "converged",
+                        tolerance == 0 ? "0 (strict)" : String.format(Locale.ROOT, "%.0e", tolerance),
                         stage == 0 ? result.descentLoss() : result.finalLoss(), c.violated(), c.contacts(),
                         c.violatedFraction(), c.contactFraction());
             }

@@ -19,8 +19,12 @@ class JammingThresholdsTest {
     void satProbabilityIsTheFractionOfInstancesJammingLater() {
         Table t = Table.create("t", DoubleColumn.create("kappa", 0, 0, 0, 0), IntColumn.create("n", 10, 10, 10, 10),
                 DoubleColumn.create("alpha_j", 1.8, 2.0, 2.1, 2.3));
-        Table p = JammingThresholds.satProbability(t, new double[] {1.5, 1.9, 2.05, 2.3, 2.5});
-        assertEquals(List.of("curve", "kappa", "n", "alpha", "p_sat", "p_sat_se"), p.columnNames());
+        Table all = JammingThresholds.satProbability(t, new double[] {1.5, 1.9, 2.05, 2.3, 2.5});
+        assertEquals(List.of("curve", "kappa", "n", "alpha", "p_sat", "p_sat_se"), all.columnNames());
+        Table line = all.where(all.intColumn("n").isEqualTo(0));
+        assertEquals(List.of("Gardner α_c = 2.0000", "Gardner α_c = 2.0000"), line.stringColumn("curve").asList());
+        assertEquals(List.of(0.0, 1.0), line.doubleColumn("p_sat").asList());
+        Table p = all.where(all.intColumn("n").isEqualTo(10));
         assertEquals(List.of(1.0, 0.75, 0.5, 0.0, 0.0), p.doubleColumn("p_sat").asList());
         assertEquals(Math.sqrt(0.75 * 0.25 / 4), p.doubleColumn("p_sat_se").get(1), 1e-15);
         assertEquals("κ = 0.0, N = 10", p.stringColumn("curve").get(0));

@@ -184,6 +184,7 @@ class PerceptronJammingTest {
         Table t = PerceptronJamming.counts(r, 0, 1e-6, 1e-3);
         assertEquals(6, t.rowCount());
         assertEquals("gradient descent", t.stringColumn("stage").get(0));
+        assertEquals(List.of("0 (strict)", "1e-06", "1e-03"), t.stringColumn("tolerance").asList().subList(0, 3));
         assertEquals(r.descentLoss(), t.doubleColumn("loss").get(0), 0);
         assertEquals(r.finalLoss(), t.doubleColumn("loss").get(3), 0);
         // converged: 1e-6 and 1e-3 give the same counts, N − 1 contacts (κ = 0 minima are vertices)
