@@ -4,31 +4,40 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
+import org.glassy.internal.Require;
 import org.glassy.model.HingeLoss;
+import org.glassy.study.hinge.ConstraintCounts;
 import org.glassy.study.hinge.PerceptronJamming;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
+import tech.tablesaw.api.BooleanColumn;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.Table;
 
 /**
  * {@code glassy perceptron}: the final hinge loss of the spherical perceptron on random patterns,
- * one CSV row {@code alpha,kappa,n,final_loss,unsat_fraction}.
+ * one CSV row {@code alpha,kappa,n,final_loss,unsat_fraction,contact_fraction,converged}.
  */
 @Command(name = "perceptron", mixinStandardHelpOptions = true,
-        description = "Spherical perceptron with margin kappa on P = alpha n Gaussian patterns with random +-1 labels: "
-                + "gradient descent on the hinge loss until it stops decreasing (relative change below 1e-10) or "
-                + "--steps; one CSV row alpha,kappa,n,final_loss,unsat_fraction (final_loss per pattern).")
+        description = "Spherical perceptron with margin kappa (any sign; kappa < 0 is the non-convex perceptron) on "
+                + "P = alpha n Gaussian patterns with random +-1 labels, minimised from a random start: gradient "
+                + "descent on the hinge loss until it stalls or reaches zero, then (linear hinge) an exact "
+                + "active-set descent to a local minimum where the contact forces balance, 0 <= f <= 1. "
+                + "One CSV row alpha,kappa,n,final_loss,unsat_fraction,contact_fraction,converged: final_loss per "
+                + "pattern; unsat_fraction the fraction of patterns with h < kappa - EPS (violated), "
+                + "contact_fraction those with |h - kappa| <= EPS (contacts), EPS = --contact-tolerance; converged "
+                + "true if the run stopped by its rule (zero loss, or the force balance holds, or for the "
+                + "quadratic hinge the descent stalled), false if --steps cut it.")
 final class PerceptronCommand implements Callable<Integer>, OptionNames, Validated {
 
     @Option(names = "--alpha", required = true, description = "load alpha = P/n > 0")
     double alpha;
 
-    @Option(names = "--kappa", required = true, description = "margin kappa (finite)")
+    @Option(names = "--kappa", required = true, description = "margin kappa (finite, any sign)")
     double kappa;
 
     @Option(names = "--n", required = true, description = "dimension n >= 2")
@@ -40,8 +49,13 @@ final class PerceptronCommand implements Callable<Integer>, OptionNames, Validat
     @Option(names = "--loss", description = "linear (default) or quadratic hinge")
     String loss = "linear";
 
-    @Option(names = "--steps", description = "largest number of steps >= 1 (default 1000000)")
+    @Option(names = "--steps", description = "largest number of steps >= 1, both stages (default 1000000)")
     long steps = PerceptronJamming.DEFAULT_STEPS;
+
+    @Option(names = "--contact-tolerance", paramLabel = "EPS",
+            description = "tolerance EPS >= 0 of the counts: violated h < kappa - EPS, contact |h - kappa| <= EPS "
+                    + "(default 1e-3)")
+    double contactTolerance = ConstraintCounts.DEFAULT_TOLERANCE;
 
     @Option(names = "--out", description = "write the CSV to this file instead of standard output: to FILE.partial, "
             + "renamed to FILE when the run succeeds (the rows exist only at the end), with a provenance sidecar "
@@ -57,7 +71,8 @@ final class PerceptronCommand implements Callable<Integer>, OptionNames, Validat
                 "kappa", "--kappa",
                 "n", "--n",
                 "loss", "--loss",
-                "steps", "--steps");
+                "steps", "--steps",
+                "contactTolerance", "--contact-tolerance");
     }
 
     @Override
@@ -68,7 +83,9 @@ final class PerceptronCommand implements Callable<Integer>, OptionNames, Validat
 
     /** The run's parameters, validated (a bad value names its option through {@link #optionNames}). */
     private PerceptronJamming.Parameters parameters() {
-        return new PerceptronJamming.Parameters(alpha, kappa, n, seed, HingeLoss.parse(loss), steps);
+        Require.nonNegative("contactTolerance", contactTolerance);
+        return PerceptronJamming.Parameters.builder().alpha(alpha).kappa(kappa).n(n).seed(seed)
+                .loss(HingeLoss.parse(loss)).steps(steps).build();
     }
 
     @Override
@@ -80,10 +97,13 @@ final class PerceptronCommand implements Callable<Integer>, OptionNames, Validat
             int patterns = parameters.patterns();
             PerceptronJamming.Result result = PerceptronJamming.minimise(parameters,
                     run.progress(null, "steps", "loss per pattern", e -> e / patterns));
+            ConstraintCounts counts = result.counts(contactTolerance);
             Table row = Table.create("perceptron",
                     DoubleColumn.create("alpha", alpha), DoubleColumn.create("kappa", kappa), IntColumn.create("n", new int[] {n}),
                     DoubleColumn.create("final_loss", result.finalLoss()),
-                    DoubleColumn.create("unsat_fraction", result.unsatisfiedFraction()));
+                    DoubleColumn.create("unsat_fraction", counts.violatedFraction()),
+                    DoubleColumn.create("contact_fraction", counts.contactFraction()),
+                    BooleanColumn.create("converged", new boolean[] {result.converged()}));
             Csv.write(row, csv);
         });
     }

@@ -44,11 +44,44 @@ class HingeCommandsTest {
         assertEquals(0, run(err, "perceptron", "--alpha", "1", "--kappa", "0", "--n", "100", "--seed", "1", "--out",
                 out.toString()), err.toString());
         List<String> rows = Files.readAllLines(out);
-        assertEquals(List.of("alpha,kappa,n,final_loss,unsat_fraction", "1.0,0.0,100,0.0,0.0"), rows);
+        assertEquals("alpha,kappa,n,final_loss,unsat_fraction,contact_fraction,converged", rows.get(0));
+        String[] sat = rows.get(1).split(",");
+        assertEquals(List.of("1.0", "0.0", "100", "0.0", "0.0"), List.of(sat).subList(0, 5), "SAT: no violation");
+        assertEquals("true", sat[6], "zero loss is the stopping rule");
         assertEquals(0, run(err, "perceptron", "--alpha", "3", "--kappa", "0", "--n", "100", "--seed", "1", "--loss",
                 "quadratic", "--steps", "50", "--out", out.toString()), err.toString());
         String[] row = Files.readAllLines(out).get(1).split(",");
         assertTrue(Double.parseDouble(row[3]) > 0 && Double.parseDouble(row[4]) > 0, "UNSAT at alpha = 3 > 2");
+        assertEquals("false", row[6], "50 steps: cut by --steps");
+    }
+
+    /**
+     * κ &lt; 0 is accepted (as a separate negative argument too); the converged minimum of the linear hinge
+     * at κ = −0.5, α = 6 is UNSAT and isostatic: N − 1 = 39 of the 240 patterns are contacts at any
+     * tolerance from 10⁻⁹ to 10⁻³, and unsat_fraction counts only h &lt; κ − EPS.
+     */
+    @Test
+    void perceptronTakesNegativeMarginsAndCountsWithTheContactTolerance(@TempDir Path dir) throws Exception {
+        StringWriter err = new StringWriter();
+        String[] counts = new String[2];
+        String[] tolerances = {"1e-9", "1e-3"};
+        for (int k = 0; k < 2; k++) {
+            Path out = dir.resolve("p" + k + ".csv");
+            assertEquals(0, run(err, "perceptron", "--alpha", "6", "--kappa", "-0.5", "--n", "40", "--seed", "2",
+                    "--contact-tolerance", tolerances[k], "--out", out.toString()), err.toString());
+            String[] row = Files.readAllLines(out).get(1).split(",");
+            assertEquals("-0.5", row[1]);
+            assertEquals("true", row[6]);
+            assertEquals(39, Math.round(Double.parseDouble(row[5]) * 240), "isostatic: N − 1 contacts");
+            assertTrue(Double.parseDouble(row[3]) > 0, "UNSAT");
+            counts[k] = row[4] + "," + row[5];
+        }
+        assertEquals(counts[0], counts[1], "a converged minimum's counts do not depend on EPS");
+        Path out = dir.resolve("strict.csv");
+        assertEquals(0, run(err, "perceptron", "--alpha=6", "--kappa=-0.5", "--n", "40", "--seed", "2",
+                "--contact-tolerance", "0", "--out", out.toString()), err.toString());
+        String[] strict = Files.readAllLines(out).get(1).split(",");
+        assertTrue(Double.parseDouble(strict[5]) < 39 / 240.0, "EPS = 0: only exact contacts; round-off moves some");
     }
 
     @Test
@@ -60,6 +93,8 @@ class HingeCommandsTest {
                 "0", "--n", "10", "--seed", "1", "--loss", "cubic"},
             {"glassy perceptron: --steps must be >= 1", "perceptron", "--alpha", "1", "--kappa", "0", "--n", "10",
                 "--seed", "1", "--steps", "0"},
+            {"glassy perceptron: --contact-tolerance must be >= 0", "perceptron", "--alpha", "1", "--kappa", "-1",
+                "--n", "10", "--seed", "1", "--contact-tolerance", "-0.1"},
             {"glassy hinge-shallow: --hidden must be >= 1", "hinge-shallow", "--hidden", "0", "--samples", "10", "--dim",
                 "2", "--margin", "1", "--time", "1", "--seed", "1"},
             {"glassy hinge-shallow: --margin must be > 0", "hinge-shallow", "--hidden", "2", "--samples", "10", "--dim",

@@ -89,7 +89,7 @@ class OptionNamesTest {
                 "--attempt", "0", "--runner", "foo");
         command("perceptron", new String[] {"--alpha", "1", "--kappa", "0", "--n", "20", "--seed", "1"},
                 "--alpha", "0", "--kappa", "NaN", "--n", "1", "--seed", "x", "--loss", "foo", "--steps", "0",
-                "--out", MISSING_DIR);
+                "--contact-tolerance", "-1", "--out", MISSING_DIR);
     }
 
     /** The options of a command that take a value (not --help, --version or flags). */

@@ -24,6 +24,7 @@ import org.glassy.sweep.Grid;
 import org.glassy.sweep.Sweep;
 
 import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
@@ -262,13 +263,24 @@ public final class HingeDynamics {
      * @return the columns of {@link #run(Parameters)}
      */
     public static Table run(Parameters parameters, ProgressListener progress, double... times) {
+        return run(parameters, -1, progress, times);
+    }
+
+    /**
+     * {@link #run(Parameters, ProgressListener, double...)}, with the initial weights drawn from
+     * {@code start} instead of the parameters' seed when {@code start} ≥ 0 (teacher and data still from the
+     * seed): runs that differ only in their initial weights.
+     */
+    private static Table run(Parameters parameters, long start, ProgressListener progress, double... times) {
         parameters.requireResources();
         SplittableRandom seeds = new SplittableRandom(parameters.seed());
         LinearTeacher teacher = LinearTeacher.random(parameters.dim(), seeds.nextLong());
         Dataset data = teacher.sample(parameters.samples(), seeds.nextLong());
         ShallowHingeNetwork network = new ShallowHingeNetwork(data, parameters.hidden(), parameters.margin(),
                 HingeLoss.LINEAR);
-        double[] x0 = network.initialState(seeds.nextLong());
+        long initial = seeds.nextLong();
+        double[] x0 = network.initialState(start >= 0 ? new org.glassy.core.SplitMix64(initial + start).nextLong()
+                : initial);
         double[] direction = teacher.direction();
         long steps = parameters.steps();
         long[] extra = new long[times.length];
@@ -361,21 +373,55 @@ public final class HingeDynamics {
     public static Table widths(int[] widths, int seeds, int samples, int dim, double margin, double time, long seed,
                                ProgressListener progress) {
         Require.atLeast("widths.length", widths.length, 1);
+        return curves(widths, new int[] {samples}, seeds, dim, margin, time, seed, progress, "M = ");
+    }
+
+    /**
+     * Loss and unsatisfied fraction against time for several training-set sizes P at one width M, each
+     * averaged over {@code seeds} runs, with the theory and its late-time law: {@link #widths} with the
+     * roles of M and P exchanged, the curves named "P = …". At finite P the sample is fitted: each example,
+     * once satisfied, stops pulling, and the simulation leaves the theory when few examples remain
+     * unsatisfied; a larger P pushes that later.
+     *
+     * @param hidden M
+     * @param samples the training-set sizes P, distinct, at least one
+     * @param seeds the runs per size, at least 1
+     * @param dim d
+     * @param margin h
+     * @param time the final time
+     * @param seed the first seed
+     * @param progress told of the runs done, or null
+     * @return the columns of {@link #widths}
+     */
+    public static Table samples(int hidden, int[] samples, int seeds, int dim, double margin, double time, long seed,
+                                ProgressListener progress) {
+        Require.atLeast("samples.length", samples.length, 1);
+        return curves(new int[] {hidden}, samples, seeds, dim, margin, time, seed, progress, "P = ");
+    }
+
+    /** The runs of {@code hidden × samples × seed}, averaged per (M, P), one curve per varied value. */
+    private static Table curves(int[] widths, int[] samples, int seeds, int dim, double margin, double time, long seed,
+                                ProgressListener progress, String label) {
         Require.atLeast("seeds", seeds, 1);
         Grid grid = Grid.of(Axis.of("hidden", Arrays.stream(widths).boxed().toArray()),
+                Axis.of("examples", Arrays.stream(samples).boxed().toArray()),
                 Axis.range("seed", seed, seed + seeds - 1));
         Table runs = Sweep.over(grid).progress(progress).run(point -> run(new Parameters(point.intValue("hidden"),
-                samples, dim, margin, time, point.longValue("seed"))));
+                point.intValue("examples"), dim, margin, time, point.longValue("seed"))));
         runs = runs.where(runs.doubleColumn("time").isGreaterThan(0));
-        Table mean = Aggregates.meanAndError(runs, List.of("loss", "unsat"), "hidden", "time");
+        Table mean = Aggregates.meanAndError(runs, List.of("loss", "unsat"), "hidden", "examples", "time");
         Rows all = Rows.of("hinge dynamics: simulation and mean-field theory", StringColumn.create("curve"),
                 DoubleColumn.create("time"), DoubleColumn.create("loss"), DoubleColumn.create("loss_se"),
                 DoubleColumn.create("unsat"), DoubleColumn.create("unsat_se"));
         for (int m : widths) {
-            all.addAll(mean.where(mean.intColumn("hidden").isEqualTo(m)).selectColumns("time", "loss", "loss_se",
-                    "unsat", "unsat_se"), "M = " + m);
+            for (int p : samples) {
+                all.addAll(mean.where(mean.intColumn("hidden").isEqualTo(m).and(mean.intColumn("examples").isEqualTo(p)))
+                        .selectColumns("time", "loss", "loss_se", "unsat", "unsat_se"),
+                        label + (label.startsWith("M") ? m : p));
+            }
         }
         Table one = runs.where(runs.intColumn("hidden").isEqualTo(widths[widths.length - 1])
+                .and(runs.intColumn("examples").isEqualTo(samples[samples.length - 1]))
                 .and(runs.numberColumn("seed").isEqualTo(seed)));
         for (int r = 0; r < one.rowCount(); r++) {
             all.add("mean-field theory", one.doubleColumn("time").get(r), one.doubleColumn("loss_theory").get(r),
@@ -425,5 +471,146 @@ public final class HingeDynamics {
         return table.table();
     }
 
-    /** The rows at t &gt; 0 of a run, columns {@code time} and the two given, renamed {@code loss, unsat}. */
+    /**
+     * Local slopes d ln y/d ln t of loss and unsatisfied fraction against time: for every curve of
+     * {@link #widths} except the late-time law, the least-squares slope of ln y against ln t over the
+     * recorded times within a factor {@code 10^{halfWidth/10}} either side (10 times per decade are
+     * recorded, so {@code halfWidth} points either side); for the mean-field theory the exact slopes
+     * {@link ShallowHingeTheory#lossLogSlope} and {@link ShallowHingeTheory#unsatisfiedLogSlope} at the
+     * same times. A power law t^a has the constant local slope a, so this shows where, and whether, the
+     * curves reach the late-time value −½.
+     *
+     * @param curves a table from {@link #widths}
+     * @param dim d, for the theory
+     * @param margin h, for the theory
+     * @param halfWidth the recorded points either side of each time, at least 1
+     * @return columns {@code curve, time, loss_slope, unsat_slope} (a simulated slope is NaN where its window
+     *     holds a zero value or runs past the recorded times)
+     */
+    public static Table localSlopes(Table curves, int dim, double margin, int halfWidth) {
+        Require.atLeast("halfWidth", halfWidth, 1);
+        Rows table = Rows.of("local slopes d ln y / d ln t", StringColumn.create("curve"), DoubleColumn.create("time"),
+                DoubleColumn.create("loss_slope"), DoubleColumn.create("unsat_slope"));
+        ShallowHingeTheory theory = new ShallowHingeTheory(ShallowHingeTheory.Parameters.standard(dim, margin));
+        for (String curve : new java.util.LinkedHashSet<>(curves.stringColumn("curve").asList())) {
+            if (curve.equals(LATE_TIME_LAW)) {
+                continue;
+            }
+            Table c = curves.where(curves.stringColumn("curve").isEqualTo(curve));
+            double[] t = c.doubleColumn("time").asDoubleArray();
+            double[] loss = c.doubleColumn("loss").asDoubleArray();
+            double[] unsat = c.doubleColumn("unsat").asDoubleArray();
+            boolean exact = curve.equals("mean-field theory");
+            for (int i = 0; i < t.length; i++) {
+                if (exact) {
+                    table.add(curve, t[i], theory.lossLogSlope(t[i]), theory.unsatisfiedLogSlope(t[i]));
+                } else {
+                    table.add(curve, t[i], windowSlope(t, loss, i, halfWidth), windowSlope(t, unsat, i, halfWidth));
+                }
+            }
+        }
+        return table.table();
+    }
+
+    /** The least-squares slope of ln y against ln t over points i − w … i + w, NaN if any is missing or ≤ 0. */
+    private static double windowSlope(double[] t, double[] y, int i, int w) {
+        if (i - w < 0 || i + w >= t.length) {
+            return Double.NaN;
+        }
+        for (int j = i - w; j <= i + w; j++) {
+            if (!(y[j] > 0)) {
+                return Double.NaN;
+            }
+        }
+        return PowerLaw.fit(Arrays.copyOfRange(t, i - w, i + w + 1), Arrays.copyOfRange(y, i - w, i + w + 1), 0,
+                Double.POSITIVE_INFINITY).exponent();
+    }
+
+    /**
+     * How far each simulated curve of {@link #localSlopes} follows the theory: the longest time t_reach
+     * such that the loss's local slope stays within {@code tolerance} of the theory's at every recorded
+     * time in [tFrom, t_reach].
+     *
+     * @param slopes a table from {@link #localSlopes}
+     * @param tFrom the first time checked (the early times carry the finite-M spread of the start)
+     * @param tolerance the largest allowed |slope − theory's slope|, &gt; 0
+     * @return columns {@code curve, reach} (NaN if the slopes differ already at tFrom), one row per simulated
+     *     curve, and {@code slope_at_reach}, the theory's slope there
+     */
+    public static Table reach(Table slopes, double tFrom, double tolerance) {
+        Require.positive("tolerance", tolerance);
+        Rows table = Rows.of("agreement with the theory's local slope", StringColumn.create("curve"),
+                DoubleColumn.create("reach"), DoubleColumn.create("slope_at_reach"));
+        Table theory = slopes.where(slopes.stringColumn("curve").isEqualTo("mean-field theory"));
+        java.util.Map<Double, Double> exact = new java.util.HashMap<>();
+        for (int r = 0; r < theory.rowCount(); r++) {
+            exact.put(theory.doubleColumn("time").getDouble(r), theory.doubleColumn("loss_slope").getDouble(r));
+        }
+        for (String curve : new java.util.LinkedHashSet<>(slopes.stringColumn("curve").asList())) {
+            if (curve.equals("mean-field theory")) {
+                continue;
+            }
+            Table c = slopes.where(slopes.stringColumn("curve").isEqualTo(curve));
+            double reach = Double.NaN;
+            double at = Double.NaN;
+            for (int r = 0; r < c.rowCount(); r++) {
+                double t = c.doubleColumn("time").getDouble(r);
+                double s = c.doubleColumn("loss_slope").getDouble(r);
+                Double e = exact.get(t);
+                if (t < tFrom || e == null || Double.isNaN(s)) {
+                    continue;
+                }
+                if (Math.abs(s - e) > tolerance) {
+                    break;
+                }
+                reach = t;
+                at = e;
+            }
+            table.add(curve, reach, at);
+        }
+        return table.table();
+    }
+
+    /**
+     * The spread over initialisations at one time against the width M: for each M, {@code seeds} runs on
+     * the same teacher and data (from {@code seed}) with initial weights drawn from seeds 0, 1, … as a
+     * {@link Sweep} on all cores, and the standard deviation over them of the unsatisfied fraction and of
+     * the loss at {@code time}. The mean-field trajectory is M-independent, so finite M shows as
+     * fluctuations of the initial overlap ⟨a w∥⟩ and of the network's output, O(M^{−1/2}) at the start;
+     * {@code sampling_sd} is the binomial spread √(u(1 − u)/P) that a fresh sample of P examples would add.
+     *
+     * @param widths the widths M, distinct, at least two
+     * @param seeds runs per width, at least 2
+     * @param samples P
+     * @param dim d
+     * @param margin h
+     * @param time the time at which to compare, at least the step {@link #DEFAULT_DT}
+     * @param seed the seed of teacher and data
+     * @param progress told of the runs done, or null
+     * @return columns {@code hidden, unsat, unsat_sd, loss, loss_sd, sampling_sd}: means and standard
+     *     deviations over the initialisations and the binomial spread √(u(1 − u)/P) at the mean u
+     */
+    public static Table spread(int[] widths, int seeds, int samples, int dim, double margin, double time, long seed,
+                               ProgressListener progress) {
+        Require.atLeast("widths.length", widths.length, 2);
+        Require.atLeast("seeds", seeds, 2);
+        Grid grid = Grid.of(Axis.of("hidden", Arrays.stream(widths).boxed().toArray()),
+                Axis.range("start", 0, seeds - 1));
+        Table runs = Sweep.over(grid).progress(progress).run(point -> {
+            Table run = run(new Parameters(point.intValue("hidden"), samples, dim, margin, time, seed),
+                    point.longValue("start"), null);
+            return run.where(run.doubleColumn("time").isEqualTo(run.doubleColumn("time").max()))
+                    .selectColumns("loss", "unsat");
+        });
+        Rows table = Rows.of("spread over initialisations at t = " + time, IntColumn.create("hidden"),
+                DoubleColumn.create("unsat"), DoubleColumn.create("unsat_sd"), DoubleColumn.create("loss"),
+                DoubleColumn.create("loss_sd"), DoubleColumn.create("sampling_sd"));
+        for (int m : widths) {
+            Table mine = runs.where(runs.intColumn("hidden").isEqualTo(m));
+            double u = mine.doubleColumn("unsat").mean();
+            table.add(m, u, mine.doubleColumn("unsat").standardDeviation(), mine.doubleColumn("loss").mean(),
+                    mine.doubleColumn("loss").standardDeviation(), Math.sqrt(u * (1 - u) / samples));
+        }
+        return table.table();
+    }
 }

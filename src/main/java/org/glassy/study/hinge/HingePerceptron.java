@@ -108,6 +108,48 @@ public final class HingePerceptron implements Model {
     }
 
     /**
+     * Returns the constraint vector ξ_μ = y_μ x_μ/√N of one pattern, so that h_μ = ξ_μ·w.
+     *
+     * @param mu the pattern, in [0, P)
+     * @return a new array of length N
+     */
+    public double[] constraint(int mu) {
+        if (mu < 0 || mu >= p) {
+            throw new IndexOutOfBoundsException("pattern " + mu + " of " + p);
+        }
+        double[] xi = new double[n];
+        int offset = mu * n;
+        for (int i = 0; i < n; i++) {
+            xi[i] = signs[mu] * scale * inputs[offset + i];
+        }
+        return xi;
+    }
+
+    /**
+     * Returns the force Σ_μ f_μ ξ_μ that constraints with forces f_μ exert on w (ξ_μ = y_μ x_μ/√N):
+     * with f_μ = ℓ′(κ − h_μ) it is −∇E.
+     *
+     * @param forces P forces f_μ (zeros are skipped); not modified
+     * @return a new array of length N
+     */
+    public double[] constraintForce(double[] forces) {
+        if (forces.length != p) {
+            throw new IllegalArgumentException("forces must have length P = " + p + ", got " + forces.length);
+        }
+        double[] sum = new double[n];
+        for (int mu = 0; mu < p; mu++) {
+            if (forces[mu] != 0) {
+                double c = forces[mu] * signs[mu] * scale;
+                int offset = mu * n;
+                for (int i = 0; i < n; i++) {
+                    sum[i] += c * inputs[offset + i];
+                }
+            }
+        }
+        return sum;
+    }
+
+    /**
      * Returns the fraction of unsatisfied constraints, #{μ : h_μ &lt; κ}/P (examples with a positive
      * hinge).
      *
@@ -156,12 +198,29 @@ public final class HingePerceptron implements Model {
     }
 
     private double stability(double[] w, int mu) {
-        int offset = mu * n;
-        double field = 0;
-        for (int i = 0; i < n; i++) {
-            field += w[i] * inputs[offset + i];
+        return signs[mu] * dot(inputs, mu * n, w, n) * scale;
+    }
+
+    /**
+     * Σ_i a[offset + i] b[i] over i &lt; length, in four interleaved partial sums (which the JIT compiles to
+     * independent chains: about three times faster than one running sum, and as accurate).
+     */
+    static double dot(double[] a, int offset, double[] b, int length) {
+        double s0 = 0;
+        double s1 = 0;
+        double s2 = 0;
+        double s3 = 0;
+        int i = 0;
+        for (; i + 3 < length; i += 4) {
+            s0 += a[offset + i] * b[i];
+            s1 += a[offset + i + 1] * b[i + 1];
+            s2 += a[offset + i + 2] * b[i + 2];
+            s3 += a[offset + i + 3] * b[i + 3];
         }
-        return signs[mu] * field * scale;
+        for (; i < length; i++) {
+            s0 += a[offset + i] * b[i];
+        }
+        return (s0 + s1) + (s2 + s3);
     }
 
     @Override

@@ -76,4 +76,44 @@ class HingeTheoryTest {
         assertEquals(0.7 * 0.7 - 0.2 * 0.2, node[0] * node[0] - node[1] * node[1], 1e-12);
         assertTrue(node[0] > 0.7, "a grows for a(0) > |w∥(0)|");
     }
+
+    /** The exact local slopes against central differences of ln L and ln u in ln t. */
+    @Test
+    void localSlopesAreTheLogarithmicDerivatives() {
+        ShallowHingeTheory theory = new ShallowHingeTheory(new ShallowHingeTheory.Parameters(10, 1, 1.5, 1, 0.5));
+        for (double t : new double[] {2, 10, 30, 300, 3e4}) {
+            double h = 1e-4;
+            double loss = (Math.log(theory.loss(t * (1 + h))) - Math.log(theory.loss(t * (1 - h))))
+                    / (Math.log1p(h) - Math.log1p(-h));
+            double unsat = (Math.log(theory.unsatisfiedFraction(t * (1 + h)))
+                    - Math.log(theory.unsatisfiedFraction(t * (1 - h)))) / (Math.log1p(h) - Math.log1p(-h));
+            assertEquals(loss, theory.lossLogSlope(t), 1e-6, "t = " + t);
+            if (theory.unsatisfiedFraction(t) < 1 - 1e-9) {
+                assertEquals(unsat, theory.unsatisfiedLogSlope(t), 1e-6, "t = " + t);
+            }
+        }
+    }
+
+    /**
+     * The referee's numbers (d = 10, h = 1): fitted over [100, 1000] the theory's loss falls as
+     * t^(−0.52), not t^(−1/2); over [10⁴, 10⁶] (three points, as {@code HingeDynamics.exponents} fits) as
+     * t^(−0.5002); the local slope is −0.552 at t = 100, −0.506 at 1000 and −0.5007 at 10⁴.
+     */
+    @Test
+    void theLateTimeLawIsReachedOnlyAfterDecades() {
+        ShallowHingeTheory theory = new ShallowHingeTheory(ShallowHingeTheory.Parameters.standard(10, 1));
+        double[] t = new double[21];
+        double[] loss = new double[21];
+        for (int i = 0; i < t.length; i++) {
+            t[i] = 100 * Math.pow(10, i / 20.0);
+            loss[i] = theory.loss(t[i]);
+        }
+        assertEquals(-0.52, org.glassy.observable.PowerLaw.fit(t, loss, 100, 1000).exponent(), 0.002);
+        double[] late = {1e4, 1e5, 1e6};
+        double[] lateLoss = {theory.loss(1e4), theory.loss(1e5), theory.loss(1e6)};
+        assertEquals(-0.5002, org.glassy.observable.PowerLaw.fit(late, lateLoss, 1e4, 1e6).exponent(), 5e-5);
+        assertEquals(-0.552, theory.lossLogSlope(100), 1e-3);
+        assertEquals(-0.506, theory.lossLogSlope(1000), 1e-3);
+        assertEquals(-0.5007, theory.lossLogSlope(1e4), 1e-4);
+    }
 }
