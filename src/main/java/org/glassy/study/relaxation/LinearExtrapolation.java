@@ -7,7 +7,7 @@ import tech.tablesaw.api.Table;
 
 /**
  * A straight-line extrapolation y(x) = y₀ + a x to x = 0, by weighted least squares with weights 1/σ_i² (σ_i the
- * standard errors of the means y_i): a finite-size extrapolation in x = 1/N (y₀ the N → ∞ limit), or the
+ * standard errors of the means y_i): a finite-size extrapolation in x = N^{−ν} (y₀ the N → ∞ limit), or the
  * time-step extrapolation of a first-order integrator in x = dt (Euler–Maruyama's stationary averages carry an
  * O(dt) bias). The standard errors of y₀ and a are those of the weighted fit, the square roots of the diagonal of
  * (XᵀWX)⁻¹ with the given σ_i, i.e. they assume the σ_i are right; χ²/dof (NaN for two points) says whether the
@@ -24,17 +24,19 @@ public record LinearExtrapolation(double limit, double limitError, double slope,
                                   double chiSquarePerDegree, Table points) {
 
     /**
-     * Fits y = y₀ + a/N and extrapolates to N → ∞.
+     * Fits y = y₀ + a N^{−ν} and extrapolates to N → ∞ (ν = 1: the 1/N corrections of a finite system).
      *
      * @param sizes the sizes N, positive, at least two distinct
+     * @param exponent ν &gt; 0
      * @param values the means y_i
      * @param errors their standard errors σ_i, positive
-     * @return the fit in x = 1/N
+     * @return the fit in x = N^{−ν}
      */
-    public static LinearExtrapolation inInverseSize(double[] sizes, double[] values, double[] errors) {
+    public static LinearExtrapolation inSize(double[] sizes, double exponent, double[] values, double[] errors) {
+        Require.positive("exponent", exponent);
         double[] x = new double[sizes.length];
         for (int i = 0; i < x.length; i++) {
-            x[i] = 1 / Require.positive("sizes", sizes[i]);
+            x[i] = Math.pow(Require.positive("sizes", sizes[i]), -exponent);
         }
         return toZero(x, values, errors);
     }

@@ -34,7 +34,7 @@ import tech.tablesaw.api.Table;
  *       of t, next to the same gap of the N = ∞ solution (L. F. Cugliandolo and J. Kurchan, Phys. Rev. Lett. 71,
  *       173 (1993)).</li>
  *   <li>At T = 0, gradient descent at finite N stops in a local minimum above the threshold: the final energy
- *       against 1/N, extrapolated to N → ∞ ({@link LinearExtrapolation}).</li>
+ *       against N^{−ν}, extrapolated to N → ∞ ({@link LinearExtrapolation}).</li>
  * </ul>
  */
 public final class QuenchEnsemble {
@@ -365,15 +365,16 @@ public final class QuenchEnsemble {
     }
 
     /**
-     * The mean final energy per size and its extrapolation to N → ∞, e(N) = e∞ + a/N
-     * ({@link LinearExtrapolation#inInverseSize}).
+     * The mean final energy per size and its extrapolation to N → ∞, e(N) = e∞ + a N^{−ν}
+     * ({@link LinearExtrapolation#inSize}).
      *
      * @param minima a table of {@link #gradientDescentMinima}
-     * @return the fit in x = 1/N, with the means per size in {@link LinearExtrapolation#points()}
+     * @param exponent ν &gt; 0 (1 for 1/N corrections)
+     * @return the fit in x = N^{−ν}, with the means per size in {@link LinearExtrapolation#points()}
      */
-    public static LinearExtrapolation extrapolateMinima(Table minima) {
+    public static LinearExtrapolation extrapolateMinima(Table minima, double exponent) {
         Table means = Aggregates.meanAndError(minima, List.of("final_energy", "half_time_energy"), "n");
-        return LinearExtrapolation.inInverseSize(means.intColumn("n").asDoubleArray(),
+        return LinearExtrapolation.inSize(means.intColumn("n").asDoubleArray(), exponent,
                 means.doubleColumn("final_energy").asDoubleArray(), means.doubleColumn("final_energy_se").asDoubleArray());
     }
 }

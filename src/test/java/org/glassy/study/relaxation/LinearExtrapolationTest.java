@@ -15,7 +15,7 @@ class LinearExtrapolationTest {
         for (int i = 0; i < y.length; i++) {
             y[i] = -1.1547 + 7.5 / sizes[i];
         }
-        LinearExtrapolation fit = LinearExtrapolation.inInverseSize(sizes, y, new double[] {0.01, 0.01, 0.02, 0.03});
+        LinearExtrapolation fit = LinearExtrapolation.inSize(sizes, 1, y, new double[] {0.01, 0.01, 0.02, 0.03});
         assertEquals(-1.1547, fit.limit(), 1e-12);
         assertEquals(7.5, fit.slope(), 1e-10);
         assertEquals(0, fit.chiSquarePerDegree(), 1e-20);
@@ -52,5 +52,14 @@ class LinearExtrapolationTest {
                 () -> LinearExtrapolation.toZero(new double[] {1, 1}, new double[] {1, 2}, new double[] {1, 1}));
         assertThrows(IllegalArgumentException.class,
                 () -> LinearExtrapolation.toZero(new double[] {1, 2}, new double[] {1, 2}, new double[] {1, 0}));
+    }
+
+    @Test
+    void sizeExponentSetsTheAbscissa() {
+        double[] sizes = {27, 64, 125};
+        double[] y = {-1.0, -1.05, -1.08};
+        LinearExtrapolation fit = LinearExtrapolation.inSize(sizes, 2.0 / 3, y, new double[] {0.01, 0.01, 0.01});
+        assertEquals(1 / 9.0, fit.points().doubleColumn("x").get(0), 1e-15);
+        assertEquals(1 / 25.0, fit.points().doubleColumn("x").get(2), 1e-15);
     }
 }
