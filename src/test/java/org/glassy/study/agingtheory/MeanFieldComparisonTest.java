@@ -128,9 +128,12 @@ class MeanFieldComparisonTest {
 
     @Test
     void meanFieldAgingIsTheSolversTableKeyedByTheQuench() {
-        // T = 0.5 < T_d: the waiting times 5 and 10 in units of t, t_max = 2 max t_w = 20
-        Table aging = MeanFieldComparison.meanFieldAging(new Quench(3, 0.5), 0.1, 5, 10);
-        assertEquals(java.util.List.of("p", "temperature", "tw", "t", "correlation", "response"), aging.columnNames());
+        // T = 0.5 < T_d: the waiting times 5 and 10 in units of t, t_max = (1 + 1) max t_w = 20
+        Table aging = MeanFieldComparison.meanFieldAging(new Quench(3, 0.5), 0.1, 1, 5, 10);
+        assertEquals(java.util.List.of("p", "temperature", "tw", "t", "t_over_tw", "correlation", "response",
+                "integrated_response"), aging.columnNames());
+        assertEquals(aging.doubleColumn("t").get(7) / aging.doubleColumn("tw").get(7),
+                aging.doubleColumn("t_over_tw").get(7), 1e-15);
         assertEquals(3, aging.intColumn("p").min(), 0);
         assertEquals(3, aging.intColumn("p").max(), 0);
         assertEquals(0.5, aging.doubleColumn("temperature").min(), 0);
@@ -158,20 +161,56 @@ class MeanFieldComparisonTest {
         assertEquals("p = 4, T = 0.5", new Quench(4, 0.5).label());
     }
 
+    /**
+     * Both trap models age fully: at t_w = 10³ and 10⁴ the simulated Π(t_w + t, t_w) at the same t/t_w agree with
+     * each other and with the exact curve within their binomial errors (5 standard errors + 0.005 for the finite-t_w
+     * corrections, measured below 0.003 at x = 0.5).
+     */
     @Test
-    void trapCurvesFollowTheirExactForms() {
+    void trapCurvesCollapseOnTheirExactForms() {
         int samples = 4000;
-        Table t = MeanFieldComparison.trapPersistence(0.5, 1e4, samples, 3L);
+        Table t = MeanFieldComparison.trapCollapse(0.5, new double[] {1e3, 1e4}, samples, 3L);
+        assertEquals(java.util.List.of("curve", "tw", "t", "t_over_tw", "pi", "pi_se"), t.columnNames());
         for (String model : new String[] {"Bouchaud x = 0.5", "Barrat–Mézard T = 0"}) {
-            Table mc = t.where(t.stringColumn("curve").isEqualTo(model + ", simulated"));
             Table exact = t.where(t.stringColumn("curve").isEqualTo(model + ", exact"));
-            assertEquals(mc.rowCount(), exact.rowCount());
-            for (int r = 0; r < mc.rowCount(); r++) {
-                double pi = exact.doubleColumn("pi").get(r);
-                double se = Math.sqrt(Math.max(pi * (1 - pi), 1e-4) / samples);
-                assertEquals(pi, mc.doubleColumn("pi").get(r), 5 * se + 0.005,
-                        model + " at t/t_w = " + mc.doubleColumn("t_over_tw").get(r));
+            for (double tw : new double[] {1e3, 1e4}) {
+                Table mc = t.where(t.stringColumn("curve").isEqualTo(model).and(t.doubleColumn("tw").isEqualTo(tw)));
+                assertEquals(exact.rowCount(), mc.rowCount());
+                for (int r = 0; r < mc.rowCount(); r++) {
+                    assertEquals(exact.doubleColumn("t_over_tw").get(r), mc.doubleColumn("t_over_tw").get(r), 1e-9);
+                    double pi = exact.doubleColumn("pi").get(r);
+                    double se = Math.sqrt(Math.max(pi * (1 - pi), 1e-4) / samples);
+                    assertEquals(pi, mc.doubleColumn("pi").get(r), 5 * se + 0.005,
+                            model + " at t_w = " + tw + ", t/t_w = " + mc.doubleColumn("t_over_tw").get(r));
+                }
             }
+        }
+        Table departures = AgingCollapse.departures(t.where(t.stringColumn("curve").endsWith("exact").flip(0, t.rowCount())), "pi",
+                0.1, 1, 10);
+        for (int r = 0; r < departures.rowCount(); r++) {
+            assertTrue(departures.doubleColumn("spread").get(r) < 5 * departures.doubleColumn("largest_se").get(r)
+                    + 0.005, "spread at t/t_w = " + departures.doubleColumn("ratio").get(r));
+        }
+    }
+
+    /**
+     * The χ–C table of the mean-field solution: each t_w's curve starts at (1, 0) and holds the solver's (C, χ);
+     * the t_w → ∞ prediction is the FDT line down to q_EA and slope −x/T below.
+     */
+    @Test
+    void meanFieldFluctuationDissipationPlotsTheSolverAgainstThePrediction() {
+        Table aging = MeanFieldComparison.meanFieldAging(new Quench(3, 0.5), 0.1, 1, 5);
+        Table fdt = MeanFieldComparison.meanFieldFluctuationDissipation(aging, 11);
+        Table ck = fdt.where(fdt.stringColumn("curve").isEqualTo("N = ∞ (CK), t_w = 5"));
+        assertEquals(aging.rowCount() + 1, ck.rowCount());
+        assertEquals(1, ck.doubleColumn("correlation").get(0), 0);
+        assertEquals(aging.doubleColumn("integrated_response").get(3), ck.doubleColumn("chi").get(4), 0);
+        Table prediction = fdt.where(fdt.stringColumn("curve").startsWith("t_w → ∞"));
+        assertEquals(12, prediction.rowCount(), "11 points and the kink at q_EA");
+        for (int r = 0; r < prediction.rowCount(); r++) {
+            double c = prediction.doubleColumn("correlation").get(r);
+            assertEquals(org.glassy.theory.SphericalPSpinTheory.integratedResponse(3, 0.5, c),
+                    prediction.doubleColumn("chi").get(r), 1e-15);
         }
     }
 }
