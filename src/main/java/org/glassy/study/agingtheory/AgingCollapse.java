@@ -88,19 +88,23 @@ public final class AgingCollapse {
     }
 
     /**
-     * The departures of several curves side by side, keyed by a curve column.
+     * The departures of several curves side by side, one per value of a key column.
      *
-     * @param aging a long table with a {@code curve} column and the columns {@link #atRatios} needs
+     * @param aging a long table with the key column and the columns {@link #atRatios} needs
+     * @param key the column whose values name the curves, e.g. {@code curve} or {@code temperature}
      * @param value the value column
      * @param ratios the ratios t/t_w
-     * @return {@link #departure}'s columns after {@code curve}
+     * @return {@link #departure}'s columns after {@code curve} (the key's values as text)
      */
-    public static Table departures(Table aging, String value, double... ratios) {
+    public static Table departures(Table aging, String key, String value, double... ratios) {
         Rows rows = Rows.of("departure from t/t_w scaling", StringColumn.create("curve"));
-        for (String curve : new java.util.LinkedHashSet<>(aging.stringColumn("curve").asList())) {
-            rows.addAll(departure(atRatios(aging.where(aging.stringColumn("curve").isEqualTo(curve)), value, ratios)),
-                    curve);
+        java.util.Map<String, List<Integer>> groups = new java.util.LinkedHashMap<>();
+        for (int r = 0; r < aging.rowCount(); r++) {
+            groups.computeIfAbsent(aging.column(key).getString(r), k -> new ArrayList<>()).add(r);
         }
+        groups.forEach((curve, indices) -> rows.addAll(departure(atRatios(
+                aging.rows(indices.stream().mapToInt(Integer::intValue).toArray()), value, ratios)), key + " = "
+                + curve));
         return rows.table();
     }
 

@@ -326,6 +326,33 @@ public final class LinearResponse {
     }
 
     /**
+     * The fluctuation–dissipation theorem checked on a mean: T χ against 1 − C at every row, the residual in units
+     * of the combined standard error (an upper bound on the error of the paired difference, since χ and C of one run
+     * are anticorrelated). In equilibrium the residual is noise; below T_d, at long lags, the aging system responds
+     * less than 1 − C.
+     *
+     * @param mean a table of {@link #mean}
+     * @param temperature the temperature of the runs
+     * @return columns {@code field, tw, t, correlation, T_chi, one_minus_C, residual (T χ − (1 − C)),
+     *     residual_in_se}
+     */
+    public static Table fluctuationDissipationCheck(Table mean, double temperature) {
+        Rows rows = Rows.of("T χ against 1 − C", DoubleColumn.create("field"), DoubleColumn.create("tw"),
+                DoubleColumn.create("t"), DoubleColumn.create("correlation"), DoubleColumn.create("T_chi"),
+                DoubleColumn.create("one_minus_C"), DoubleColumn.create("residual"),
+                DoubleColumn.create("residual_in_se"));
+        for (int r = 0; r < mean.rowCount(); r++) {
+            double c = mean.doubleColumn("correlation").get(r);
+            double tChi = temperature * mean.doubleColumn("chi").get(r);
+            double se = Math.hypot(temperature * mean.doubleColumn("chi_se").getDouble(r),
+                    mean.doubleColumn("correlation_se").getDouble(r));
+            rows.add(mean.doubleColumn("field").get(r), mean.doubleColumn("tw").get(r), mean.doubleColumn("t").get(r),
+                    c, tChi, 1 - c, tChi - (1 - c), (tChi - (1 - c)) / se);
+        }
+        return rows.table();
+    }
+
+    /**
      * The mean over {@code instances} instances (each with its own field direction), run as a {@link Sweep} on all
      * cores; instance i is seeded by its point ({@link Point#seed}).
      *

@@ -257,18 +257,37 @@ public final class MeanFieldComparison {
 
     /**
      * The fluctuation–dissipation plot of finite-N Langevin runs, χ measured by a small random field
-     * ({@link LinearResponse#mean}), next to the Cugliandolo–Kurchan t_w → ∞ prediction.
+     * ({@link LinearResponse#mean}), next to the Cugliandolo–Kurchan solution at the same waiting times and lags
+     * (long-time solver, step {@code ckStep}) and its t_w → ∞ prediction.
      *
      * @param response a table of {@link LinearResponse#mean}
      * @param p the interaction order of the runs
      * @param n the number of spins of the runs
      * @param temperature the temperature of the runs
+     * @param ckStep the step of the mean-field integration (waiting times and lags multiples of it)
      * @param points the points of the prediction's curve, at least 2
-     * @return columns {@code curve, correlation, chi, chi_se}: one curve per field strength and t_w, and the
-     *     prediction (NaN standard error)
+     * @return columns {@code curve, correlation, chi, chi_se}: one curve per field strength and t_w, the N = ∞
+     *     curves and the prediction (NaN standard errors for both)
      */
-    public static Table finiteSizeFluctuationDissipation(Table response, int p, int n, double temperature,
-                                                         int points) {
+    public static Table fluctuationDissipation(Table response, int p, int n, double temperature, double ckStep,
+                                               int points) {
+        double[] waitingTimes = response.doubleColumn("tw").unique().asDoubleArray();
+        double oldest = Arrays.stream(waitingTimes).max().orElseThrow();
+        double longest = response.doubleColumn("t").max();
+        Table ck = meanFieldFluctuationDissipation(meanFieldAging(new Quench(p, temperature), ckStep,
+                longest / oldest, waitingTimes), 2);
+        ck = ck.where(ck.stringColumn("curve").startsWith("N = ∞"));
+        Table finite = finiteSizeFluctuationDissipation(response, p, n, temperature, points);
+        Table result = finite.emptyCopy();
+        Table prediction = finite.where(finite.stringColumn("curve").startsWith("t_w → ∞"));
+        result.append(finite.where(finite.stringColumn("curve").startsWith("t_w → ∞").flip(0, finite.rowCount())));
+        result.append(ck.addColumns(DoubleColumn.create("chi_se", ck.rowCount())));
+        return result.append(prediction);
+    }
+
+    /** The finite-N curves and the prediction of {@link #fluctuationDissipation}. */
+    private static Table finiteSizeFluctuationDissipation(Table response, int p, int n, double temperature,
+                                                          int points) {
         Rows rows = Rows.of("χ against C", StringColumn.create("curve"), DoubleColumn.create("correlation"),
                 DoubleColumn.create("chi"));
         Rows errors = Rows.of("errors", DoubleColumn.create("chi_se"));
@@ -290,6 +309,90 @@ public final class MeanFieldComparison {
             errors.add(Double.NaN);
         }
         return rows.table().addColumns(errors.table().doubleColumn("chi_se"));
+    }
+
+    /**
+     * The slopes of the χ–C curves on either side of the plateau, as fluctuation–dissipation ratios: −T dχ/dC by a
+     * straight-line fit of χ against C (weighted by 1/σ_χ² where a {@code chi_se} is given, unweighted otherwise)
+     * over the points with C ≥ q_EA (the FDT regime, ratio 1) and over those with cMin ≤ C &lt; q_EA (the aging
+     * regime, the Cugliandolo–Kurchan x for t_w → ∞). The prediction's own curve is skipped.
+     *
+     * @param chiAgainstC a table of {@link #meanFieldFluctuationDissipation} or
+     *     {@link #finiteSizeFluctuationDissipation}
+     * @param p the interaction order
+     * @param temperature T below T_d
+     * @param cMin the smallest C used in the aging fit
+     * @return one row per curve: {@code curve, fdt_ratio (above q_EA), fdt_ratio_se, aging_ratio (below),
+     *     aging_ratio_se, points_below, x (the prediction)}; standard errors NaN for unweighted fits
+     */
+    public static Table fluctuationDissipationRatios(Table chiAgainstC, int p, double temperature, double cMin) {
+        double q = SphericalPSpinTheory.agingPlateau(p, temperature);
+        double x = SphericalPSpinTheory.fluctuationDissipationRatio(p, temperature);
+        boolean weighted = chiAgainstC.columnNames().contains("chi_se");
+        Rows rows = Rows.of("fluctuation–dissipation ratios −T dχ/dC", StringColumn.create("curve"),
+                DoubleColumn.create("fdt_ratio"), DoubleColumn.create("fdt_ratio_se"),
+                DoubleColumn.create("aging_ratio"), DoubleColumn.create("aging_ratio_se"),
+                IntColumn.create("points_below"), DoubleColumn.create("x"));
+        for (String curve : new java.util.LinkedHashSet<>(chiAgainstC.stringColumn("curve").asList())) {
+            if (curve.startsWith("t_w → ∞")) {
+                continue;
+            }
+            Table one = chiAgainstC.where(chiAgainstC.stringColumn("curve").isEqualTo(curve));
+            double[] above = slope(one, weighted, c -> c >= q);
+            double[] below = slope(one, weighted, c -> c >= cMin && c < q);
+            rows.add(curve, -temperature * above[0], temperature * above[1], -temperature * below[0],
+                    temperature * below[1], (int) below[2], x);
+        }
+        return rows.table();
+    }
+
+    /** The slope dχ/dC of the points whose C passes, its standard error (NaN unweighted) and the point count. */
+    private static double[] slope(Table one, boolean weighted, java.util.function.DoublePredicate keep) {
+        List<double[]> points = new java.util.ArrayList<>();
+        for (int r = 0; r < one.rowCount(); r++) {
+            double c = one.doubleColumn("correlation").getDouble(r);
+            double se = weighted ? one.doubleColumn("chi_se").getDouble(r) : 1;
+            if (keep.test(c) && se > 0 && Double.isFinite(se)) {
+                points.add(new double[] {c, one.doubleColumn("chi").getDouble(r), se});
+            }
+        }
+        if (points.size() < 2 || points.stream().mapToDouble(v -> v[0]).distinct().count() < 2) {
+            return new double[] {Double.NaN, Double.NaN, points.size()};
+        }
+        org.glassy.study.relaxation.LinearExtrapolation fit = org.glassy.study.relaxation.LinearExtrapolation.toZero(
+                points.stream().mapToDouble(v -> v[0]).toArray(), points.stream().mapToDouble(v -> v[1]).toArray(),
+                points.stream().mapToDouble(v -> v[2]).toArray());
+        return new double[] {fit.slope(), weighted ? fit.slopeError() : Double.NaN, points.size()};
+    }
+
+    /**
+     * The rows of a two-time table at chosen lags: for each curve and waiting time the record nearest to each lag
+     * (in ln t).
+     *
+     * @param table a table with columns {@code curve, tw, t}
+     * @param lags the lags, positive
+     * @return those rows, curve by curve
+     */
+    public static Table atLags(Table table, double... lags) {
+        Table result = table.emptyCopy();
+        for (String curve : new java.util.LinkedHashSet<>(table.stringColumn("curve").asList())) {
+            Table one = table.where(table.stringColumn("curve").isEqualTo(curve));
+            for (double tw : new java.util.LinkedHashSet<>(one.doubleColumn("tw").asList())) {
+                Table atTw = one.where(one.doubleColumn("tw").isEqualTo(tw));
+                for (double lag : lags) {
+                    Require.positive("lags", lag);
+                    int best = 0;
+                    for (int r = 1; r < atTw.rowCount(); r++) {
+                        if (Math.abs(Math.log(atTw.doubleColumn("t").get(r) / lag))
+                                < Math.abs(Math.log(atTw.doubleColumn("t").get(best) / lag))) {
+                            best = r;
+                        }
+                    }
+                    result.append(atTw.rows(best));
+                }
+            }
+        }
+        return result;
     }
 
     private static String format(double value) {
@@ -420,15 +523,16 @@ public final class MeanFieldComparison {
      * @param waitingTimes the waiting times, each &gt; 0, at least one
      * @param samples walkers per model and waiting time
      * @param seed the seed
-     * @return columns {@code curve, tw, t, t_over_tw, pi, pi_se}: curves "Bouchaud x = …" and "Barrat–Mézard T = 0"
-     *     (one tw each per waiting time) and their "…, exact" curves (tw = the largest waiting time, pi_se NaN)
+     * @return columns {@code curve, series, tw, t, t_over_tw, pi, pi_se}: curves "Bouchaud x = …" and
+     *     "Barrat–Mézard T = 0" (one tw each per waiting time; the series of a plot "…, t_w = …") and their
+     *     "…, exact" curves (tw = the largest waiting time, pi_se NaN)
      */
     public static Table trapCollapse(double x, double[] waitingTimes, int samples, long seed) {
         if (waitingTimes.length == 0) {
             throw Require.invalid("waitingTimes", "must hold at least one time, got none");
         }
         Rows rows = Rows.of("trap models: Π(t_w + t, t_w) against t/t_w", StringColumn.create("curve"),
-                DoubleColumn.create("tw"), DoubleColumn.create("t"), DoubleColumn.create("t_over_tw"),
+                StringColumn.create("series"), DoubleColumn.create("tw"), DoubleColumn.create("t"), DoubleColumn.create("t_over_tw"),
                 DoubleColumn.create("pi"), DoubleColumn.create("pi_se"));
         double oldest = Arrays.stream(waitingTimes).max().getAsDouble();
         for (TrapAging.Model model : List.of(TrapAging.Model.BOUCHAUD, TrapAging.Model.BARRAT_MEZARD)) {
@@ -439,14 +543,15 @@ public final class MeanFieldComparison {
                 Table mc = TrapAging.run(new TrapAging.Parameters(model, bouchaud ? x : 0, tw, samples, seed, 0));
                 for (int r = 0; r < mc.rowCount(); r++) {
                     double t = mc.doubleColumn("t").get(r);
-                    rows.add(name, tw, t, t / tw, mc.doubleColumn("pi").get(r), mc.doubleColumn("pi_se").get(r));
+                    rows.add(name, name + ", t_w = " + format(tw), tw, t, t / tw, mc.doubleColumn("pi").get(r),
+                            mc.doubleColumn("pi_se").get(r));
                 }
                 if (tw == oldest) {
                     lags = mc.doubleColumn("t").asDoubleArray();
                 }
             }
             for (double t : lags) {
-                rows.add(name + ", exact", oldest, t, t / oldest, bouchaud
+                rows.add(name + ", exact", name + ", exact", oldest, t, t / oldest, bouchaud
                         ? TrapModelTheory.bouchaudPersistence(x, t / oldest)
                         : TrapModelTheory.barratMezardZeroTemperaturePersistence(oldest, t), Double.NaN);
             }

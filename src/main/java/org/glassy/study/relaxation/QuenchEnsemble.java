@@ -317,6 +317,35 @@ public final class QuenchEnsemble {
     }
 
     /**
+     * The gaps of {@link #agingGaps} at chosen times: for each curve the record nearest to each time (in ln t).
+     *
+     * @param gaps a table of {@link #agingGaps}
+     * @param times the times, positive
+     * @return the rows of {@code gaps} at those times, curve by curve
+     */
+    public static Table gapsAt(Table gaps, double... times) {
+        Rows rows = Rows.of("gap to the aging asymptote at chosen times", StringColumn.create("curve"),
+                DoubleColumn.create("temperature"), DoubleColumn.create("time"), DoubleColumn.create("gap"),
+                DoubleColumn.create("gap_se"));
+        for (String curve : new java.util.LinkedHashSet<>(gaps.stringColumn("curve").asList())) {
+            Table one = gaps.where(gaps.stringColumn("curve").isEqualTo(curve));
+            for (double time : times) {
+                Require.positive("times", time);
+                int best = 0;
+                for (int r = 1; r < one.rowCount(); r++) {
+                    if (Math.abs(Math.log(one.doubleColumn("time").get(r) / time))
+                            < Math.abs(Math.log(one.doubleColumn("time").get(best) / time))) {
+                        best = r;
+                    }
+                }
+                rows.add(curve, one.doubleColumn("temperature").get(best), one.doubleColumn("time").get(best),
+                        one.doubleColumn("gap").get(best), one.doubleColumn("gap_se").getDouble(best));
+            }
+        }
+        return rows.table();
+    }
+
+    /**
      * Gradient descent to a local minimum at several sizes: the sweep N × instance from random starts (couplings,
      * start and the run seeded by the point), run to {@code time}.
      *
@@ -362,6 +391,59 @@ public final class QuenchEnsemble {
                 return new long[] {steps / 2};
             }
         };
+    }
+
+    /**
+     * The extrapolations of the gradient-descent minima to N → ∞ for several exponents ν of e(N) = e∞ + a N^{−ν},
+     * against the threshold E_th = −√(2(p−1)/p).
+     *
+     * @param minima a table of {@link #gradientDescentMinima}
+     * @param p the interaction order of the runs
+     * @param exponents the exponents ν, each &gt; 0
+     * @return one row per exponent: {@code exponent, limit, limit_se, slope, chi2_per_dof, threshold,
+     *     distance_in_se ((limit − E_th)/limit_se)}
+     */
+    public static Table minimaExtrapolations(Table minima, int p, double... exponents) {
+        double threshold = SphericalPSpinTheory.thresholdEnergy(p);
+        Rows rows = Rows.of("gradient-descent minima extrapolated to N → ∞", DoubleColumn.create("exponent"),
+                DoubleColumn.create("limit"), DoubleColumn.create("limit_se"), DoubleColumn.create("slope"),
+                DoubleColumn.create("chi2_per_dof"), DoubleColumn.create("threshold"),
+                DoubleColumn.create("distance_in_se"));
+        for (double nu : exponents) {
+            LinearExtrapolation fit = extrapolateMinima(minima, nu);
+            rows.add(nu, fit.limit(), fit.limitError(), fit.slope(), fit.chiSquarePerDegree(), threshold,
+                    (fit.limit() - threshold) / fit.limitError());
+        }
+        return rows.table();
+    }
+
+    /**
+     * The gradient-descent minima against 1/N for a plot: the means with their standard errors, and each
+     * extrapolation e∞ + a N^{−ν} drawn from 1/N = 0 to the smallest size.
+     *
+     * @param minima a table of {@link #gradientDescentMinima}
+     * @param exponents the exponents ν, each &gt; 0
+     * @return columns {@code curve, inverse_n, energy, energy_se}
+     */
+    public static Table minimaAgainstInverseSize(Table minima, double... exponents) {
+        Table means = Aggregates.meanAndError(minima, List.of("final_energy"), "n");
+        Rows rows = Rows.of("gradient-descent minima against 1/N", StringColumn.create("curve"),
+                DoubleColumn.create("inverse_n"), DoubleColumn.create("energy"), DoubleColumn.create("energy_se"));
+        for (int r = 0; r < means.rowCount(); r++) {
+            rows.add("mean over instances", 1.0 / means.intColumn("n").get(r),
+                    means.doubleColumn("final_energy").get(r), means.doubleColumn("final_energy_se").get(r));
+        }
+        double largest = 1.0 / means.intColumn("n").min();
+        for (double nu : exponents) {
+            LinearExtrapolation fit = extrapolateMinima(minima, nu);
+            String curve = String.format(Locale.ROOT, "fit e∞ + a N^(−%.3g): e∞ = %.4f ± %.4f", nu, fit.limit(),
+                    fit.limitError());
+            for (int i = 0; i <= 60; i++) {
+                double inverse = largest * i / 60;
+                rows.add(curve, inverse, fit.limit() + fit.slope() * Math.pow(inverse, nu), Double.NaN);
+            }
+        }
+        return rows.table();
     }
 
     /**

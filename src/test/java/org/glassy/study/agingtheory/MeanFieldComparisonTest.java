@@ -8,6 +8,7 @@ import org.glassy.study.agingtheory.MeanFieldComparison.Quench;
 import org.glassy.theory.CugliandoloKurchan;
 import org.junit.jupiter.api.Test;
 
+import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.Table;
 
 class MeanFieldComparisonTest {
@@ -170,7 +171,7 @@ class MeanFieldComparisonTest {
     void trapCurvesCollapseOnTheirExactForms() {
         int samples = 4000;
         Table t = MeanFieldComparison.trapCollapse(0.5, new double[] {1e3, 1e4}, samples, 3L);
-        assertEquals(java.util.List.of("curve", "tw", "t", "t_over_tw", "pi", "pi_se"), t.columnNames());
+        assertEquals(java.util.List.of("curve", "series", "tw", "t", "t_over_tw", "pi", "pi_se"), t.columnNames());
         for (String model : new String[] {"Bouchaud x = 0.5", "Barrat–Mézard T = 0"}) {
             Table exact = t.where(t.stringColumn("curve").isEqualTo(model + ", exact"));
             for (double tw : new double[] {1e3, 1e4}) {
@@ -185,8 +186,9 @@ class MeanFieldComparisonTest {
                 }
             }
         }
-        Table departures = AgingCollapse.departures(t.where(t.stringColumn("curve").endsWith("exact").flip(0, t.rowCount())), "pi",
-                0.1, 1, 10);
+        Table departures = AgingCollapse.departures(t.where(t.stringColumn("curve").endsWith("exact").flip(0,
+                t.rowCount())), "curve", "pi", 0.1, 1, 10);
+        assertEquals(6, departures.rowCount(), "two models × three ratios");
         for (int r = 0; r < departures.rowCount(); r++) {
             assertTrue(departures.doubleColumn("spread").get(r) < 5 * departures.doubleColumn("largest_se").get(r)
                     + 0.005, "spread at t/t_w = " + departures.doubleColumn("ratio").get(r));
@@ -212,5 +214,52 @@ class MeanFieldComparisonTest {
             assertEquals(org.glassy.theory.SphericalPSpinTheory.integratedResponse(3, 0.5, c),
                     prediction.doubleColumn("chi").get(r), 1e-15);
         }
+    }
+
+    /**
+     * The ratios −T dχ/dC of the mean-field χ–C curve at t_w = 1000, T = 0.5: 1 above q_EA (the theorem; the
+     * curvature near the plateau lowers the straight-line fit to ≈ 0.99) and the Cugliandolo–Kurchan x = 0.565
+     * below (measured 0.546 between C = 0.5 and 0.4 by CugliandoloKurchanResponseTest).
+     */
+    @Test
+    void fluctuationDissipationRatiosAreOneAboveThePlateauAndXBelow() {
+        Table aging = MeanFieldComparison.meanFieldAging(new Quench(3, 0.5), 0.1, 1.5, 1000);
+        Table ratios = MeanFieldComparison.fluctuationDissipationRatios(
+                MeanFieldComparison.meanFieldFluctuationDissipation(aging, 11), 3, 0.5, 0.4);
+        assertEquals(1, ratios.rowCount(), "the prediction's own curve is skipped");
+        assertEquals(1, ratios.doubleColumn("fdt_ratio").get(0), 0.03);
+        double x = org.glassy.theory.SphericalPSpinTheory.fluctuationDissipationRatio(3, 0.5);
+        assertEquals(x, ratios.doubleColumn("x").get(0), 0);
+        assertEquals(x, ratios.doubleColumn("aging_ratio").get(0), 0.05);
+        assertTrue(ratios.intColumn("points_below").get(0) >= 5);
+    }
+
+    /** The finite-N plot: each field's curve from (1, 0), the N = ∞ curve at the same t_w, the prediction last. */
+    @Test
+    void fluctuationDissipationCombinesFiniteNMeanFieldAndPrediction() {
+        LinearResponse.Parameters parameters = LinearResponse.Parameters.builder().p(3).n(16).temperature(0.5)
+                .dt(0.05).waitingTimes(2).maxLag(2).fields(0.1, 0.2).perDecade(3).build();
+        Table response = LinearResponse.mean(parameters, 2, 1L);
+        Table plot = MeanFieldComparison.fluctuationDissipation(response, 3, 16, 0.5, 0.1, 5);
+        assertEquals(java.util.List.of("curve", "correlation", "chi", "chi_se"), plot.columnNames());
+        assertEquals(java.util.List.of("N = 16, t_w = 2, h = 0.1", "N = 16, t_w = 2, h = 0.2", "N = ∞ (CK), t_w = 2"),
+                new java.util.ArrayList<>(new java.util.LinkedHashSet<>(plot.stringColumn("curve").asList())).subList(0,
+                        3));
+        Table h1 = plot.where(plot.stringColumn("curve").isEqualTo("N = 16, t_w = 2, h = 0.1"));
+        assertEquals(1, h1.doubleColumn("correlation").get(0), 0);
+        assertEquals(0, h1.doubleColumn("chi").get(0), 0);
+        assertEquals(response.doubleColumn("chi").get(0), h1.doubleColumn("chi").get(1), 0);
+        Table ck = plot.where(plot.stringColumn("curve").startsWith("N = ∞"));
+        assertTrue(ck.doubleColumn("correlation").min() < 0.95, "the N = ∞ curve reaches the lag 2");
+        assertTrue(plot.stringColumn("curve").get(plot.rowCount() - 1).startsWith("t_w → ∞"));
+    }
+
+    @Test
+    void atLagsPicksTheNearestRecordPerCurveAndWaitingTime() {
+        Table table = Table.create("c", tech.tablesaw.api.StringColumn.create("curve", "a", "a", "a", "b", "b"),
+                DoubleColumn.create("tw", 1, 1, 1, 1, 1), DoubleColumn.create("t", 0.1, 1.1, 9, 0.5, 20),
+                DoubleColumn.create("correlation", 0.9, 0.8, 0.5, 0.85, 0.3));
+        Table at = MeanFieldComparison.atLags(table, 1, 10);
+        assertEquals(java.util.List.of(0.8, 0.5, 0.85, 0.3), at.doubleColumn("correlation").asList());
     }
 }

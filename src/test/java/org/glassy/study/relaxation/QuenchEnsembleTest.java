@@ -53,6 +53,22 @@ class QuenchEnsembleTest {
         assertEquals(expected, curve.doubleColumn("late_mean").get(curve.rowCount() - 1), 1e-14);
     }
 
+    /** One seed is one instance and one start for every temperature: equal energies at t = 0. */
+    @Test
+    void aSeedFixesTheInstanceAndStartAtEveryTemperature() {
+        var base = PSpinRelaxation.Parameters.builder().p(3).n(20).dt(0.05).time(2).seed(7).recordsPerDecade(3)
+                .build();
+        Table runs = QuenchEnsemble.run(base, new double[] {0, 0.5, 1}, 2, null);
+        assertEquals(List.of("temperature", "seed", "time", "energy", "late_mean"), runs.columnNames());
+        Table start = runs.where(runs.doubleColumn("time").isEqualTo(0));
+        assertEquals(6, start.rowCount());
+        for (long seed : new long[] {7, 8}) {
+            Table one = start.where(start.longColumn("seed").isEqualTo(seed));
+            assertEquals(1, one.doubleColumn("energy").unique().size(), "seed " + seed + ": " + one.print());
+        }
+        assertTrue(start.doubleColumn("energy").unique().size() == 2, "two seeds, two instances");
+    }
+
     /** The means over seeds and the late-time means are those of the rows, grouped by temperature. */
     @Test
     void meansAndLateMeansGroupBySeedAndTemperature() {
