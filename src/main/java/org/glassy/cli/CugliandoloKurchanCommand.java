@@ -125,7 +125,8 @@ final class CugliandoloKurchanCommand implements Callable<Integer>, OptionNames,
                         }
 
                         @Override
-                        public void aging(double tw, double t, double correlation, double response) {
+                        public void aging(double tw, double t, double correlation, double response,
+                                          double integratedResponse) {
                             if (aging != null) {
                                 aging.row(Csv.time(tw) + "," + Csv.time(t) + "," + correlation + "," + response);
                             }

@@ -30,8 +30,9 @@ import tech.tablesaw.api.Table;
  * holds p, T, the step h, the final time, the {@link Solver}, the decimating solver's budget of stored times,
  * the output density and the waiting times, all times in the units of t (the final time and every waiting time
  * a multiple of h). Both solvers return the same {@link Solution}: a table {@code time, energy, mu} on
- * log-spaced times from 0 to t_max and a table {@code tw, t, correlation, response} of the aging functions
- * C(t_w + t, t_w), R(t_w + t, t_w) on log-spaced lags, the same rows for the same parameters, in the order they
+ * log-spaced times from 0 to t_max and a table {@code tw, t, correlation, response, integrated_response} of the
+ * aging functions C(t_w + t, t_w), R(t_w + t, t_w) and χ(t_w + t, t_w) = ∫_{t_w}^{t_w + t} R(t_w + t, s) ds on
+ * log-spaced lags, the same rows for the same parameters, in the order they
  * complete (by t_w + t, then in the order of the waiting times); select rows by value. A {@link Rows} listener
  * receives each row as soon as it is final, for writers that must not lose finished rows.
  *
@@ -409,8 +410,10 @@ public final class CugliandoloKurchan {
          * @param t the lag t
          * @param correlation C(t_w + t, t_w)
          * @param response R(t_w + t, t_w)
+         * @param integratedResponse χ(t_w + t, t_w) = ∫_{t_w}^{t_w + t} R(t_w + t, s) ds, the response to a field
+         *     switched on at t_w
          */
-        void aging(double tw, double t, double correlation, double response);
+        void aging(double tw, double t, double correlation, double response, double integratedResponse);
     }
 
     /** A listener that ignores every row. */
@@ -420,7 +423,7 @@ public final class CugliandoloKurchan {
         }
 
         @Override
-        public void aging(double tw, double t, double correlation, double response) {
+        public void aging(double tw, double t, double correlation, double response, double integratedResponse) {
         }
     };
 
@@ -475,10 +478,15 @@ public final class CugliandoloKurchan {
      * @param parameters the parameters of the run
      * @param energy columns {@code time, energy, mu} on log-spaced times ({@code perDecade} per decade of steps)
      *     from t = 0 (e = 0, μ = T) to t_max, with e(t) = −∫_0^t f'(C(t,s)) R(t,s) ds and μ(t) = T − p e(t)
-     * @param aging columns {@code tw, t, correlation, response}: C(t_w + t, t_w) and R(t_w + t, t_w) for each
-     *     waiting time and log-spaced lags t from h to t_max − t_w; R is the grid value for the fixed grid, and
-     *     for the decimating solver the difference quotient [F(t_w + t, t_w) − F(t_w + t, t_w + h)]/h, the
-     *     response at t_w + h/2 to O(h²); no rows without waiting times
+     * @param aging columns {@code tw, t, correlation, response, integrated_response}: C(t_w + t, t_w),
+     *     R(t_w + t, t_w) and χ(t_w + t, t_w) = ∫_{t_w}^{t_w + t} R(t_w + t, s) ds for each waiting time and
+     *     log-spaced lags t from h to t_max − t_w; R is the grid value for the fixed grid, and for the decimating
+     *     solver the difference quotient [F(t_w + t, t_w) − F(t_w + t, t_w + h)]/h, the response at t_w + h/2 to
+     *     O(h²); χ is the decimating solver's integrated response F(t_w + t, t_w), and for the fixed grid the
+     *     trapezoid rule over the grid values of R, with R(t⁻, t) = 1 at the upper end. χ against C is the
+     *     fluctuation–dissipation plot: χ = (1 − C)/T in equilibrium (T &gt; T_d), and below T_d, for t_w → ∞,
+     *     (1 − C)/T down to the plateau q_EA and a straight line of slope −x/T below it, x = (p − 2)(1 − q_EA)/q_EA
+     *     (Cugliandolo and Kurchan 1993); no rows without waiting times
      * @param storedTimes the largest number of times held in memory at once (N_t + 1 for the fixed grid)
      */
     public record Solution(Parameters parameters, Table energy, Table aging, int storedTimes) {
@@ -488,13 +496,14 @@ public final class CugliandoloKurchan {
          *
          * @param parameters the parameters of the run, not null
          * @param energy columns {@code time, energy, mu}
-         * @param aging columns {@code tw, t, correlation, response}
+         * @param aging columns {@code tw, t, correlation, response, integrated_response}
          * @param storedTimes the largest number of stored times
          */
         public Solution {
             Objects.requireNonNull(parameters, "parameters");
             if (!energy.columnNames().equals(List.of("time", "energy", "mu"))
-                    || !aging.columnNames().equals(List.of("tw", "t", "correlation", "response"))) {
+                    || !aging.columnNames().equals(List.of("tw", "t", "correlation", "response",
+                    "integrated_response"))) {
                 throw new IllegalArgumentException("unexpected columns " + energy.columnNames() + ", " + aging.columnNames());
             }
         }

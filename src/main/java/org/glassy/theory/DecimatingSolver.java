@@ -147,6 +147,7 @@ final class DecimatingSolver {
         DoubleColumn lag = DoubleColumn.create("t");
         DoubleColumn correlation = DoubleColumn.create("correlation");
         DoubleColumn response = DoubleColumn.create("response");
+        DoubleColumn integratedResponse = DoubleColumn.create("integrated_response");
         int[] nextLag = new int[waitingSteps.length];
         int next = 0;
         c[0][0] = 1;
@@ -182,7 +183,8 @@ final class DecimatingSolver {
                     lag.append(k * h);
                     correlation.append(c[a][qw]);
                     response.append((f[a][qw] - f[a][qw1]) / h);
-                    rows.aging(waitingSteps[w] * h, k * h, c[a][qw], (f[a][qw] - f[a][qw1]) / h);
+                    integratedResponse.append(f[a][qw]);
+                    rows.aging(waitingSteps[w] * h, k * h, c[a][qw], (f[a][qw] - f[a][qw1]) / h, f[a][qw]);
                     nextLag[w]++;
                 }
             }
@@ -215,7 +217,8 @@ final class DecimatingSolver {
             decimate(n + 1);
         }
         Table energyTable = Table.create(CugliandoloKurchan.ENERGY_TABLE, time, energy, multiplier);
-        Table agingTable = Table.create(CugliandoloKurchan.AGING_TABLE, tw, lag, correlation, response);
+        Table agingTable = Table.create(CugliandoloKurchan.AGING_TABLE, tw, lag, correlation, response,
+                integratedResponse);
         return new CugliandoloKurchan.Solution(parameters, energyTable, agingTable, maxStored);
     }
 

@@ -171,7 +171,7 @@ final class FixedGrid {
                 }
                 if (k > 0 && nextLag[w] < lags[w].length && lags[w][nextLag[w]] == k) {
                     rows.aging(time(waiting[w]), k * parameters.step(), correlation(i, waiting[w]),
-                            response(i, waiting[w]));
+                            response(i, waiting[w]), integratedResponse(i, waiting[w]));
                     nextLag[w]++;
                 }
             }
@@ -266,6 +266,27 @@ final class FixedGrid {
     }
 
     /**
+     * The integrated response χ(t_i, t_j) = ∫_{t_j}^{t_i} R(t_i, s) ds by the trapezoid rule over the grid values,
+     * the upper end entering with its limit R(t_i⁻, t_i) = 1 (the grid's R(t_i, t_i) = 0 is the value at equal
+     * times, not the limit the integral needs).
+     *
+     * @param i the observation index in [0, N_t]
+     * @param j the index at which the field is switched on, in [0, i]
+     * @return χ(t_i, t_j); 0 for j = i
+     */
+    double integratedResponse(int i, int j) {
+        if (index(j) >= index(i)) {
+            return 0;
+        }
+        int row = triangle(i);
+        double sum = 0.5 * (r[row + j] + 1);
+        for (int k = j + 1; k < i; k++) {
+            sum += r[row + k];
+        }
+        return parameters.step() * sum;
+    }
+
+    /**
      * The tables of {@link CugliandoloKurchan#solve}: the energy on log-spaced grid times and the aging functions
      * at the parameters' waiting times, for log-spaced lags from h to t_max − t_w, rows in the order they complete
      * (by t_w + t, then in the order of the waiting times), as {@link CugliandoloKurchan.Rows} receives them.
@@ -280,6 +301,7 @@ final class FixedGrid {
         DoubleColumn lag = DoubleColumn.create("t");
         DoubleColumn corr = DoubleColumn.create("correlation");
         DoubleColumn resp = DoubleColumn.create("response");
+        DoubleColumn chi = DoubleColumn.create("integrated_response");
         RowCursor cursor = new RowCursor();
         CugliandoloKurchan.Rows collect = new CugliandoloKurchan.Rows() {
             @Override
@@ -290,18 +312,20 @@ final class FixedGrid {
             }
 
             @Override
-            public void aging(double waiting, double t, double correlation, double response) {
+            public void aging(double waiting, double t, double correlation, double response,
+                              double integratedResponse) {
                 tw.append(waiting);
                 lag.append(t);
                 corr.append(correlation);
                 resp.append(response);
+                chi.append(integratedResponse);
             }
         };
         for (int i = 0; i <= steps(); i++) {
             cursor.rowsAt(i, collect);
         }
         return new CugliandoloKurchan.Solution(parameters, Table.create(CugliandoloKurchan.ENERGY_TABLE, time, e, m),
-                Table.create(CugliandoloKurchan.AGING_TABLE, tw, lag, corr, resp), steps() + 1);
+                Table.create(CugliandoloKurchan.AGING_TABLE, tw, lag, corr, resp, chi), steps() + 1);
     }
 
     private int index(int i) {

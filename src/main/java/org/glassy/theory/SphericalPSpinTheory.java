@@ -13,6 +13,8 @@ import org.glassy.internal.Require;
  *       Cugliandolo–Kurchan asymptote e_∞(T) = −(1/2T)[1 − (1−x) q^p], with q the largest root of
  *       (p(p−1)/2) q^{p−2} (1−q)² = T² and x = (p−2)(1−q)/q; at T = 0 this is the threshold
  *       E_th = −√(2(p−1)/p) (−2/√3 for p = 3), never the ground state (−1.1717 for p = 3).</li>
+ *   <li>There the fluctuation–dissipation theorem is violated with the ratio x: the integrated response
+ *       χ = (1 − C)/T for C ≥ q, and a line of slope −x/T below q.</li>
  * </ul>
  *
  * <p>L. F. Cugliandolo and J. Kurchan, Phys. Rev. Lett. 71, 173 (1993); A. Crisanti and
@@ -107,7 +109,52 @@ public final class SphericalPSpinTheory {
             return paramagneticEnergy(temperature);
         }
         double q = agingPlateau(p, temperature);
-        double x = (p - 2) * (1 - q) / q;
+        double x = fluctuationDissipationRatio(p, temperature);
         return -(1 - (1 - x) * Math.pow(q, p)) / (2 * temperature);
+    }
+
+    /**
+     * The fluctuation–dissipation ratio x of the aging state after a quench: below T_d the response to a field
+     * switched on at t_w obeys, for t_w → ∞, R(t, t_w) = (x/T) ∂_{t_w} C(t, t_w) on the aging time scales
+     * (C &lt; q_EA), with x = (p − 2)(1 − q_EA)/q_EA (Cugliandolo and Kurchan 1993); above T_d the
+     * fluctuation–dissipation theorem holds, x = 1. x is continuous at T_d (q_EA = (p − 2)/(p − 1) there) and
+     * vanishes at T = 0 (q_EA = 1).
+     *
+     * @param p the interaction order, at least 3
+     * @param temperature T ≥ 0
+     * @return x in [0, 1]
+     */
+    public static double fluctuationDissipationRatio(int p, double temperature) {
+        Require.nonNegative("temperature", temperature);
+        if (temperature >= dynamicalTemperature(p)) {
+            return 1;
+        }
+        double q = agingPlateau(p, temperature);
+        return (p - 2) * (1 - q) / q;
+    }
+
+    /**
+     * The fluctuation–dissipation relation of the aging state, χ as a function of C for t_w → ∞, where
+     * χ(t_w + t, t_w) = ∫_{t_w}^{t_w + t} R(t_w + t, s) ds is the response to a field switched on at t_w: the
+     * equilibrium line χ = (1 − C)/T for C ≥ q_EA (and for every C above T_d), and below the plateau the
+     * straight line of slope −x/T, χ = (1 − q_EA)/T + x (q_EA − C)/T ({@link #fluctuationDissipationRatio};
+     * Cugliandolo and Kurchan 1993).
+     *
+     * @param p the interaction order, at least 3
+     * @param temperature T &gt; 0
+     * @param correlation C in [0, 1]
+     * @return χ(C)
+     */
+    public static double integratedResponse(int p, double temperature, double correlation) {
+        Require.positive("temperature", temperature);
+        if (!(correlation >= 0 && correlation <= 1)) {
+            throw Require.invalid("correlation", "must lie in [0, 1], got " + correlation);
+        }
+        if (temperature >= dynamicalTemperature(p)) {
+            return (1 - correlation) / temperature;
+        }
+        double q = agingPlateau(p, temperature);
+        return correlation >= q ? (1 - correlation) / temperature
+                : (1 - q + fluctuationDissipationRatio(p, temperature) * (q - correlation)) / temperature;
     }
 }

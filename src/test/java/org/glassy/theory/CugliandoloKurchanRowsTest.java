@@ -34,8 +34,8 @@ class CugliandoloKurchanRowsTest {
         }
 
         @Override
-        public void aging(double tw, double t, double correlation, double response) {
-            aging.add(tw + "," + t + "," + correlation + "," + response);
+        public void aging(double tw, double t, double correlation, double response, double integratedResponse) {
+            aging.add(tw + "," + t + "," + correlation + "," + response + "," + integratedResponse);
         }
     }
 

@@ -172,7 +172,8 @@ class CugliandoloKurchanTest {
         assertEquals(zeroTemperature.energy(zeroTemperature.steps()), solution.finalEnergy(), 0);
         assertEquals(2001, solution.storedTimes());
         Table aging = solution.aging();
-        assertEquals(java.util.List.of("tw", "t", "correlation", "response"), aging.columnNames());
+        assertEquals(java.util.List.of("tw", "t", "correlation", "response", "integrated_response"),
+                aging.columnNames());
         assertEquals(10, aging.doubleColumn("tw").get(0), 1e-12);
         assertEquals(0.1, aging.doubleColumn("t").get(0), 1e-12);
         assertEquals(1, aging.doubleColumn("response").get(0), 0);

@@ -1,14 +1,8 @@
 package org.glassy.study.relaxation;
 
-import static tech.tablesaw.aggregate.AggregateFunctions.last;
-import static tech.tablesaw.aggregate.AggregateFunctions.mean;
-
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.SplittableRandom;
-import java.util.function.Function;
 
 import org.glassy.dynamics.CheckpointPolicy;
 import org.glassy.dynamics.Dynamics;
@@ -26,12 +20,9 @@ import org.glassy.internal.Resources;
 import org.glassy.model.Model;
 import org.glassy.model.PSpinSpherical;
 import org.glassy.observable.Energy;
-import org.glassy.observable.Rows;
 import org.glassy.observable.ScalarRecording;
-import org.glassy.theory.SphericalPSpinTheory;
 
 import tech.tablesaw.api.DoubleColumn;
-import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
 /**
@@ -352,74 +343,5 @@ public final class PSpinRelaxation {
         return Table.create(parameters.label(),
                 DoubleColumn.create("time", energy.times()),
                 DoubleColumn.create("energy", energy.values()));
-    }
-
-    /**
-     * The runs of a quench to several temperatures on one instance: the same seed (so the same
-     * couplings and initial state) for all; T = 0 is gradient descent, T &gt; 0 Langevin.
-     *
-     * @param base p, N, dt, the final time, the seed and the records per decade shared by all runs
-     * @param temperatures the temperatures, each ≥ 0
-     * @return one parameter record per temperature, in the given order
-     */
-    public static List<Parameters> quench(Parameters base, double... temperatures) {
-        List<Parameters> runs = new ArrayList<>();
-        for (double t : temperatures) {
-            runs.add(base.toBuilder().temperature(t).dynamics(t == 0 ? Kind.GD : Kind.LANGEVIN).build());
-        }
-        return runs;
-    }
-
-    /**
-     * Runs several relaxations and stacks their e(t) in one long table with columns
-     * {@code run, temperature, time, energy}.
-     *
-     * @param runs the runs
-     * @param progress makes a progress listener from a run's label (e.g. {@code Notebook::progress}),
-     *     or null
-     * @return the table
-     */
-    public static Table energyCurves(List<Parameters> runs, Function<String, ProgressListener> progress) {
-        Rows all = Rows.of("energy curves", StringColumn.create("run"), DoubleColumn.create("temperature"));
-        for (Parameters parameters : runs) {
-            ProgressListener listener = progress == null ? null : progress.apply(parameters.label());
-            all.addAll(energyCurve(parameters, listener), parameters.label(), parameters.temperature());
-        }
-        return all.table();
-    }
-
-    /**
-     * One row per run of {@link #energyCurves}: the final energy per spin next to the mean-field
-     * long-time value ({@link SphericalPSpinTheory#asymptoticEnergy}) and the regime.
-     *
-     * @param curves the table from {@link #energyCurves}
-     * @param p the interaction order of the runs, at least 3
-     * @return columns {@code run, temperature, regime, final_time, final_energy, late_mean (the mean
-     *     over the records in the last half of the run, t ≥ t_final/2), theory_energy, difference
-     *     (late_mean − theory_energy)}, one row per run in order of first appearance
-     */
-    public static Table summary(Table curves, int p) {
-        double td = SphericalPSpinTheory.dynamicalTemperature(p);
-        Table finals = curves.summarize("temperature", "time", "energy", last).by("run");
-        Table withFinal = curves.joinOn("run").inner(finals.selectColumns("run", "Last [time]"));
-        Table late = withFinal.where(withFinal.doubleColumn("time")
-                        .isGreaterThanOrEqualTo(withFinal.doubleColumn("Last [time]").divide(2)))
-                .summarize("energy", mean).by("run");
-        Table runs = finals.joinOn("run").inner(late);
-        Rows summary = Rows.of("final energy per spin vs mean-field theory (N → ∞)",
-                StringColumn.create("run"), DoubleColumn.create("temperature"), StringColumn.create("regime"),
-                DoubleColumn.create("final_time"), DoubleColumn.create("final_energy"),
-                DoubleColumn.create("late_mean"), DoubleColumn.create("theory_energy"),
-                DoubleColumn.create("difference"));
-        for (int r = 0; r < runs.rowCount(); r++) {
-            double t = runs.doubleColumn("Last [temperature]").getDouble(r);
-            double lateMean = runs.doubleColumn("Mean [energy]").getDouble(r);
-            double theory = SphericalPSpinTheory.asymptoticEnergy(p, t);
-            summary.add(runs.stringColumn("run").get(r), t,
-                    t == 0 ? "T = 0: threshold" : t > td ? "T > T_d: equilibrium" : "T < T_d: aging",
-                    runs.doubleColumn("Last [time]").getDouble(r), runs.doubleColumn("Last [energy]").getDouble(r),
-                    lateMean, theory, lateMean - theory);
-        }
-        return summary.table();
     }
 }

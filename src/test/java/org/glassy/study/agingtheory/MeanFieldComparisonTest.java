@@ -8,6 +8,7 @@ import org.glassy.study.agingtheory.MeanFieldComparison.Quench;
 import org.glassy.theory.CugliandoloKurchan;
 import org.junit.jupiter.api.Test;
 
+import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.Table;
 
 class MeanFieldComparisonTest {
@@ -128,9 +129,12 @@ class MeanFieldComparisonTest {
 
     @Test
     void meanFieldAgingIsTheSolversTableKeyedByTheQuench() {
-        // T = 0.5 < T_d: the waiting times 5 and 10 in units of t, t_max = 2 max t_w = 20
-        Table aging = MeanFieldComparison.meanFieldAging(new Quench(3, 0.5), 0.1, 5, 10);
-        assertEquals(java.util.List.of("p", "temperature", "tw", "t", "correlation", "response"), aging.columnNames());
+        // T = 0.5 < T_d: the waiting times 5 and 10 in units of t, t_max = (1 + 1) max t_w = 20
+        Table aging = MeanFieldComparison.meanFieldAging(new Quench(3, 0.5), 0.1, 1, 5, 10);
+        assertEquals(java.util.List.of("p", "temperature", "tw", "t", "t_over_tw", "correlation", "response",
+                "integrated_response"), aging.columnNames());
+        assertEquals(aging.doubleColumn("t").get(7) / aging.doubleColumn("tw").get(7),
+                aging.doubleColumn("t_over_tw").get(7), 1e-15);
         assertEquals(3, aging.intColumn("p").min(), 0);
         assertEquals(3, aging.intColumn("p").max(), 0);
         assertEquals(0.5, aging.doubleColumn("temperature").min(), 0);
@@ -158,20 +162,104 @@ class MeanFieldComparisonTest {
         assertEquals("p = 4, T = 0.5", new Quench(4, 0.5).label());
     }
 
+    /**
+     * Both trap models age fully: at t_w = 10³ and 10⁴ the simulated Π(t_w + t, t_w) at the same t/t_w agree with
+     * each other and with the exact curve within their binomial errors (5 standard errors + 0.005 for the finite-t_w
+     * corrections, measured below 0.003 at x = 0.5).
+     */
     @Test
-    void trapCurvesFollowTheirExactForms() {
+    void trapCurvesCollapseOnTheirExactForms() {
         int samples = 4000;
-        Table t = MeanFieldComparison.trapPersistence(0.5, 1e4, samples, 3L);
+        Table t = MeanFieldComparison.trapCollapse(0.5, new double[] {1e3, 1e4}, samples, 3L);
+        assertEquals(java.util.List.of("curve", "series", "tw", "t", "t_over_tw", "pi", "pi_se"), t.columnNames());
         for (String model : new String[] {"Bouchaud x = 0.5", "Barrat–Mézard T = 0"}) {
-            Table mc = t.where(t.stringColumn("curve").isEqualTo(model + ", simulated"));
             Table exact = t.where(t.stringColumn("curve").isEqualTo(model + ", exact"));
-            assertEquals(mc.rowCount(), exact.rowCount());
-            for (int r = 0; r < mc.rowCount(); r++) {
-                double pi = exact.doubleColumn("pi").get(r);
-                double se = Math.sqrt(Math.max(pi * (1 - pi), 1e-4) / samples);
-                assertEquals(pi, mc.doubleColumn("pi").get(r), 5 * se + 0.005,
-                        model + " at t/t_w = " + mc.doubleColumn("t_over_tw").get(r));
+            for (double tw : new double[] {1e3, 1e4}) {
+                Table mc = t.where(t.stringColumn("curve").isEqualTo(model).and(t.doubleColumn("tw").isEqualTo(tw)));
+                assertEquals(exact.rowCount(), mc.rowCount());
+                for (int r = 0; r < mc.rowCount(); r++) {
+                    assertEquals(exact.doubleColumn("t_over_tw").get(r), mc.doubleColumn("t_over_tw").get(r), 1e-9);
+                    double pi = exact.doubleColumn("pi").get(r);
+                    double se = Math.sqrt(Math.max(pi * (1 - pi), 1e-4) / samples);
+                    assertEquals(pi, mc.doubleColumn("pi").get(r), 5 * se + 0.005,
+                            model + " at t_w = " + tw + ", t/t_w = " + mc.doubleColumn("t_over_tw").get(r));
+                }
             }
         }
+        Table departures = AgingCollapse.departures(t.where(t.stringColumn("curve").endsWith("exact").flip(0,
+                t.rowCount())), "curve", "pi", 0.1, 1, 10);
+        assertEquals(6, departures.rowCount(), "two models × three ratios");
+        for (int r = 0; r < departures.rowCount(); r++) {
+            assertTrue(departures.doubleColumn("spread").get(r) < 5 * departures.doubleColumn("largest_se").get(r)
+                    + 0.005, "spread at t/t_w = " + departures.doubleColumn("ratio").get(r));
+        }
+    }
+
+    /**
+     * The χ–C table of the mean-field solution: each t_w's curve starts at (1, 0) and holds the solver's (C, χ);
+     * the t_w → ∞ prediction is the FDT line down to q_EA and slope −x/T below.
+     */
+    @Test
+    void meanFieldFluctuationDissipationPlotsTheSolverAgainstThePrediction() {
+        Table aging = MeanFieldComparison.meanFieldAging(new Quench(3, 0.5), 0.1, 1, 5);
+        Table fdt = MeanFieldComparison.meanFieldFluctuationDissipation(aging, 11);
+        Table ck = fdt.where(fdt.stringColumn("curve").isEqualTo("N = ∞ (CK), t_w = 5"));
+        assertEquals(aging.rowCount() + 1, ck.rowCount());
+        assertEquals(1, ck.doubleColumn("correlation").get(0), 0);
+        assertEquals(aging.doubleColumn("integrated_response").get(3), ck.doubleColumn("chi").get(4), 0);
+        Table prediction = fdt.where(fdt.stringColumn("curve").startsWith("t_w → ∞"));
+        assertEquals(12, prediction.rowCount(), "11 points and the kink at q_EA");
+        for (int r = 0; r < prediction.rowCount(); r++) {
+            double c = prediction.doubleColumn("correlation").get(r);
+            assertEquals(org.glassy.theory.SphericalPSpinTheory.integratedResponse(3, 0.5, c),
+                    prediction.doubleColumn("chi").get(r), 1e-15);
+        }
+    }
+
+    /**
+     * The ratios −T dχ/dC of the mean-field χ–C curve at t_w = 1000, T = 0.5: 1 above q_EA (the theorem; the
+     * curvature near the plateau lowers the straight-line fit to ≈ 0.99) and the Cugliandolo–Kurchan x = 0.565
+     * below (measured 0.546 between C = 0.5 and 0.4 by CugliandoloKurchanResponseTest).
+     */
+    @Test
+    void fluctuationDissipationRatiosAreOneAboveThePlateauAndXBelow() {
+        Table aging = MeanFieldComparison.meanFieldAging(new Quench(3, 0.5), 0.1, 1.5, 1000);
+        Table ratios = MeanFieldComparison.fluctuationDissipationRatios(
+                MeanFieldComparison.meanFieldFluctuationDissipation(aging, 11), 3, 0.5, 0.4);
+        assertEquals(1, ratios.rowCount(), "the prediction's own curve is skipped");
+        assertEquals(1, ratios.doubleColumn("fdt_ratio").get(0), 0.03);
+        double x = org.glassy.theory.SphericalPSpinTheory.fluctuationDissipationRatio(3, 0.5);
+        assertEquals(x, ratios.doubleColumn("x").get(0), 0);
+        assertEquals(x, ratios.doubleColumn("aging_ratio").get(0), 0.05);
+        assertTrue(ratios.intColumn("points_below").get(0) >= 5);
+    }
+
+    /** The finite-N plot: each field's curve from (1, 0), the N = ∞ curve at the same t_w, the prediction last. */
+    @Test
+    void fluctuationDissipationCombinesFiniteNMeanFieldAndPrediction() {
+        LinearResponse.Parameters parameters = LinearResponse.Parameters.builder().p(3).n(16).temperature(0.5)
+                .dt(0.05).waitingTimes(2).maxLag(2).fields(0.1, 0.2).perDecade(3).build();
+        Table response = LinearResponse.mean(parameters, 2, 1L);
+        Table plot = MeanFieldComparison.fluctuationDissipation(response, 3, 16, 0.5, 0.1, 5);
+        assertEquals(java.util.List.of("curve", "correlation", "chi", "chi_se"), plot.columnNames());
+        assertEquals(java.util.List.of("N = 16, t_w = 2, h = 0.1", "N = 16, t_w = 2, h = 0.2", "N = ∞ (CK), t_w = 2"),
+                new java.util.ArrayList<>(new java.util.LinkedHashSet<>(plot.stringColumn("curve").asList())).subList(0,
+                        3));
+        Table h1 = plot.where(plot.stringColumn("curve").isEqualTo("N = 16, t_w = 2, h = 0.1"));
+        assertEquals(1, h1.doubleColumn("correlation").get(0), 0);
+        assertEquals(0, h1.doubleColumn("chi").get(0), 0);
+        assertEquals(response.doubleColumn("chi").get(0), h1.doubleColumn("chi").get(1), 0);
+        Table ck = plot.where(plot.stringColumn("curve").startsWith("N = ∞"));
+        assertTrue(ck.doubleColumn("correlation").min() < 0.95, "the N = ∞ curve reaches the lag 2");
+        assertTrue(plot.stringColumn("curve").get(plot.rowCount() - 1).startsWith("t_w → ∞"));
+    }
+
+    @Test
+    void atLagsPicksTheNearestRecordPerCurveAndWaitingTime() {
+        Table table = Table.create("c", tech.tablesaw.api.StringColumn.create("curve", "a", "a", "a", "b", "b"),
+                DoubleColumn.create("tw", 1, 1, 1, 1, 1), DoubleColumn.create("t", 0.1, 1.1, 9, 0.5, 20),
+                DoubleColumn.create("correlation", 0.9, 0.8, 0.5, 0.85, 0.3));
+        Table at = MeanFieldComparison.atLags(table, 1, 10);
+        assertEquals(java.util.List.of(0.8, 0.5, 0.85, 0.3), at.doubleColumn("correlation").asList());
     }
 }
