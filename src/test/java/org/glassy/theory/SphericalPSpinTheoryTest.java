@@ -1,6 +1,7 @@
 package org.glassy.theory;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
@@ -29,5 +30,17 @@ class SphericalPSpinTheoryTest {
         assertEquals(0.5, SphericalPSpinTheory.agingPlateau(3, td), 1e-9); // q_d = (p−2)/(p−1)
         assertEquals(-0.5 / td, SphericalPSpinTheory.asymptoticEnergy(3, td * (1 - 1e-12)), 1e-9);
         assertEquals(-2 / Math.sqrt(3), SphericalPSpinTheory.asymptoticEnergy(3, 1e-6), 1e-5);
+    }
+
+    @Test
+    void groundStateIsCrisantiSommersAndBelowTheThreshold() {
+        // 1RSB ground state of the spherical 3-spin, Crisanti & Sommers (1992): −1.1717 (−1.17167…)
+        assertEquals(-1.17167, SphericalPSpinTheory.groundStateEnergy(3), 5e-5);
+        // p = 2: no complexity, the ground state is the threshold −1 (the semicircle edge)
+        assertEquals(-1, SphericalPSpinTheory.groundStateEnergy(2), 1e-12);
+        for (int p = 3; p <= 6; p++) {
+            double gap = SphericalPSpinTheory.thresholdEnergy(p) - SphericalPSpinTheory.groundStateEnergy(p);
+            assertTrue(gap > 0.01 && gap < 0.2, "p = " + p + ": E_th − E_gs = " + gap);
+        }
     }
 }
