@@ -34,6 +34,7 @@ import org.glassy.sweep.Sweep;
 
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.LongColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
@@ -429,7 +430,7 @@ public final class NetworkBarriers {
     public static Result connect(Minima minima, Method method, ProgressListener progress) {
         Parameters p = minima.parameters();
         Training t = p.training();
-        long seed = new SplittableRandom(p.seed() ^ 0x9E3779B97F4A7C15L).nextLong();
+        long seed = pathSeed(p);
         Chain chain;
         int subdivisions;
         switch (method) {
@@ -443,18 +444,69 @@ public final class NetworkBarriers {
                 subdivisions = autoNeb.subdivisions();
             }
             case BEZIER -> {
-                long steps = Math.max(1, Math.round(AutoNeb.draxler(1).totalSteps() * p.effort()));
-                BezierCurve curve = BezierCurve.fit(minima.train(), minima.a(), minima.b(),
-                        BezierFit.of(steps, t.learningRate(), t.momentum()).withBatches(t.batch()), seed, progress);
-                chain = curve.toChain(Method.CURVE_POINTS);
+                chain = bezier(minima, bezierSteps(p.effort()), seed, progress);
                 subdivisions = 1;
             }
             default -> throw new AssertionError(method);
         }
-        Profile profile = Profile.along(chain, subdivisions, Space.euclidean(),
-                Measure.of("train_loss", minima.train()), Measure.of("test_loss", minima.test()),
-                new Measure("test_error", minima.test()::errorRate));
-        return new Result(p.hidden(), minima.parameterCount(), method, profile, chain);
+        return new Result(p.hidden(), minima.parameterCount(), method, profile(minima, chain, subdivisions), chain);
+    }
+
+    /** The training loss, test loss and test error along a path. */
+    private static Profile profile(Minima minima, Chain chain, int subdivisions) {
+        return Profile.along(chain, subdivisions, Space.euclidean(), Measure.of("train_loss", minima.train()),
+                Measure.of("test_loss", minima.test()), new Measure("test_error", minima.test()::errorRate));
+    }
+
+    /** The Bézier fit's steps at an effort: as many as AutoNEB's band steps, 16 000 at effort 1. */
+    static long bezierSteps(double effort) {
+        return Math.max(1, Math.round(AutoNeb.draxler(1).totalSteps() * effort));
+    }
+
+    /** The seed of the path optimisers' noise, from the pair's data seed. */
+    private static long pathSeed(Parameters p) {
+        return new SplittableRandom(p.seed() ^ 0x9E3779B97F4A7C15L).nextLong();
+    }
+
+    /**
+     * Trains a quadratic Bézier curve between the minima (Garipov et al.: t ~ U(0, 1) and a mini-batch per step,
+     * heavy-ball SGD at the training's η and μ with their learning-rate ramp) and samples it at
+     * {@link Method#CURVE_POINTS} points.
+     */
+    private static Chain bezier(Minima minima, long steps, long seed, ProgressListener progress) {
+        Training t = minima.parameters().training();
+        BezierCurve curve = BezierCurve.fit(minima.train(), minima.a(), minima.b(),
+                BezierFit.of(steps, t.learningRate(), t.momentum()).withBatches(t.batch()), seed, progress);
+        return curve.toChain(Method.CURVE_POINTS);
+    }
+
+    /**
+     * The Bézier curve's barrier against its training budget, for one pair of minima: the curve trained from
+     * the straight path for each number of steps (at the training's η, μ and batch size B, with Garipov et al.'s
+     * ramp over the run), its budget also in epochs (steps · B / P), the barrier of the training loss, the mean
+     * training loss over the 61 points (the quantity the fit minimises, E_t L(φ(t)) with t uniform) and the
+     * relative length. T. Garipov et al. (NeurIPS 2018; their README's commands) train a curve for 200 epochs
+     * (PreResNet-164, WideResNet-28-10) or 600 (VGG-16), 1 to 3 times their endpoints' 150–200 epochs, at a
+     * learning rate of 0.015–0.03 (0.3–0.6 times the endpoints'), batch 128, momentum 0.9.
+     *
+     * @param minima the pair
+     * @param steps the budgets in SGD steps, each at least 1
+     * @param progress told about each fit, or null
+     * @return columns {@code steps, epochs, barrier, mean_train_loss, relative_length}, one row per budget
+     */
+    public static Table bezierBudget(Minima minima, long[] steps, ProgressListener progress) {
+        Parameters p = minima.parameters();
+        Rows rows = Rows.of("Bézier curve against its budget", LongColumn.create("steps"),
+                DoubleColumn.create("epochs"), DoubleColumn.create("barrier"), DoubleColumn.create("mean_train_loss"),
+                DoubleColumn.create("relative_length"));
+        for (long k : steps) {
+            Require.atLeast("steps", k, 1);
+            Profile profile = profile(minima, bezier(minima, k, pathSeed(p), progress), 1);
+            double mean = java.util.Arrays.stream(profile.values("train_loss")).average().orElseThrow();
+            Barrier b = profile.barrier("train_loss");
+            rows.add(k, (double) k * p.training().batch() / p.samples(), b.height(), mean, b.relativeLength());
+        }
+        return rows.table();
     }
 
     /**

@@ -191,4 +191,23 @@ class NetworkBarriersTest {
             }
         }
     }
+
+    @Test
+    void theBezierBarrierFallsWithItsBudgetAndMatchesTheCurveOfConnect() {
+        var p = teacher(200, 32).training(new NetworkBarriers.Training(0.05, 20, 0.9, 1500)).effort(0.05).build();
+        NetworkBarriers.Minima m = NetworkBarriers.train(p, null);
+        long atEffort = NetworkBarriers.bezierSteps(0.05);
+        assertEquals(800, atEffort, "5 % of Draxler et al.'s 16 000 steps");
+        Table budget = NetworkBarriers.bezierBudget(m, new long[] {1, atEffort}, null);
+        assertEquals(List.of("steps", "epochs", "barrier", "mean_train_loss", "relative_length"), budget.columnNames());
+        assertEquals(atEffort * 20.0 / 200, budget.doubleColumn("epochs").get(1), 1e-12, "steps × B / P");
+        NetworkBarriers.Result curve = NetworkBarriers.connect(m, Method.BEZIER, null);
+        assertEquals(curve.barrier().height(), budget.doubleColumn("barrier").get(1), 0, "the same fit as connect's");
+        double mean = java.util.Arrays.stream(curve.profile().values("train_loss")).average().orElseThrow();
+        assertEquals(mean, budget.doubleColumn("mean_train_loss").get(1), 1e-15);
+        // one step leaves the curve at the straight path's barrier; 800 steps bring it far down
+        double straight = NetworkBarriers.connect(m, Method.LINEAR, null).barrier().height();
+        assertEquals(straight, budget.doubleColumn("barrier").get(0), 0.05 * straight);
+        assertTrue(budget.doubleColumn("barrier").get(1) < 0.3 * straight, budget.print());
+    }
 }
