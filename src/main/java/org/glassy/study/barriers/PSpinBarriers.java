@@ -393,6 +393,39 @@ public final class PSpinBarriers {
     }
 
     /**
+     * How much AutoNEB's barrier still moves between two budgets, instance by instance: r = b(higher)/b(lower) − 1
+     * for each pair of minima (the same pair at both budgets, so that the scatter between instances cancels),
+     * averaged over the instances of each size. |r| well below the barrier's own scatter between instances means
+     * that the budget has converged.
+     *
+     * @param summary a summary table with AutoNEB rows at both efforts (columns {@code n, instance, method,
+     *     effort, barrier})
+     * @param lower the smaller effort
+     * @param higher the larger effort
+     * @return columns {@code n, samples, relative_change, relative_change_se}
+     */
+    public static Table effortChange(Table summary, double lower, double higher) {
+        Table neb = summary.where(summary.stringColumn("method").isEqualTo(Method.AUTONEB.label()));
+        Rows rows = Rows.of("relative change", IntColumn.create("n"), DoubleColumn.create("relative_change"));
+        for (int r = 0; r < neb.rowCount(); r++) {
+            if (neb.doubleColumn("effort").get(r) != higher) {
+                continue;
+            }
+            int n = neb.intColumn("n").get(r);
+            long instance = neb.longColumn("instance").get(r);
+            Table match = neb.where(neb.intColumn("n").isEqualTo(n).and(neb.longColumn("instance").isEqualTo(instance))
+                    .and(neb.doubleColumn("effort").isEqualTo(lower)));
+            if (match.rowCount() != 1) {
+                throw Require.invalid("lower", "must be an effort of every path run at " + higher + ": N = " + n
+                        + ", instance " + instance + " has " + match.rowCount() + " rows at " + lower);
+            }
+            rows.add(n, neb.doubleColumn("barrier").get(r) / match.doubleColumn("barrier").get(0) - 1);
+        }
+        return Aggregates.meanAndError(rows.table(), List.of("relative_change"), "n")
+                .setName("AutoNEB barrier, effort " + higher + " against " + lower);
+    }
+
+    /**
      * Fits the barrier per spin of one method and budget against the size, b = A N^α, by least squares in
      * log–log coordinates over the single paths (one point per instance and size, so that the exponent's
      * standard error comes from the scatter between instances): α = 0 is a barrier per spin that stays

@@ -1,6 +1,7 @@
 package org.glassy.study.barriers;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -165,5 +166,22 @@ class PSpinBarriersTest {
         assertEquals(-0.7, law.exponent(), 1e-12);
         assertEquals(0.5, law.prefactor(), 1e-12);
         assertEquals(0, law.exponentError(), 1e-12);
+    }
+
+    @Test
+    void effortChangeComparesEachPairWithItselfAtTwoBudgets() {
+        Table summary = Table.create("s", IntColumn.create("n", 8, 8, 8, 8, 8, 8, 16, 16),
+                tech.tablesaw.api.LongColumn.create("instance", 1, 1, 1, 2, 2, 2, 1, 1),
+                StringColumn.create("method", "linear", "autoneb", "autoneb", "linear", "autoneb", "autoneb", "autoneb",
+                        "autoneb"),
+                DoubleColumn.create("effort", 0, 0.25, 0.5, 0, 0.5, 0.25, 0.25, 0.5),
+                DoubleColumn.create("barrier", 9, 0.2, 0.1, 9, 0.3, 0.3, 0.04, 0.05));
+        Table change = PSpinBarriers.effortChange(summary, 0.25, 0.5);
+        assertEquals(List.of(8, 16), change.intColumn("n").asList());
+        assertEquals(List.of(2, 1), change.intColumn("samples").asList());
+        assertEquals((-0.5 + 0) / 2, change.doubleColumn("relative_change").get(0), 1e-15);   // 0.1/0.2 − 1, 0.3/0.3 − 1
+        assertEquals(0.25, change.doubleColumn("relative_change_se").get(0), 1e-15);   // sd 0.5/√2 over √2
+        assertEquals(0.25, change.doubleColumn("relative_change").get(1), 1e-15);
+        assertThrows(IllegalArgumentException.class, () -> PSpinBarriers.effortChange(summary, 0.125, 0.5));
     }
 }
