@@ -58,6 +58,9 @@ public final class Plots {
         new Color(0x9467bd), new Color(0x8c564b), new Color(0xe377c2), new Color(0x17becf),
     };
 
+    /** The dash patterns of successive reference lines on one chart, so that two of one colour stay apart. */
+    private static final float[][] DASHES = {{6f, 4f}, {2f, 3f}, {12f, 3f, 2f, 3f}};
+
     private Plots() {
     }
 
@@ -76,7 +79,8 @@ public final class Plots {
     }
 
     /**
-     * Adds a dashed horizontal reference line (e.g. a theory value) across the chart's x range.
+     * Adds a dashed horizontal reference line (e.g. a theory value) across the chart's x range; a second and a
+     * third reference line on the same chart get dotted and dash-dotted strokes.
      *
      * @param chart the chart, with at least one series
      * @param y the value
@@ -118,11 +122,17 @@ public final class Plots {
         if (!(lo <= hi)) {
             throw Require.invalid("chart", "must have a series before a reference line is added");
         }
+        int dashed = 0;
+        for (XYSeries s : chart.getSeriesMap().values()) {
+            if (s.getLineStyle() != null && s.getLineStyle().getDashArray() != null) {
+                dashed++;
+            }
+        }
         XYSeries line = chart.addSeries(name, new double[] {lo, hi}, new double[] {y, y});
         line.setMarker(SeriesMarkers.NONE);
         line.setLineColor(color);
         line.setLineStyle(new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
-                new float[] {6f, 4f}, 0f));
+                DASHES[dashed % DASHES.length], 0f));
         styleAxes(chart);
         return chart;
     }

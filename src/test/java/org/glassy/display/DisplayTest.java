@@ -50,6 +50,9 @@ class DisplayTest {
         XYSeries line = chart.getSeriesMap().get("threshold");
         assertArrayEquals(new double[] {1, 10}, line.getXData(), 0.0);
         assertArrayEquals(new double[] {-1.1547, -1.1547}, line.getYData(), 0.0);
+        Plots.referenceLine(chart, -1.1717, "ground state");
+        assertTrue(!java.util.Arrays.equals(line.getLineStyle().getDashArray(),
+                chart.getSeriesMap().get("ground state").getLineStyle().getDashArray()), "two reference lines, two strokes");
     }
 
     @Test

@@ -496,7 +496,7 @@ public final class NetworkBarriers {
      */
     public static Table bezierBudget(Minima minima, long[] steps, ProgressListener progress) {
         Parameters p = minima.parameters();
-        Rows rows = Rows.of("Bézier curve against its budget", LongColumn.create("steps"),
+        Rows rows = Rows.of("Bézier curve", LongColumn.create("steps"),
                 DoubleColumn.create("epochs"), DoubleColumn.create("barrier"), DoubleColumn.create("mean_train_loss"),
                 DoubleColumn.create("relative_length"));
         for (long k : steps) {
