@@ -65,10 +65,11 @@ public final class NetworkBarriers {
      * <p>over K steps: a linear warm-up over the first W steps (P. Goyal et al., arXiv:1706.02677), then the
      * schedule with which T. Garipov et al. (NeurIPS 2018, their code's {@code train.py}) train their endpoints
      * ({@link Schedule#garipov}): constant for half the run, then down to 1 % of η, so that each network ends at
-     * the bottom of its minimum rather than on SGD's noise floor. The warm-up keeps narrow ReLU networks alive:
-     * with momentum 0.9 a full-size first step drives hidden units into the region where they are inactive on
-     * every example, and a 784–4–10 network on Fashion-MNIST then ends at the constant predictor's loss 0.09
-     * (its units all dead). η(k) is applied piecewise constant in pieces of {@code max(1, K/2000)} steps.
+     * the bottom of its minimum rather than on SGD's noise floor. The warm-up, with the standardised inputs of
+     * {@link NetworkBarriers#train}, keeps narrow ReLU networks alive: at a constant η = 0.05 with momentum 0.9
+     * the first hundred steps drive hidden units of a 784–4–10 network on raw Fashion-MNIST pixels into the
+     * region where they are inactive on every example, and one of them ended at the constant predictor's loss
+     * 0.09 (all four units dead). η(k) is applied piecewise constant in pieces of {@code max(1, K/2000)} steps.
      *
      * @param learningRate η &gt; 0, the plateau
      * @param batch the batch size B, at least 1
