@@ -3,9 +3,13 @@ package org.glassy.display;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
@@ -32,6 +36,15 @@ import tech.tablesaw.columns.Column;
  * Plots.referenceLine(chart, -2 / Math.sqrt(3), "threshold");
  * XYChart means = Plots.lines(averaged, "n", "barrier", "method").errorBars("barrier_se").build();
  * }</pre>
+ *
+ * <p><b>Tick labels</b> are written the same way on every chart ({@link #tickLabel}): plain decimals with a
+ * leading zero ({@code 0.05}, never {@code .05}), no floating-point noise, and on a logarithmic axis the
+ * same notation for every label of the axis: plain decimals from 10⁻⁶ to 10⁶ ({@code 0.0001}, {@code 10000},
+ * never {@code 1E4}), scientific notation for every label beyond; a logarithmic axis with fewer than two
+ * powers of ten in its range labels 2…9 × 10ᵏ as well, so it never shows a single tick. Linear ticks sit at
+ * round values (multiples of 1, 2 or 5 × 10ᵏ), never at the data's own values: XChart puts its ticks on the
+ * data when it finds them equally spaced (bin edges such as −1.653025, points along a path), which
+ * {@link #styleAxes} prevents by widening the axis slightly.
  */
 public final class Plots {
 
@@ -44,6 +57,9 @@ public final class Plots {
         new Color(0x1f77b4), new Color(0xd62728), new Color(0x2ca02c), new Color(0xff7f0e),
         new Color(0x9467bd), new Color(0x8c564b), new Color(0xe377c2), new Color(0x17becf),
     };
+
+    /** The dash patterns of successive reference lines on one chart, so that two of one colour stay apart. */
+    private static final float[][] DASHES = {{6f, 4f}, {2f, 3f}, {12f, 3f, 2f, 3f}};
 
     private Plots() {
     }
@@ -63,7 +79,8 @@ public final class Plots {
     }
 
     /**
-     * Adds a dashed horizontal reference line (e.g. a theory value) across the chart's x range.
+     * Adds a dashed horizontal reference line (e.g. a theory value) across the chart's x range; a second and a
+     * third reference line on the same chart get dotted and dash-dotted strokes.
      *
      * @param chart the chart, with at least one series
      * @param y the value
@@ -105,12 +122,173 @@ public final class Plots {
         if (!(lo <= hi)) {
             throw Require.invalid("chart", "must have a series before a reference line is added");
         }
+        int dashed = 0;
+        for (XYSeries s : chart.getSeriesMap().values()) {
+            if (s.getLineStyle() != null && s.getLineStyle().getDashArray() != null) {
+                dashed++;
+            }
+        }
         XYSeries line = chart.addSeries(name, new double[] {lo, hi}, new double[] {y, y});
         line.setMarker(SeriesMarkers.NONE);
         line.setLineColor(color);
         line.setLineStyle(new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
-                new float[] {6f, 4f}, 0f));
+                DASHES[dashed % DASHES.length], 0f));
+        styleAxes(chart);
         return chart;
+    }
+
+    /** Powers of ten inside which a logarithmic axis writes plain decimals; scientific notation beyond. */
+    private static final double PLAIN_MIN = 1e-6;
+    private static final double PLAIN_MAX = 1e6;
+    /** XChart's tolerance when it decides that an axis's values are equally spaced. */
+    private static final double XCHART_SPACING_TOLERANCE = 1e-4;
+
+    /**
+     * The label of a tick at a value on a linear axis: the shortest plain decimal that gives the value to 12
+     * significant digits (so 0.30000000000000004 is {@code 0.3}), with a leading zero ({@code 0.05}), no
+     * exponent and no grouping ({@code 20000}), {@code 0} for zero and negative zero, and {@code -} for negatives.
+     *
+     * @param value the tick's value, finite
+     * @return the label
+     */
+    public static String tickLabel(double value) {
+        if (!Double.isFinite(value)) {
+            return String.valueOf(value);
+        }
+        if (value == 0) {
+            return "0";
+        }
+        return new BigDecimal(value).round(new MathContext(12)).stripTrailingZeros().toPlainString();
+    }
+
+    /**
+     * Sets every axis's tick labels as described in the class comment: linear axes through {@link #tickLabel},
+     * logarithmic axes through one decimal pattern chosen from the axis's range, and linear axes widened where
+     * XChart would otherwise put its ticks on the data values. {@link LineChart#build()} and
+     * {@link #referenceLine} call it; call it again after adding series to a chart by hand.
+     *
+     * @param chart the chart
+     * @return the chart
+     */
+    public static XYChart styleAxes(XYChart chart) {
+        XYStyler styler = chart.getStyler();
+        styler.setLocale(Locale.ROOT);
+        styler.setXAxisMin(null).setXAxisMax(null).setYAxisMin(null).setYAxisMax(null);
+        double[] x = range(chart, true);
+        double[] y = range(chart, false);
+        if (styler.isXAxisLogarithmic()) {
+            styler.setxAxisTickLabelsFormattingFunction(null);
+            styler.setXAxisLogarithmicDecadeOnly(decadesOnly(x));
+            styler.setXAxisDecimalPattern(logPattern(x));
+        } else {
+            styler.setxAxisTickLabelsFormattingFunction(Plots::tickLabel);
+            double[] widened = widened(x, values(chart, true));
+            if (widened != null) {
+                styler.setXAxisMin(widened[0]).setXAxisMax(widened[1]);
+            }
+        }
+        if (styler.isYAxisLogarithmic()) {
+            styler.setyAxisTickLabelsFormattingFunction(null);
+            styler.setYAxisLogarithmicDecadeOnly(decadesOnly(y));
+            styler.setYAxisDecimalPattern(logPattern(y));
+        } else {
+            styler.setyAxisTickLabelsFormattingFunction(Plots::tickLabel);
+            double[] widened = widened(y, values(chart, false));
+            if (widened != null) {
+                styler.setYAxisMin(widened[0]).setYAxisMax(widened[1]);
+            }
+        }
+        return chart;
+    }
+
+    /** The range XChart gives an axis: the series' minima and maxima (error bars included), positive on a log axis. */
+    private static double[] range(XYChart chart, boolean x) {
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (XYSeries s : chart.getSeriesMap().values()) {
+            lo = Math.min(lo, x ? s.getXMin() : s.getYMin());
+            hi = Math.max(hi, x ? s.getXMax() : s.getYMax());
+        }
+        return new double[] {lo, hi};
+    }
+
+    /** The distinct values of an axis in the order XChart collects them: series by series, point by point. */
+    private static List<Double> values(XYChart chart, boolean x) {
+        LinkedHashSet<Double> values = new LinkedHashSet<>();
+        for (XYSeries s : chart.getSeriesMap().values()) {
+            for (double v : x ? s.getXData() : s.getYData()) {
+                values.add(v);
+            }
+        }
+        return new ArrayList<>(values);
+    }
+
+    /**
+     * XChart's test (3.8.8, AxisTickCalculator_) for putting the ticks on the data: the axis minimum, the
+     * distinct values in order and the maximum, all consecutive differences within 10⁻⁴ of the first.
+     */
+    static boolean xchartSeesEqualSpacing(double min, double max, List<Double> values) {
+        LinkedHashSet<Double> all = new LinkedHashSet<>();
+        all.add(min);
+        all.addAll(values);
+        all.add(max);
+        List<Double> v = new ArrayList<>(all);
+        if (v.size() < 2 || XCHART_SPACING_TOLERANCE > Math.abs(max - min)) {
+            return false;
+        }
+        double space = v.get(1) - v.get(0);
+        for (int i = 1; i < v.size(); i++) {
+            if (!(Math.abs(v.get(i) - v.get(i - 1) - space) < XCHART_SPACING_TOLERANCE)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * A linear axis range widened just enough that XChart does not put its ticks on the data (2 % of the span
+     * on each side, more for spans so small that XChart's 10⁻⁴ tolerance swallows every difference), or null
+     * if it would not.
+     */
+    private static double[] widened(double[] range, List<Double> values) {
+        double lo = range[0];
+        double hi = range[1];
+        if (!(lo < hi) || !xchartSeesEqualSpacing(lo, hi, values)) {
+            return null;
+        }
+        double span = hi - lo;
+        for (double pad = 0.02 * span; pad < 1e3 * span; pad *= 1.5) {
+            if (!xchartSeesEqualSpacing(lo - pad, hi + pad, values)) {
+                return new double[] {lo - pad, hi + pad};
+            }
+        }
+        return null;
+    }
+
+    /** Label only the powers of ten when the range holds at least two of them. */
+    private static boolean decadesOnly(double[] range) {
+        if (!(range[0] > 0 && range[0] <= range[1])) {
+            return true;
+        }
+        long first = (long) Math.ceil(Math.log10(range[0]) - 1e-9);
+        long last = (long) Math.floor(Math.log10(range[1]) + 1e-9);
+        return last - first >= 1;
+    }
+
+    /**
+     * One pattern for every label of a logarithmic axis: plain decimals with as many places as the smallest
+     * labelled power of ten needs when the range lies within 10⁻⁶…10⁶, scientific notation otherwise.
+     */
+    static String logPattern(double[] range) {
+        if (!(range[0] > 0 && range[0] <= range[1])) {
+            return "0.###";
+        }
+        double lowest = Math.pow(10, Math.floor(Math.log10(range[0]) + 1e-9));
+        if (lowest < PLAIN_MIN || range[1] > PLAIN_MAX) {
+            return "0E0";
+        }
+        int places = (int) Math.max(0, Math.round(-Math.log10(lowest)));
+        return places == 0 ? "0" : "0." + "#".repeat(places);
     }
 
     /** Builder of a grouped line chart: many optional knobs, one {@link #build()}. */
@@ -259,7 +437,7 @@ public final class Plots {
                 s.setMarkerColor(color);
                 s.setLineStyle(new BasicStroke(2f));
             }
-            return chart;
+            return styleAxes(chart);
         }
 
         private Map<String, double[][]> seriesData() {

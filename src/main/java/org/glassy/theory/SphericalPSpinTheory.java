@@ -12,7 +12,8 @@ import org.glassy.internal.Require;
  *   <li>Below T_d, after a quench from a random start, the energy approaches the
  *       Cugliandolo–Kurchan asymptote e_∞(T) = −(1/2T)[1 − (1−x) q^p], with q the largest root of
  *       (p(p−1)/2) q^{p−2} (1−q)² = T² and x = (p−2)(1−q)/q; at T = 0 this is the threshold
- *       E_th = −√(2(p−1)/p) (−2/√3 for p = 3), never the ground state (−1.1717 for p = 3).</li>
+ *       E_th = −√(2(p−1)/p) (−2/√3 for p = 3), never the ground state (−1.1717 for p = 3,
+ *       {@link #groundStateEnergy}).</li>
  *   <li>There the fluctuation–dissipation theorem is violated with the ratio x: the integrated response
  *       χ = (1 − C)/T for C ≥ q, and a line of slope −x/T below q.</li>
  * </ul>
@@ -46,6 +47,50 @@ public final class SphericalPSpinTheory {
     public static double thresholdEnergy(int p) {
         Require.atLeast("p", p, 2);
         return -Math.sqrt(2.0 * (p - 1) / p);
+    }
+
+    /**
+     * The ground-state energy per spin: where the complexity of minima vanishes. With u = √2 e (the energy in
+     * the normalisation of covariance N q^p) and E_∞ = 2√((p−1)/p), the complexity of critical points below
+     * the threshold is (A. Auffinger, G. Ben Arous and J. Černý, Comm. Pure Appl. Math. 66, 165 (2013))
+     *
+     * <pre>
+     *   Θ(u) = ½ ln(p−1) − (p−2) u² / (4(p−1)) − I₁(u),
+     *   I₁(u) = −(u/E_∞²) √(u² − E_∞²) − ln(−u + √(u² − E_∞²)) + ln E_∞,   u ≤ −E_∞,
+     * </pre>
+     *
+     * <p>and E_gs is the root of Θ(√2 e) = 0 below the threshold −E_∞/√2 = E_th: −1.1717 for p = 3, the
+     * one-step replica-symmetry-breaking value of A. Crisanti and H.-J. Sommers (Z. Phys. B 87, 341 (1992));
+     * E_th itself for p = 2.
+     *
+     * @param p the interaction order, at least 2
+     * @return E_gs ≤ E_th
+     */
+    public static double groundStateEnergy(int p) {
+        Require.atLeast("p", p, 2);
+        double edge = 2 * Math.sqrt((p - 1.0) / p);
+        java.util.function.DoubleUnaryOperator complexity = u -> {
+            double root = Math.sqrt(Math.max(0, u * u - edge * edge));
+            double i1 = -u / (edge * edge) * root - Math.log(-u + root) + Math.log(edge);
+            return 0.5 * Math.log(p - 1.0) - (p - 2.0) * u * u / (4 * (p - 1.0)) - i1;
+        };
+        double hi = -edge;   // Θ ≥ 0 at the threshold
+        if (complexity.applyAsDouble(hi) <= 0) {
+            return hi / Math.sqrt(2);
+        }
+        double lo = 2 * hi;
+        while (complexity.applyAsDouble(lo) > 0) {
+            lo *= 2;
+        }
+        for (int i = 0; i < 200 && hi - lo > 1e-15; i++) {
+            double mid = 0.5 * (lo + hi);
+            if (complexity.applyAsDouble(mid) > 0) {
+                hi = mid;
+            } else {
+                lo = mid;
+            }
+        }
+        return 0.5 * (lo + hi) / Math.sqrt(2);
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.glassy.theory;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
@@ -60,5 +61,17 @@ class SphericalPSpinTheoryTest {
         // C → 0: χ = (1 − q + x q)/T = (p − 1)(1 − q)/T
         assertEquals(2 * (1 - q) / t, SphericalPSpinTheory.integratedResponse(3, t, 0), 1e-12);
         assertEquals((1 - 0.2) / 0.8, SphericalPSpinTheory.integratedResponse(3, 0.8, 0.2), 1e-15, "FDT above T_d");
+    }
+
+    @Test
+    void groundStateIsCrisantiSommersAndBelowTheThreshold() {
+        // 1RSB ground state of the spherical 3-spin, Crisanti & Sommers (1992): −1.1717 (−1.17167…)
+        assertEquals(-1.17167, SphericalPSpinTheory.groundStateEnergy(3), 5e-5);
+        // p = 2: no complexity, the ground state is the threshold −1 (the semicircle edge)
+        assertEquals(-1, SphericalPSpinTheory.groundStateEnergy(2), 1e-12);
+        for (int p = 3; p <= 6; p++) {
+            double gap = SphericalPSpinTheory.thresholdEnergy(p) - SphericalPSpinTheory.groundStateEnergy(p);
+            assertTrue(gap > 0.01 && gap < 0.2, "p = " + p + ": E_th − E_gs = " + gap);
+        }
     }
 }

@@ -12,6 +12,7 @@ import org.glassy.data.Dataset;
 import org.glassy.data.FashionMnist;
 import org.glassy.dynamics.Dynamics;
 import org.glassy.dynamics.MiniBatchSgd;
+import org.glassy.dynamics.Schedule;
 import org.glassy.internal.Require;
 import org.glassy.internal.Resources;
 import org.glassy.model.BatchModel;
@@ -33,6 +34,7 @@ import org.glassy.sweep.Sweep;
 
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.LongColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
@@ -54,14 +56,28 @@ public final class NetworkBarriers {
     }
 
     /**
-     * How each network is trained to its minimum.
+     * How each network is trained to its minimum: mini-batch SGD with heavy-ball momentum μ and the learning rate
      *
-     * @param learningRate η &gt; 0
+     * <pre>
+     *   η(k) = η · min(1, (k + 1)/W) · g(k/K),   g(s) = 1 for s ≤ 1/2,  1 − 0.99 (s − 1/2)/0.4 for s ≤ 0.9,  0.01 after,
+     * </pre>
+     *
+     * <p>over K steps: a linear warm-up over the first W steps (P. Goyal et al., arXiv:1706.02677), then the
+     * schedule with which T. Garipov et al. (NeurIPS 2018, their code's {@code train.py}) train their endpoints
+     * ({@link Schedule#garipov}): constant for half the run, then down to 1 % of η, so that each network ends at
+     * the bottom of its minimum rather than on SGD's noise floor. The warm-up, with the standardised inputs of
+     * {@link NetworkBarriers#train}, keeps narrow ReLU networks alive: at a constant η = 0.05 with momentum 0.9
+     * the first hundred steps drive hidden units of a 784–4–10 network on raw Fashion-MNIST pixels into the
+     * region where they are inactive on every example, and one of them ended at the constant predictor's loss
+     * 0.09 (all four units dead). η(k) is applied piecewise constant in pieces of {@code max(1, K/2000)} steps.
+     *
+     * @param learningRate η &gt; 0, the plateau
      * @param batch the batch size B, at least 1
      * @param momentum μ in [0, 1)
-     * @param steps SGD steps, at least 1
+     * @param steps SGD steps K, at least 1
+     * @param warmup warm-up steps W, 0 (none) to K/2
      */
-    public record Training(double learningRate, int batch, double momentum, long steps) {
+    public record Training(double learningRate, int batch, double momentum, long steps, long warmup) {
 
         /**
          * Validates the settings, naming the offending one.
@@ -70,6 +86,7 @@ public final class NetworkBarriers {
          * @param batch B, at least 1
          * @param momentum μ in [0, 1)
          * @param steps SGD steps, at least 1
+         * @param warmup warm-up steps, 0 to steps / 2
          */
         public Training {
             Require.positive("learningRate", learningRate);
@@ -78,11 +95,46 @@ public final class NetworkBarriers {
                 throw Require.invalid("momentum", "must lie in [0, 1), got " + momentum);
             }
             Require.atLeast("steps", steps, 1);
+            if (warmup < 0 || warmup > steps / 2) {
+                throw Require.invalid("warmup", "must lie in [0, steps / 2 = " + steps / 2 + "], got " + warmup);
+            }
         }
 
-        /** @return η = 0.05, B = 50, μ = 0.9, 10 000 steps */
+        /**
+         * The training with the default warm-up, a fifth of the steps.
+         *
+         * @param learningRate η &gt; 0
+         * @param batch B, at least 1
+         * @param momentum μ in [0, 1)
+         * @param steps SGD steps, at least 1
+         */
+        public Training(double learningRate, int batch, double momentum, long steps) {
+            this(learningRate, batch, momentum, steps, steps / 5);
+        }
+
+        /** @return η = 0.05, B = 50, μ = 0.9, 10 000 steps, 2000 of them warm-up */
         public static Training standard() {
             return new Training(0.05, 50, 0.9, 10_000);
+        }
+
+        /**
+         * The learning rate of the run, η(k) of the record's comment, piecewise constant.
+         *
+         * @return the schedule over the {@code steps} steps
+         */
+        public Schedule schedule() {
+            long piece = Math.max(1, steps / 2000);
+            int pieces = (int) ((steps + piece - 1) / piece);
+            long[] ends = new long[pieces];
+            double[] values = new double[pieces];
+            for (int i = 0; i < pieces; i++) {
+                long k = i * piece;   // the piece's first step
+                ends[i] = Math.min(steps, k + piece);
+                double mid = k + (ends[i] - k - 1) / 2.0;   // its middle step
+                double warm = warmup == 0 ? 1 : Math.min(1, (mid + 1) / warmup);
+                values[i] = learningRate * warm * Schedule.LinearRamp.factor(mid / steps);
+            }
+            return Schedule.piecewise(ends, values);
         }
     }
 
@@ -341,7 +393,10 @@ public final class NetworkBarriers {
     }
 
     /**
-     * Trains the two networks.
+     * Trains the two networks ({@link Training}) on the same data, each input feature standardised to mean 0 and
+     * variance 1 over the training set (the test set with the training set's means and deviations: Y. LeCun et
+     * al., "Efficient BackProp", 1998): Fashion-MNIST's pixels are all ≥ 0, and on raw pixels a third of the
+     * 784–4–10 networks lost hidden units for good early in training.
      *
      * @param p the pair
      * @param progress told about each training run, or null
@@ -350,8 +405,9 @@ public final class NetworkBarriers {
     public static Minima train(Parameters p, ProgressListener progress) {
         p.requireResources();
         Dataset[] sets = AgingDnn.datasets(p.data(), p.samples(), p.seed());
-        Mlp train = new Mlp(AgingDnn.architecture(p.data(), p.hidden()), sets[0]);
-        return new Minima(p, train, train.withData(sets[1]), minimum(train, p.training(), p.seedA(), progress),
+        Mlp train = new Mlp(AgingDnn.architecture(p.data(), p.hidden()), sets[0].standardized());
+        Mlp test = train.withData(sets[1].standardizedLike(sets[0]));
+        return new Minima(p, train, test, minimum(train, p.training(), p.seedA(), progress),
                 minimum(train, p.training(), p.seedB(), progress));
     }
 
@@ -359,7 +415,7 @@ public final class NetworkBarriers {
         SplittableRandom seeds = new SplittableRandom(seed);
         long init = seeds.nextLong();
         long noise = seeds.nextLong();
-        return Dynamics.of(model, new MiniBatchSgd(t.learningRate(), t.batch(), t.momentum()))
+        return Dynamics.of(model, new MiniBatchSgd(t.schedule(), t.batch(), t.momentum()))
                 .seed(noise).steps(t.steps()).progress(progress)
                 .run(model.initialParameters(init)).finalState();
     }
@@ -375,7 +431,7 @@ public final class NetworkBarriers {
     public static Result connect(Minima minima, Method method, ProgressListener progress) {
         Parameters p = minima.parameters();
         Training t = p.training();
-        long seed = new SplittableRandom(p.seed() ^ 0x9E3779B97F4A7C15L).nextLong();
+        long seed = pathSeed(p);
         Chain chain;
         int subdivisions;
         switch (method) {
@@ -389,18 +445,69 @@ public final class NetworkBarriers {
                 subdivisions = autoNeb.subdivisions();
             }
             case BEZIER -> {
-                long steps = Math.max(1, Math.round(AutoNeb.draxler(1).totalSteps() * p.effort()));
-                BezierCurve curve = BezierCurve.fit(minima.train(), minima.a(), minima.b(),
-                        BezierFit.of(steps, t.learningRate(), t.momentum()).withBatches(t.batch()), seed, progress);
-                chain = curve.toChain(Method.CURVE_POINTS);
+                chain = bezier(minima, bezierSteps(p.effort()), seed, progress);
                 subdivisions = 1;
             }
             default -> throw new AssertionError(method);
         }
-        Profile profile = Profile.along(chain, subdivisions, Space.euclidean(),
-                Measure.of("train_loss", minima.train()), Measure.of("test_loss", minima.test()),
-                new Measure("test_error", minima.test()::errorRate));
-        return new Result(p.hidden(), minima.parameterCount(), method, profile, chain);
+        return new Result(p.hidden(), minima.parameterCount(), method, profile(minima, chain, subdivisions), chain);
+    }
+
+    /** The training loss, test loss and test error along a path. */
+    private static Profile profile(Minima minima, Chain chain, int subdivisions) {
+        return Profile.along(chain, subdivisions, Space.euclidean(), Measure.of("train_loss", minima.train()),
+                Measure.of("test_loss", minima.test()), new Measure("test_error", minima.test()::errorRate));
+    }
+
+    /** The Bézier fit's steps at an effort: as many as AutoNEB's band steps, 16 000 at effort 1. */
+    static long bezierSteps(double effort) {
+        return Math.max(1, Math.round(AutoNeb.draxler(1).totalSteps() * effort));
+    }
+
+    /** The seed of the path optimisers' noise, from the pair's data seed. */
+    private static long pathSeed(Parameters p) {
+        return new SplittableRandom(p.seed() ^ 0x9E3779B97F4A7C15L).nextLong();
+    }
+
+    /**
+     * Trains a quadratic Bézier curve between the minima (Garipov et al.: t ~ U(0, 1) and a mini-batch per step,
+     * heavy-ball SGD at the training's η and μ with their learning-rate ramp) and samples it at
+     * {@link Method#CURVE_POINTS} points.
+     */
+    private static Chain bezier(Minima minima, long steps, long seed, ProgressListener progress) {
+        Training t = minima.parameters().training();
+        BezierCurve curve = BezierCurve.fit(minima.train(), minima.a(), minima.b(),
+                BezierFit.of(steps, t.learningRate(), t.momentum()).withBatches(t.batch()), seed, progress);
+        return curve.toChain(Method.CURVE_POINTS);
+    }
+
+    /**
+     * The Bézier curve's barrier against its training budget, for one pair of minima: the curve trained from
+     * the straight path for each number of steps (at the training's η, μ and batch size B, with Garipov et al.'s
+     * ramp over the run), its budget also in epochs (steps · B / P), the barrier of the training loss, the mean
+     * training loss over the 61 points (the quantity the fit minimises, E_t L(φ(t)) with t uniform) and the
+     * relative length. T. Garipov et al. (NeurIPS 2018; their README's commands) train a curve for 200 epochs
+     * (PreResNet-164, WideResNet-28-10) or 600 (VGG-16), 1 to 3 times their endpoints' 150–200 epochs, at a
+     * learning rate of 0.015–0.03 (0.3–0.6 times the endpoints'), batch 128, momentum 0.9.
+     *
+     * @param minima the pair
+     * @param steps the budgets in SGD steps, each at least 1
+     * @param progress told about each fit, or null
+     * @return columns {@code steps, epochs, barrier, mean_train_loss, relative_length}, one row per budget
+     */
+    public static Table bezierBudget(Minima minima, long[] steps, ProgressListener progress) {
+        Parameters p = minima.parameters();
+        Rows rows = Rows.of("Bézier curve", LongColumn.create("steps"),
+                DoubleColumn.create("epochs"), DoubleColumn.create("barrier"), DoubleColumn.create("mean_train_loss"),
+                DoubleColumn.create("relative_length"));
+        for (long k : steps) {
+            Require.atLeast("steps", k, 1);
+            Profile profile = profile(minima, bezier(minima, k, pathSeed(p), progress), 1);
+            double mean = java.util.Arrays.stream(profile.values("train_loss")).average().orElseThrow();
+            Barrier b = profile.barrier("train_loss");
+            rows.add(k, (double) k * p.training().batch() / p.samples(), b.height(), mean, b.relativeLength());
+        }
+        return rows.table();
     }
 
     /**
