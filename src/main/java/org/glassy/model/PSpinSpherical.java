@@ -1,8 +1,9 @@
 package org.glassy.model;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
 
-import org.glassy.internal.DotAxpy;
+import org.glassy.internal.BlockDotAxpy;
 import org.glassy.internal.Require;
 import org.hipparchus.special.Gamma;
 
@@ -26,15 +27,39 @@ import org.hipparchus.special.Gamma;
  *
  * <p>The spherical constraint is not part of the model: run it on {@code Space.sphere()}.
  *
- * <p>Only the C(N, p) distinct couplings are stored, in lexicographic order of the index tuple.
- * The fused energy–gradient pass costs one sweep over them, about C(N, p) multiply–adds of each
- * kind; the energy uses homogeneity, s·∇H = pH.
+ * <p><b>Storage.</b> Only the C(N, p) distinct couplings are stored (plus one vector of zeros at
+ * the end, see {@link BlockDotAxpy}), drawn in lexicographic order of the index tuple (so a seed
+ * gives the couplings it always gave) and stored by the second-to-last index j: write a tuple as
+ * (c, j, k) with c = (c_1 &lt; … &lt; c_{p−2}) &lt; j &lt; k. For each j the couplings form a
+ * rectangular block M_j with one row per prefix c ⊂ [0, j) (C(j, p−2) rows, in colexicographic
+ * order: for p = 3 the rows are i = 0, …, j−1) and one column per k ∈ (j, N) (N − 1 − j columns,
+ * contiguous). Every row of a block has the same length and starts at the same spin, so the inner
+ * loop is one long stream without triangular heads, and rows can share loads of s and of the
+ * gradient.
  *
- * <p>Immutable and thread-safe: replicas may share one instance.
+ * <p><b>Energy and gradient.</b> With P = −H and a_c = Π_{l} s_{c_l}, block j contributes
+ * s_j Σ_c a_c (M_j s)_c; one pass over it ({@link BlockDotAxpy#apply}) gives the row dots
+ * u_c = Σ_k M_j[c][k] s_k and adds Σ_c a_c s_j M_j[c][k] to ∂P/∂s_k; then ∂P/∂s_j gains Σ_c a_c u_c
+ * and ∂P/∂s_{c_l} gains s_j u_c Π_{l′≠l} s_{c_l′}. That is two fused multiply–adds per coupling
+ * (4 C(N, p) flops) and one pass over the couplings; the energy follows from homogeneity,
+ * s·∇P = pP. {@link #energy} alone needs one multiply–add per coupling.
+ *
+ * <p><b>Several states.</b> {@link #energiesAndGradients} evaluates states in groups of
+ * {@link BlockDotAxpy#lanes()} (8 with 512-bit vectors), one state per vector lane
+ * ({@link BlockDotAxpy#applyInterleaved}): one pass over the couplings per group, each coupling
+ * broadcast once for all its states. At N = 400 the couplings (85 MB) no longer fit in cache and a
+ * single state is bound by memory bandwidth; a group is not.
+ *
+ * <p>Immutable and thread-safe: replicas may share one instance (work arrays are per thread).
  */
-public final class PSpinSpherical implements Model {
+public final class PSpinSpherical implements MultiStateModel {
 
-    private static final DotAxpy KERNEL = DotAxpy.INSTANCE;
+    private static final BlockDotAxpy KERNEL = BlockDotAxpy.INSTANCE;
+    private static final int PAD = KERNEL.padding();
+    private static final int LANES = KERNEL.lanes();
+    /** Rows per kernel call in the general-p path (bounds the per-thread work arrays). */
+    private static final int ROW_CHUNK = 512;
+    private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
 
     /**
      * The largest interaction order, 500. The coupling variance is exact for any p, but with C(N, p) couplings in
@@ -46,29 +71,63 @@ public final class PSpinSpherical implements Model {
 
     private final int p;
     private final int n;
+    private final int count;
+    /** The couplings by block (see the class comment), C(N, p) of them and {@code PAD} zeros. */
     private final double[] couplings;
+    /** Where block j starts in {@link #couplings}. */
+    private final int[] offsets;
 
     /**
      * Draws a p-spin instance.
      *
      * @param p the interaction order, in [2, {@value #MAX_P}]
-     * @param n the number of spins N, at least p; C(N, p) must fit in an array
+     * @param n the number of spins N, at least p
      * @param seed the seed of the coupling disorder; the same seed gives the same couplings
      */
     public PSpinSpherical(int p, int n, long seed) {
         this.p = requireOrder(p);
         this.n = Require.atLeast("n", n, p);
-        long count = binomial(n, p);
-        if (count > Integer.MAX_VALUE - 16) {
-            throw Require.invalid("n", "must be small enough that the C(n, p) = " + count
-                    + " couplings fit in one array (at most " + (Integer.MAX_VALUE - 16) + "), got n = " + n
+        long total = binomial(n, p);
+        if (total > Integer.MAX_VALUE - 16 - PAD) {
+            throw Require.invalid("n", "must be small enough that the C(n, p) = " + total
+                    + " couplings fit in one array (at most " + (Integer.MAX_VALUE - 16 - PAD) + "), got n = " + n
                     + " for p = " + p);
+        }
+        count = (int) total;
+        int m = p - 2;
+        offsets = new int[n];
+        long offset = 0;
+        for (int j = 0; j < n; j++) {
+            offsets[j] = (int) offset;
+            if (j >= m && j <= n - 2) {
+                offset += binomial(j, m) * (n - 1 - j);
+            }
         }
         double sigma = couplingStandardDeviation(p, n);
         SplittableRandom random = new SplittableRandom(seed);
-        couplings = new double[(int) count];
-        for (int i = 0; i < couplings.length; i++) {
-            couplings[i] = sigma * random.nextGaussian();
+        couplings = new double[count + PAD];
+        // the (p−1)-prefixes (c, j) of [0, n−1) in lexicographic order, then k: the order of the draws
+        int[] prefix = new int[p - 1];
+        for (int l = 0; l < p - 1; l++) {
+            prefix[l] = l;
+        }
+        while (true) {
+            int j = prefix[p - 2];
+            int base = offsets[j] + colexRank(prefix, m) * (n - 1 - j) - (j + 1);
+            for (int k = j + 1; k < n; k++) {
+                couplings[base + k] = sigma * random.nextGaussian();
+            }
+            int l = p - 2;
+            while (l >= 0 && prefix[l] == n - 2 - (p - 2 - l)) {
+                l--;
+            }
+            if (l < 0) {
+                break;
+            }
+            prefix[l]++;
+            for (int q = l + 1; q < p - 1; q++) {
+                prefix[q] = prefix[q - 1] + 1;
+            }
         }
     }
 
@@ -100,7 +159,7 @@ public final class PSpinSpherical implements Model {
 
     /** @return the number of distinct couplings, C(N, p) */
     public int couplingCount() {
-        return couplings.length;
+        return count;
     }
 
     /**
@@ -113,146 +172,417 @@ public final class PSpinSpherical implements Model {
         if (indices.length != p) {
             throw Require.invalid("indices", "must hold p = " + p + " spin indices, got " + indices.length);
         }
-        long rank = 0;
         int previous = -1;
-        for (int m = 0; m < p; m++) {
-            int i = indices[m];
+        for (int i : indices) {
             if (i <= previous || i >= n) {
                 throw Require.invalid("indices", "must be strictly increasing in [0, " + n + "), got "
-                        + java.util.Arrays.toString(indices));
-            }
-            // tuples that precede in lexicographic order: same prefix, smaller index at position m
-            for (int j = previous + 1; j < i; j++) {
-                rank += binomial(n - 1 - j, p - 1 - m);
+                        + Arrays.toString(indices));
             }
             previous = i;
         }
-        return couplings[(int) rank];
+        int j = indices[p - 2];
+        int k = indices[p - 1];
+        return couplings[offsets[j] + colexRank(indices, p - 2) * (n - 1 - j) + (k - j - 1)];
+    }
+
+    /**
+     * The rank of the first {@code m} entries of {@code c} (strictly increasing) among the m-subsets of
+     * the non-negative integers in colexicographic order: Σ_l C(c_l, l + 1).
+     */
+    private static int colexRank(int[] c, int m) {
+        long rank = 0;
+        for (int l = 0; l < m; l++) {
+            rank += binomial(c[l], l + 1);
+        }
+        return (int) rank;
     }
 
     @Override
     public double energy(double[] s) {
         checkDimension("s", s);
-        if (p == 3) {
-            return -energy3(s);
-        }
-        double[] g = new double[n];
-        return energyAndGradient(s, g);
+        Scratch w = SCRATCH.get().ensure(n, p, 0);
+        double[] sp = w.padded(s, n);
+        double total = p == 3 ? polynomial3(sp, w) : polynomialGeneral(sp, w);
+        return -total;
     }
 
     @Override
     public double energyAndGradient(double[] s, double[] gradient) {
         checkDimension("s", s);
         checkDimension("gradient", gradient);
-        java.util.Arrays.fill(gradient, 0.0);
-        switch (p) {
-            case 2 -> polynomialGradient2(s, gradient);
-            case 3 -> polynomialGradient3(s, gradient);
-            default -> polynomialGradientGeneral(s, gradient);
+        Scratch w = SCRATCH.get().ensure(n, p, 0);
+        double[] sp = w.padded(s, n);
+        double[] gp = w.g;
+        Arrays.fill(gp, 0, n + PAD, 0.0);
+        if (p == 3) {
+            gradient3(sp, gp, w);
+        } else {
+            gradientGeneral(sp, gp, w);
         }
-        // gradient now holds ∇P with P = Σ J s…s = −H; Euler's theorem: s·∇P = p P
+        // gp now holds ∇P with P = Σ J s…s = −H; Euler's theorem: s·∇P = p P
         double dot = 0;
         for (int i = 0; i < n; i++) {
-            dot += s[i] * gradient[i];
-            gradient[i] = -gradient[i];
+            dot += s[i] * gp[i];
+            gradient[i] = -gp[i];
         }
         return -dot / p;
     }
 
-    /** Σ_{i<j<k} J s_i s_j s_k, one multiply–add per coupling. */
-    private double energy3(double[] s) {
-        final double[] J = couplings;
-        double total = 0;
-        int idx = 0;
-        for (int i = 0; i < n - 2; i++) {
-            double rowI = 0;
-            for (int j = i + 1; j < n - 1; j++) {
-                int base = idx - (j + 1);
-                double dot = 0;
-                for (int k = j + 1; k < n; k++) {
-                    dot += J[base + k] * s[k];
-                }
-                idx += n - 1 - j;
-                rowI += dot * s[j];
+    /**
+     * Evaluates several states in one pass over the couplings per group of
+     * {@link BlockDotAxpy#lanes()} states (see the class comment). A remainder of fewer than half a
+     * group is evaluated state by state. Each result equals {@link #energyAndGradient} up to the
+     * order of floating-point additions (relative differences of order 10⁻¹⁵).
+     *
+     * @param states the states, state i at [i·n, (i+1)·n); not modified
+     * @param first the first state, at least 0
+     * @param count the number of states, at least 0
+     * @param energies the output energies, indexed like the states
+     * @param gradients the output gradients, laid out like {@code states} (a different array)
+     */
+    @Override
+    public void energiesAndGradients(double[] states, int first, int count, double[] energies, double[] gradients) {
+        MultiStateModel.checkStates(n, states, first, count, energies, gradients);
+        int i = first;
+        int end = first + count;
+        while (end - i >= LANES || (end - i > 1 && 2 * (end - i) >= LANES)) {
+            int group = Math.min(LANES, end - i);
+            evaluateGroup(states, i, group, energies, gradients);
+            i += group;
+        }
+        if (i < end) {
+            double[] x = new double[n];
+            double[] g = new double[n];
+            for (; i < end; i++) {
+                System.arraycopy(states, i * n, x, 0, n);
+                energies[i] = energyAndGradient(x, g);
+                System.arraycopy(g, 0, gradients, i * n, n);
             }
-            total += rowI * s[i];
+        }
+    }
+
+    /** States first … first + group − 1 (group ≤ LANES) in the lanes of one interleaved pass. */
+    private void evaluateGroup(double[] states, int first, int group, double[] energies, double[] gradients) {
+        Scratch w = SCRATCH.get().ensure(n, p, LANES);
+        double[] x = w.x;
+        double[] gx = w.gx;
+        Arrays.fill(x, 0, n * LANES, 0.0);
+        Arrays.fill(gx, 0, n * LANES, 0.0);
+        for (int l = 0; l < group; l++) {
+            int from = (first + l) * n;
+            for (int k = 0; k < n; k++) {
+                x[k * LANES + l] = states[from + k];
+            }
+        }
+        if (p == 3) {
+            gradient3Interleaved(x, gx, w);
+        } else {
+            gradientGeneralInterleaved(x, gx, w);
+        }
+        for (int l = 0; l < group; l++) {
+            int from = (first + l) * n;
+            double dot = 0;
+            for (int k = 0; k < n; k++) {
+                double g = gx[k * LANES + l];
+                dot += states[from + k] * g;
+                gradients[from + k] = -g;
+            }
+            energies[first + l] = -dot / p;
+        }
+    }
+
+    /** P(s) for p = 3: Σ_j s_j Σ_{i&lt;j} s_i (M_j s)_i, one multiply–add per coupling. */
+    private double polynomial3(double[] sp, Scratch w) {
+        double[] d = w.d;
+        double total = 0;
+        for (int j = 1; j < n - 1; j++) {
+            KERNEL.dots(couplings, offsets[j], j, n - 1 - j, sp, j + 1, d);
+            double q = 0;
+            for (int i = 0; i < j; i++) {
+                q += sp[i] * d[i];
+            }
+            total += sp[j] * q;
         }
         return total;
     }
 
-    private void polynomialGradient2(double[] s, double[] g) {
-        final double[] J = couplings;
-        int idx = 0;
-        for (int i = 0; i < n - 1; i++) {
-            g[i] += KERNEL.apply(J, idx - (i + 1), s, g, i + 1, n, s[i]);
-            idx += n - 1 - i;
+    /** Adds ∇P(s) for p = 3 to gp (both padded). */
+    private void gradient3(double[] sp, double[] gp, Scratch w) {
+        double[] f = w.f;
+        double[] d = w.d;
+        for (int j = 1; j < n - 1; j++) {
+            double sj = sp[j];
+            for (int i = 0; i < j; i++) {
+                f[i] = sp[i] * sj;
+            }
+            KERNEL.apply(couplings, offsets[j], j, n - 1 - j, sp, gp, j + 1, f, d);
+            double q = 0;
+            for (int i = 0; i < j; i++) {
+                q += sp[i] * d[i];
+                gp[i] += sj * d[i];
+            }
+            gp[j] += q;
         }
     }
 
-    private void polynomialGradient3(double[] s, double[] g) {
-        final double[] J = couplings;
-        int idx = 0;
-        for (int i = 0; i < n - 2; i++) {
-            double si = s[i];
-            double gi = 0;
-            for (int j = i + 1; j < n - 1; j++) {
-                double sj = s[j];
-                double dot = KERNEL.apply(J, idx - (j + 1), s, g, j + 1, n, si * sj);
-                idx += n - 1 - j;
-                gi += dot * sj;
-                g[j] += dot * si;
+    /** Adds ∇P for p = 3 of LANES interleaved states to gx. */
+    private void gradient3Interleaved(double[] x, double[] gx, Scratch w) {
+        double[] f = w.fx;
+        double[] d = w.dx;
+        for (int j = 1; j < n - 1; j++) {
+            int jl = j * LANES;
+            for (int i = 0; i < j; i++) {
+                for (int l = 0; l < LANES; l++) {
+                    f[i * LANES + l] = x[i * LANES + l] * x[jl + l];
+                }
             }
-            g[i] += gi;
+            KERNEL.applyInterleaved(couplings, offsets[j], j, n - 1 - j, x, gx, j + 1, f, d);
+            for (int i = 0; i < j; i++) {
+                for (int l = 0; l < LANES; l++) {
+                    double u = d[i * LANES + l];
+                    gx[jl + l] += x[i * LANES + l] * u;
+                    gx[i * LANES + l] += x[jl + l] * u;
+                }
+            }
+        }
+    }
+
+    /** P(s) for any p, block by block and row chunk by row chunk. */
+    private double polynomialGeneral(double[] sp, Scratch w) {
+        final int m = p - 2;
+        int[] c = w.c;
+        double[] suffix = w.suffix;
+        double[] d = w.d;
+        double total = 0;
+        for (int j = m; j < n - 1; j++) {
+            int length = n - 1 - j;
+            int rows = (int) binomial(j, m);
+            firstSubset(c, m, sp, suffix);
+            double q = 0;
+            for (int r0 = 0; r0 < rows; r0 += ROW_CHUNK) {
+                int chunk = Math.min(ROW_CHUNK, rows - r0);
+                KERNEL.dots(couplings, offsets[j] + r0 * length, chunk, length, sp, j + 1, d);
+                for (int t = 0; t < chunk; t++) {
+                    q += suffix[0] * d[t];
+                    nextSubset(c, m, j, sp, suffix);
+                }
+            }
+            total += sp[j] * q;
+        }
+        return total;
+    }
+
+    /**
+     * Adds ∇P(s) to g for any p ≥ 2, with the general row enumeration (prefixes of p − 2 spins).
+     * Package-private so tests can compare it with the specialised p = 3 kernel.
+     */
+    void polynomialGradientGeneral(double[] s, double[] g) {
+        Scratch w = SCRATCH.get().ensure(n, p, 0);
+        double[] sp = w.padded(s, n);
+        double[] gp = w.g;
+        Arrays.fill(gp, 0, n + PAD, 0.0);
+        gradientGeneral(sp, gp, w);
+        for (int i = 0; i < n; i++) {
+            g[i] += gp[i];
+        }
+    }
+
+    private void gradientGeneral(double[] sp, double[] gp, Scratch w) {
+        final int m = p - 2;
+        int[] c = w.c;
+        int[] saved = w.saved;
+        double[] suffix = w.suffix;
+        double[] a = w.a;
+        double[] f = w.f;
+        double[] d = w.d;
+        for (int j = m; j < n - 1; j++) {
+            int length = n - 1 - j;
+            int rows = (int) binomial(j, m);
+            double sj = sp[j];
+            firstSubset(c, m, sp, suffix);
+            for (int r0 = 0; r0 < rows; r0 += ROW_CHUNK) {
+                int chunk = Math.min(ROW_CHUNK, rows - r0);
+                System.arraycopy(c, 0, saved, 0, m);
+                for (int t = 0; t < chunk; t++) {
+                    a[t] = suffix[0];
+                    f[t] = suffix[0] * sj;
+                    nextSubset(c, m, j, sp, suffix);
+                }
+                KERNEL.apply(couplings, offsets[j] + r0 * length, chunk, length, sp, gp, j + 1, f, d);
+                System.arraycopy(saved, 0, c, 0, m);
+                suffixProducts(c, m, sp, suffix, m - 1);
+                double q = 0;
+                for (int t = 0; t < chunk; t++) {
+                    double u = d[t];
+                    q += a[t] * u;
+                    // ∂/∂s_{c_l} of s_j a_c u_c: s_j u_c × the product of the other prefix spins
+                    double before = sj * u;
+                    for (int l = 0; l < m; l++) {
+                        gp[c[l]] += before * suffix[l + 1];
+                        before *= sp[c[l]];
+                    }
+                    nextSubset(c, m, j, sp, suffix);
+                }
+                gp[j] += q;
+            }
+        }
+    }
+
+    /** The general-p gradient of LANES interleaved states (lane l of every vector is state l). */
+    private void gradientGeneralInterleaved(double[] x, double[] gx, Scratch w) {
+        final int m = p - 2;
+        final int lanes = LANES;
+        int[] c = w.c;
+        int[] saved = w.saved;
+        double[] sx = w.sx;
+        double[] a = w.ax;
+        double[] f = w.fx;
+        double[] d = w.dx;
+        for (int l = 0; l < lanes; l++) {
+            sx[m * lanes + l] = 1;
+        }
+        for (int j = m; j < n - 1; j++) {
+            int length = n - 1 - j;
+            int rows = (int) binomial(j, m);
+            int jl = j * lanes;
+            firstSubset(c, m);
+            suffixProducts(c, m, x, sx, m - 1, lanes);
+            for (int r0 = 0; r0 < rows; r0 += ROW_CHUNK) {
+                int chunk = Math.min(ROW_CHUNK, rows - r0);
+                System.arraycopy(c, 0, saved, 0, m);
+                for (int t = 0; t < chunk; t++) {
+                    for (int l = 0; l < lanes; l++) {
+                        a[t * lanes + l] = sx[l];
+                        f[t * lanes + l] = sx[l] * x[jl + l];
+                    }
+                    suffixProducts(c, m, x, sx, nextSubset(c, m, j), lanes);
+                }
+                KERNEL.applyInterleaved(couplings, offsets[j] + r0 * length, chunk, length, x, gx, j + 1, f, d);
+                System.arraycopy(saved, 0, c, 0, m);
+                suffixProducts(c, m, x, sx, m - 1, lanes);
+                for (int t = 0; t < chunk; t++) {
+                    for (int l = 0; l < lanes; l++) {
+                        double u = d[t * lanes + l];
+                        gx[jl + l] += a[t * lanes + l] * u;
+                        double before = x[jl + l] * u;
+                        for (int q = 0; q < m; q++) {
+                            int cq = c[q] * lanes + l;
+                            gx[cq] += before * sx[(q + 1) * lanes + l];
+                            before *= x[cq];
+                        }
+                    }
+                    suffixProducts(c, m, x, sx, nextSubset(c, m, j), lanes);
+                }
+            }
+        }
+    }
+
+    /** sx[q·lanes + l] = Π_{r ≥ q} x[c[r]·lanes + l] for q = top, …, 0, every lane. */
+    private static void suffixProducts(int[] c, int m, double[] x, double[] sx, int top, int lanes) {
+        for (int q = top; q >= 0; q--) {
+            for (int l = 0; l < lanes; l++) {
+                sx[q * lanes + l] = x[c[q] * lanes + l] * sx[(q + 1) * lanes + l];
+            }
+        }
+    }
+
+    /** c = {0, …, m − 1}, the first m-subset in colexicographic order, and its suffix products. */
+    private static void firstSubset(int[] c, int m, double[] s, double[] suffix) {
+        firstSubset(c, m);
+        suffix[m] = 1;
+        suffixProducts(c, m, s, suffix, m - 1);
+    }
+
+    private static void firstSubset(int[] c, int m) {
+        for (int l = 0; l < m; l++) {
+            c[l] = l;
+        }
+    }
+
+    /** suffix[q] = Π_{r ≥ q} s[c[r]] for q = top, …, 0 (suffix[top + 1] already right). */
+    private static void suffixProducts(int[] c, int m, double[] s, double[] suffix, int top) {
+        for (int q = top; q >= 0; q--) {
+            suffix[q] = s[c[q]] * suffix[q + 1];
+        }
+    }
+
+    /** The next m-subset of [0, j) in colexicographic order, and its suffix products. */
+    private static void nextSubset(int[] c, int m, int j, double[] s, double[] suffix) {
+        int l = nextSubset(c, m, j);
+        if (l >= 0) {
+            suffixProducts(c, m, s, suffix, l);
         }
     }
 
     /**
-     * Any p ≥ 2: enumerates the (p−1)-index prefixes in lexicographic order; the last index runs
-     * over a contiguous block of couplings. Package-private so tests can compare it with the
-     * specialised kernels.
+     * Advances c to the next m-subset of [0, j) in colexicographic order (the smallest entries change
+     * first); returns the highest position changed, or −1 after the last subset.
      */
-    void polynomialGradientGeneral(double[] s, double[] g) {
-        final double[] J = couplings;
-        final int m = p - 1;
-        int[] c = new int[m];
+    private static int nextSubset(int[] c, int m, int j) {
         for (int l = 0; l < m; l++) {
-            c[l] = l;
-        }
-        double[] others = new double[m];
-        int idx = 0;
-        while (true) {
-            double a = 1;
-            for (int l = 0; l < m; l++) {
-                a *= s[c[l]];
-            }
-            int first = c[m - 1] + 1;
-            double dot = KERNEL.apply(J, idx - first, s, g, first, n, a);
-            idx += n - first;
-            // ∂/∂s_{c[l]} of (prefix product × dot) = dot × product of the other prefix spins
-            for (int l = 0; l < m; l++) {
-                double prod = 1;
-                for (int q = 0; q < m; q++) {
-                    if (q != l) {
-                        prod *= s[c[q]];
-                    }
+            int limit = l + 1 < m ? c[l + 1] : j;
+            if (c[l] + 1 < limit) {
+                c[l]++;
+                for (int q = 0; q < l; q++) {
+                    c[q] = q;
                 }
-                others[l] = prod;
+                return l;
             }
-            for (int l = 0; l < m; l++) {
-                g[c[l]] += dot * others[l];
+        }
+        return -1;
+    }
+
+    /** Per-thread work arrays, grown on demand; never shared between threads. */
+    private static final class Scratch {
+        double[] s = new double[0];
+        double[] g = new double[0];
+        double[] f = new double[0];
+        double[] d = new double[0];
+        double[] a = new double[0];
+        double[] x = new double[0];
+        double[] gx = new double[0];
+        double[] fx = new double[0];
+        double[] dx = new double[0];
+        double[] ax = new double[0];
+        double[] suffix = new double[0];
+        double[] sx = new double[0];
+        int[] c = new int[0];
+        int[] saved = new int[0];
+
+        Scratch ensure(int n, int p, int lanes) {
+            int rows = Math.max(n, ROW_CHUNK);
+            if (s.length < n + PAD) {
+                s = new double[n + PAD];
+                g = new double[n + PAD];
             }
-            // next prefix: combinations of m indices from [0, n − 1)
-            int l = m - 1;
-            while (l >= 0 && c[l] == n - 2 - (m - 1 - l)) {
-                l--;
+            if (f.length < rows) {
+                f = new double[rows];
+                d = new double[rows];
+                a = new double[rows];
             }
-            if (l < 0) {
-                return;
+            if (c.length < p) {
+                c = new int[p];
+                saved = new int[p];
+                suffix = new double[p + 1];
             }
-            c[l]++;
-            for (int q = l + 1; q < m; q++) {
-                c[q] = c[q - 1] + 1;
+            if (lanes > 0 && (x.length < n * lanes || fx.length < rows * lanes)) {
+                x = new double[n * lanes];
+                gx = new double[n * lanes];
+                fx = new double[rows * lanes];
+                dx = new double[rows * lanes];
+                ax = new double[rows * lanes];
             }
+            if (lanes > 0 && sx.length < (p + 1) * lanes) {
+                sx = new double[(p + 1) * lanes];
+            }
+            return this;
+        }
+
+        /** s copied into the padded work array, zeros after it. */
+        double[] padded(double[] state, int n) {
+            System.arraycopy(state, 0, s, 0, n);
+            Arrays.fill(s, n, n + PAD, 0.0);
+            return s;
         }
     }
 
