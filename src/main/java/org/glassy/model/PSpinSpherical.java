@@ -46,9 +46,11 @@ import org.hipparchus.special.Gamma;
  *
  * <p><b>Several states.</b> {@link #energiesAndGradients} evaluates states in groups of
  * {@link BlockDotAxpy#lanes()} (8 with 512-bit vectors), one state per vector lane
- * ({@link BlockDotAxpy#applyInterleaved}): one pass over the couplings per group, each coupling
- * broadcast once for all its states. At N = 400 the couplings (85 MB) no longer fit in cache and a
- * single state is bound by memory bandwidth; a group is not.
+ * ({@link BlockDotAxpy#applyInterleaved}): each coupling is broadcast once for all the states of a
+ * group (sixteen multiply–adds per coupling load instead of two), and each block of couplings is
+ * used by every group while it is in cache, so K states cost one pass over memory. At N = 400 the
+ * couplings (85 MB) do not fit in cache and a single state is bound by memory bandwidth; a batch is
+ * bound by the multiply–adds.
  *
  * <p>Immutable and thread-safe: replicas may share one instance (work arrays are per thread).
  */
@@ -215,7 +217,7 @@ public final class PSpinSpherical implements MultiStateModel {
         double[] gp = w.g;
         Arrays.fill(gp, 0, n + PAD, 0.0);
         if (p == 3) {
-            gradient3(sp, gp, w);
+            gradient3(sp, gp);
         } else {
             gradientGeneral(sp, gp, w);
         }
@@ -229,10 +231,12 @@ public final class PSpinSpherical implements MultiStateModel {
     }
 
     /**
-     * Evaluates several states in one pass over the couplings per group of
-     * {@link BlockDotAxpy#lanes()} states (see the class comment). A remainder of fewer than half a
-     * group is evaluated state by state. Each result equals {@link #energyAndGradient} up to the
-     * order of floating-point additions (relative differences of order 10⁻¹⁵).
+     * Evaluates several states in one pass over the couplings: the states go into groups of
+     * {@link BlockDotAxpy#lanes()}, one state per vector lane, and every block of couplings is used
+     * by all the groups while it is in cache. A last group of at least half the lanes is padded with
+     * zero states; fewer remaining states are evaluated one by one. Each result equals
+     * {@link #energyAndGradient} up to the order of floating-point additions (relative differences
+     * of order 10⁻¹⁵).
      *
      * @param states the states, state i at [i·n, (i+1)·n); not modified
      * @param first the first state, at least 0
@@ -243,17 +247,17 @@ public final class PSpinSpherical implements MultiStateModel {
     @Override
     public void energiesAndGradients(double[] states, int first, int count, double[] energies, double[] gradients) {
         MultiStateModel.checkStates(n, states, first, count, energies, gradients);
-        int i = first;
-        int end = first + count;
-        while (end - i >= LANES || (end - i > 1 && 2 * (end - i) >= LANES)) {
-            int group = Math.min(LANES, end - i);
-            evaluateGroup(states, i, group, energies, gradients);
-            i += group;
+        int rest = count % LANES;
+        boolean padded = rest > 1 && 2 * rest >= LANES;
+        int groups = count / LANES + (padded ? 1 : 0);
+        int grouped = Math.min(count, groups * LANES);
+        if (groups > 0) {
+            evaluateGroups(states, first, grouped, groups, energies, gradients);
         }
-        if (i < end) {
+        if (grouped < count) {
             double[] x = new double[n];
             double[] g = new double[n];
-            for (; i < end; i++) {
+            for (int i = first + grouped; i < first + count; i++) {
                 System.arraycopy(states, i * n, x, 0, n);
                 energies[i] = energyAndGradient(x, g);
                 System.arraycopy(g, 0, gradients, i * n, n);
@@ -261,33 +265,37 @@ public final class PSpinSpherical implements MultiStateModel {
         }
     }
 
-    /** States first … first + group − 1 (group ≤ LANES) in the lanes of one interleaved pass. */
-    private void evaluateGroup(double[] states, int first, int group, double[] energies, double[] gradients) {
-        Scratch w = SCRATCH.get().ensure(n, p, LANES);
-        double[] x = w.x;
-        double[] gx = w.gx;
-        Arrays.fill(x, 0, n * LANES, 0.0);
-        Arrays.fill(gx, 0, n * LANES, 0.0);
-        for (int l = 0; l < group; l++) {
-            int from = (first + l) * n;
-            for (int k = 0; k < n; k++) {
-                x[k * LANES + l] = states[from + k];
+    /** States first … first + count − 1 in the lanes of {@code groups} interleaved groups (zeros after them). */
+    private void evaluateGroups(double[] states, int first, int count, int groups, double[] energies,
+                                double[] gradients) {
+        Scratch w = SCRATCH.get().ensure(n, p, groups);
+        for (int q = 0; q < groups; q++) {
+            double[] x = w.x[q];
+            Arrays.fill(x, 0, n * LANES, 0.0);
+            Arrays.fill(w.gx[q], 0, n * LANES, 0.0);
+            for (int l = 0; l < LANES && q * LANES + l < count; l++) {
+                int from = (first + q * LANES + l) * n;
+                for (int k = 0; k < n; k++) {
+                    x[k * LANES + l] = states[from + k];
+                }
             }
         }
         if (p == 3) {
-            gradient3Interleaved(x, gx, w);
+            gradient3Interleaved(groups, w);
         } else {
-            gradientGeneralInterleaved(x, gx, w);
+            gradientGeneralInterleaved(groups, w);
         }
-        for (int l = 0; l < group; l++) {
-            int from = (first + l) * n;
+        for (int i = 0; i < count; i++) {
+            double[] gx = w.gx[i / LANES];
+            int l = i % LANES;
+            int from = (first + i) * n;
             double dot = 0;
             for (int k = 0; k < n; k++) {
                 double g = gx[k * LANES + l];
                 dot += states[from + k] * g;
                 gradients[from + k] = -g;
             }
-            energies[first + l] = -dot / p;
+            energies[first + i] = -dot / p;
         }
     }
 
@@ -307,41 +315,33 @@ public final class PSpinSpherical implements MultiStateModel {
     }
 
     /** Adds ∇P(s) for p = 3 to gp (both padded). */
-    private void gradient3(double[] sp, double[] gp, Scratch w) {
-        double[] f = w.f;
-        double[] d = w.d;
+    private void gradient3(double[] sp, double[] gp) {
         for (int j = 1; j < n - 1; j++) {
-            double sj = sp[j];
-            for (int i = 0; i < j; i++) {
-                f[i] = sp[i] * sj;
-            }
-            KERNEL.apply(couplings, offsets[j], j, n - 1 - j, sp, gp, j + 1, f, d);
-            double q = 0;
-            for (int i = 0; i < j; i++) {
-                q += sp[i] * d[i];
-                gp[i] += sj * d[i];
-            }
-            gp[j] += q;
+            KERNEL.threeSpinBlock(couplings, offsets[j], j, n, sp, gp);
         }
     }
 
-    /** Adds ∇P for p = 3 of LANES interleaved states to gx. */
-    private void gradient3Interleaved(double[] x, double[] gx, Scratch w) {
+    /** Adds ∇P for p = 3 of every group's LANES interleaved states to its gx; block by block, all groups per block. */
+    private void gradient3Interleaved(int groups, Scratch w) {
         double[] f = w.fx;
         double[] d = w.dx;
         for (int j = 1; j < n - 1; j++) {
             int jl = j * LANES;
-            for (int i = 0; i < j; i++) {
-                for (int l = 0; l < LANES; l++) {
-                    f[i * LANES + l] = x[i * LANES + l] * x[jl + l];
+            for (int group = 0; group < groups; group++) {
+                double[] x = w.x[group];
+                double[] gx = w.gx[group];
+                for (int i = 0; i < j; i++) {
+                    for (int l = 0; l < LANES; l++) {
+                        f[i * LANES + l] = x[i * LANES + l] * x[jl + l];
+                    }
                 }
-            }
-            KERNEL.applyInterleaved(couplings, offsets[j], j, n - 1 - j, x, gx, j + 1, f, d);
-            for (int i = 0; i < j; i++) {
-                for (int l = 0; l < LANES; l++) {
-                    double u = d[i * LANES + l];
-                    gx[jl + l] += x[i * LANES + l] * u;
-                    gx[i * LANES + l] += x[jl + l] * u;
+                KERNEL.applyInterleaved(couplings, offsets[j], j, n - 1 - j, x, gx, j + 1, f, d);
+                for (int i = 0; i < j; i++) {
+                    for (int l = 0; l < LANES; l++) {
+                        double u = d[i * LANES + l];
+                        gx[jl + l] += x[i * LANES + l] * u;
+                        gx[i * LANES + l] += x[jl + l] * u;
+                    }
                 }
             }
         }
@@ -428,12 +428,12 @@ public final class PSpinSpherical implements MultiStateModel {
         }
     }
 
-    /** The general-p gradient of LANES interleaved states (lane l of every vector is state l). */
-    private void gradientGeneralInterleaved(double[] x, double[] gx, Scratch w) {
+    /** The general-p gradient of every group's LANES interleaved states; all groups per chunk of rows. */
+    private void gradientGeneralInterleaved(int groups, Scratch w) {
         final int m = p - 2;
         final int lanes = LANES;
         int[] c = w.c;
-        int[] saved = w.saved;
+        int[] start = w.saved;
         double[] sx = w.sx;
         double[] a = w.ax;
         double[] f = w.fx;
@@ -446,32 +446,37 @@ public final class PSpinSpherical implements MultiStateModel {
             int rows = (int) binomial(j, m);
             int jl = j * lanes;
             firstSubset(c, m);
-            suffixProducts(c, m, x, sx, m - 1, lanes);
             for (int r0 = 0; r0 < rows; r0 += ROW_CHUNK) {
                 int chunk = Math.min(ROW_CHUNK, rows - r0);
-                System.arraycopy(c, 0, saved, 0, m);
-                for (int t = 0; t < chunk; t++) {
-                    for (int l = 0; l < lanes; l++) {
-                        a[t * lanes + l] = sx[l];
-                        f[t * lanes + l] = sx[l] * x[jl + l];
-                    }
-                    suffixProducts(c, m, x, sx, nextSubset(c, m, j), lanes);
-                }
-                KERNEL.applyInterleaved(couplings, offsets[j] + r0 * length, chunk, length, x, gx, j + 1, f, d);
-                System.arraycopy(saved, 0, c, 0, m);
-                suffixProducts(c, m, x, sx, m - 1, lanes);
-                for (int t = 0; t < chunk; t++) {
-                    for (int l = 0; l < lanes; l++) {
-                        double u = d[t * lanes + l];
-                        gx[jl + l] += a[t * lanes + l] * u;
-                        double before = x[jl + l] * u;
-                        for (int q = 0; q < m; q++) {
-                            int cq = c[q] * lanes + l;
-                            gx[cq] += before * sx[(q + 1) * lanes + l];
-                            before *= x[cq];
+                System.arraycopy(c, 0, start, 0, m);
+                for (int group = 0; group < groups; group++) {
+                    double[] x = w.x[group];
+                    double[] gx = w.gx[group];
+                    System.arraycopy(start, 0, c, 0, m);
+                    suffixProducts(c, m, x, sx, m - 1, lanes);
+                    for (int t = 0; t < chunk; t++) {
+                        for (int l = 0; l < lanes; l++) {
+                            a[t * lanes + l] = sx[l];
+                            f[t * lanes + l] = sx[l] * x[jl + l];
                         }
+                        suffixProducts(c, m, x, sx, nextSubset(c, m, j), lanes);
                     }
-                    suffixProducts(c, m, x, sx, nextSubset(c, m, j), lanes);
+                    KERNEL.applyInterleaved(couplings, offsets[j] + r0 * length, chunk, length, x, gx, j + 1, f, d);
+                    System.arraycopy(start, 0, c, 0, m);
+                    suffixProducts(c, m, x, sx, m - 1, lanes);
+                    for (int t = 0; t < chunk; t++) {
+                        for (int l = 0; l < lanes; l++) {
+                            double u = d[t * lanes + l];
+                            gx[jl + l] += a[t * lanes + l] * u;
+                            double before = x[jl + l] * u;
+                            for (int q = 0; q < m; q++) {
+                                int cq = c[q] * lanes + l;
+                                gx[cq] += before * sx[(q + 1) * lanes + l];
+                                before *= x[cq];
+                            }
+                        }
+                        suffixProducts(c, m, x, sx, nextSubset(c, m, j), lanes);
+                    }
                 }
             }
         }
@@ -539,8 +544,8 @@ public final class PSpinSpherical implements MultiStateModel {
         double[] f = new double[0];
         double[] d = new double[0];
         double[] a = new double[0];
-        double[] x = new double[0];
-        double[] gx = new double[0];
+        double[][] x = new double[0][];
+        double[][] gx = new double[0][];
         double[] fx = new double[0];
         double[] dx = new double[0];
         double[] ax = new double[0];
@@ -549,7 +554,8 @@ public final class PSpinSpherical implements MultiStateModel {
         int[] c = new int[0];
         int[] saved = new int[0];
 
-        Scratch ensure(int n, int p, int lanes) {
+        /** Room for one state of n spins at order p, and for {@code groups} interleaved groups. */
+        Scratch ensure(int n, int p, int groups) {
             int rows = Math.max(n, ROW_CHUNK);
             if (s.length < n + PAD) {
                 s = new double[n + PAD];
@@ -565,15 +571,20 @@ public final class PSpinSpherical implements MultiStateModel {
                 saved = new int[p];
                 suffix = new double[p + 1];
             }
-            if (lanes > 0 && (x.length < n * lanes || fx.length < rows * lanes)) {
-                x = new double[n * lanes];
-                gx = new double[n * lanes];
-                fx = new double[rows * lanes];
-                dx = new double[rows * lanes];
-                ax = new double[rows * lanes];
-            }
-            if (lanes > 0 && sx.length < (p + 1) * lanes) {
-                sx = new double[(p + 1) * lanes];
+            if (groups > 0) {
+                if (fx.length < rows * LANES) {
+                    fx = new double[rows * LANES];
+                    dx = new double[rows * LANES];
+                    ax = new double[rows * LANES];
+                }
+                if (sx.length < (p + 1) * LANES) {
+                    sx = new double[(p + 1) * LANES];
+                }
+                if (x.length < groups || x[0].length < n * LANES) {
+                    int size = Math.max(n * LANES, x.length > 0 ? x[0].length : 0);
+                    x = new double[Math.max(groups, x.length)][size];
+                    gx = new double[x.length][size];
+                }
             }
             return this;
         }
