@@ -14,7 +14,8 @@ package org.glassy.internal;
  * <p>so every coupling is loaded once for two multiply–adds, and the rows share the loads and
  * stores of s and g (the vector kernel keeps four rows in registers: per vector of columns it
  * loads four coupling vectors, one of s and one of g, stores one of g and does eight fused
- * multiply–adds). {@link #threeSpinBlock} is the same pass with the p = 3 bookkeeping fused in.
+ * multiply–adds). {@link #spinRows} is the same pass for the p-spin's runs of rows, with the
+ * row factors and the bookkeeping fused in.
  *
  * <p><b>Padding.</b> The vector kernel runs every row to a whole number of vectors, reading up to
  * {@link #padding()} − 1 numbers past the end of a row. So the caller guarantees, for
@@ -70,19 +71,54 @@ public interface BlockDotAxpy {
                double[] dots);
 
     /**
-     * The whole p = 3 block of spin j for one state: its rows are the spins i &lt; j, so it does
-     * {@link #apply} with factors s[i]·s[j] and then adds s[j]·dot_i to g[i] and Σ_i s[i]·dot_i to
-     * g[j] (the row factors and the distribution fused into the kernel, which saves a tenth of the
-     * time at N = 100).
+     * {@link #apply} for a block whose row r belongs to spin r (r &lt; rows), with row factors
+     * scale·s[r], followed by g[r] += scale·dot_r; returns Σ_r s[r]·dot_r. These are the p-spin's
+     * runs of rows: for p = 3 block j is one run (rows i &lt; j, scale s_j); for larger p a run
+     * holds the prefixes that differ only in their smallest index. The row factors and the
+     * bookkeeping are fused into the kernel (a tenth of the time at N = 100 for p = 3; for p = 4
+     * it replaces a prefix enumeration per row).
      *
      * @param m the couplings
-     * @param offset where the block starts in {@code m}: rows i = 0, …, j − 1 of N − 1 − j couplings
-     * @param j the spin j, in [1, N − 2]
-     * @param n the number of spins N
-     * @param s the state; zero for {@link #padding()} numbers past N
-     * @param g the accumulated gradient ∇P, updated in [0, N) (and scratch past it)
+     * @param offset where the block starts in {@code m}
+     * @param rows the number of rows, at least 0; row r belongs to spin r
+     * @param length the row length, at least 1
+     * @param s the state; zero for {@link #padding()} numbers past {@code from + length}
+     * @param g the accumulated gradient, updated in [0, rows) and [from, from + length)
+     * @param from the state component of the first column, at least {@code rows}
+     * @param scale the factor of the run
+     * @return Σ_r s[r]·dot_r
      */
-    void threeSpinBlock(double[] m, int offset, int j, int n, double[] s, double[] g);
+    double spinRows(double[] m, int offset, int rows, int length, double[] s, double[] g, int from, double scale);
+
+    /**
+     * The energy part of {@link #spinRows}: Σ_r s[r] Σ_c M[r][c]·s[from + c], no gradient.
+     *
+     * @param m the couplings
+     * @param offset where the block starts in {@code m}
+     * @param rows the number of rows, at least 0; row r belongs to spin r
+     * @param length the row length, at least 1
+     * @param s the state; zero for {@link #padding()} numbers past {@code from + length}
+     * @param from the state component of the first column
+     * @return Σ_r s[r]·dot_r
+     */
+    double spinRowsEnergy(double[] m, int offset, int rows, int length, double[] s, int from);
+
+    /**
+     * {@link #spinRows} for {@link #lanes()} interleaved states: per lane l, row factors
+     * scale[l]·x_r, then g_r += scale[l]·dot_r, and q[l] = Σ_r x_r·dot_r.
+     *
+     * @param m the couplings
+     * @param offset where the block starts in {@code m}
+     * @param rows the number of rows, at least 0; row r belongs to spin r
+     * @param length the row length, at least 1
+     * @param x the states: component k of state l at {@code x[k·lanes + l]}
+     * @param g the accumulated gradients, interleaved like {@code x}
+     * @param from the state component of the first column, at least {@code rows}
+     * @param scale the run's factor for each lane, {@link #lanes()} numbers
+     * @param q overwritten with Σ_r x_r·dot_r for each lane, {@link #lanes()} numbers
+     */
+    void spinRowsInterleaved(double[] m, int offset, int rows, int length, double[] x, double[] g, int from,
+                             double[] scale, double[] q);
 
     /**
      * Row dot products of one state over a block (an energy without its gradient).
@@ -155,23 +191,58 @@ public interface BlockDotAxpy {
         }
 
         @Override
-        public void threeSpinBlock(double[] m, int offset, int j, int n, double[] s, double[] g) {
-            int length = n - 1 - j;
-            double sj = s[j];
+        public double spinRows(double[] m, int offset, int rows, int length, double[] s, double[] g, int from,
+                               double scale) {
             double q = 0;
-            for (int i = 0; i < j; i++) {
-                int row = offset + i * length - (j + 1);
-                double a = s[i] * sj;
+            for (int r = 0; r < rows; r++) {
+                int row = offset + r * length - from;
+                double a = s[r] * scale;
                 double dot = 0;
-                for (int k = j + 1; k < n; k++) {
+                for (int k = from; k < from + length; k++) {
                     double coupling = m[row + k];
                     dot += coupling * s[k];
                     g[k] += coupling * a;
                 }
-                g[i] += sj * dot;
-                q += s[i] * dot;
+                g[r] += scale * dot;
+                q += s[r] * dot;
             }
-            g[j] += q;
+            return q;
+        }
+
+        @Override
+        public double spinRowsEnergy(double[] m, int offset, int rows, int length, double[] s, int from) {
+            double q = 0;
+            for (int r = 0; r < rows; r++) {
+                int row = offset + r * length - from;
+                double dot = 0;
+                for (int k = from; k < from + length; k++) {
+                    dot += m[row + k] * s[k];
+                }
+                q += s[r] * dot;
+            }
+            return q;
+        }
+
+        @Override
+        public void spinRowsInterleaved(double[] m, int offset, int rows, int length, double[] x, double[] g, int from,
+                                        double[] scale, double[] q) {
+            double[] dot = new double[LANES];
+            java.util.Arrays.fill(q, 0, LANES, 0.0);
+            for (int r = 0; r < rows; r++) {
+                int row = offset + r * length - from;
+                java.util.Arrays.fill(dot, 0.0);
+                for (int k = from; k < from + length; k++) {
+                    double coupling = m[row + k];
+                    for (int l = 0; l < LANES; l++) {
+                        dot[l] += coupling * x[k * LANES + l];
+                        g[k * LANES + l] += coupling * x[r * LANES + l] * scale[l];
+                    }
+                }
+                for (int l = 0; l < LANES; l++) {
+                    g[r * LANES + l] += scale[l] * dot[l];
+                    q[l] += x[r * LANES + l] * dot[l];
+                }
+            }
         }
 
         @Override

@@ -38,11 +38,15 @@ import org.hipparchus.special.Gamma;
  * gradient.
  *
  * <p><b>Energy and gradient.</b> With P = −H and a_c = Π_{l} s_{c_l}, block j contributes
- * s_j Σ_c a_c (M_j s)_c; one pass over it ({@link BlockDotAxpy#apply}) gives the row dots
- * u_c = Σ_k M_j[c][k] s_k and adds Σ_c a_c s_j M_j[c][k] to ∂P/∂s_k; then ∂P/∂s_j gains Σ_c a_c u_c
- * and ∂P/∂s_{c_l} gains s_j u_c Π_{l′≠l} s_{c_l′}. That is two fused multiply–adds per coupling
- * (4 C(N, p) flops) and one pass over the couplings; the energy follows from homogeneity,
- * s·∇P = pP. {@link #energy} alone needs one multiply–add per coupling.
+ * s_j Σ_c a_c (M_j s)_c; one pass over it gives the row dots u_c = Σ_k M_j[c][k] s_k and adds
+ * Σ_c a_c s_j M_j[c][k] to ∂P/∂s_k; then ∂P/∂s_j gains Σ_c a_c u_c and ∂P/∂s_{c_l} gains
+ * s_j u_c Π_{l′≠l} s_{c_l′}. That is two fused multiply–adds per coupling (4 C(N, p) flops) and
+ * one pass over the couplings; the energy follows from homogeneity, s·∇P = pP, and
+ * {@link #energy} alone needs one multiply–add per coupling. For p ≥ 3 the rows of a block come in
+ * runs that differ only in their smallest index c_1 = 0, 1, …, (for p = 3 the whole block is one
+ * run): row r of a run belongs to spin r, so one kernel call ({@link BlockDotAxpy#spinRows}) does
+ * the run with its factors and bookkeeping, four rows at a time; p = 2 goes row by row
+ * ({@link BlockDotAxpy#apply}).
  *
  * <p><b>Several states.</b> {@link #energiesAndGradients} evaluates states in groups of
  * {@link BlockDotAxpy#lanes()} (8 with 512-bit vectors), one state per vector lane
@@ -204,7 +208,7 @@ public final class PSpinSpherical implements MultiStateModel {
         checkDimension("s", s);
         Scratch w = SCRATCH.get().ensure(n, p, 0);
         double[] sp = w.padded(s, n);
-        double total = p == 3 ? polynomial3(sp, w) : polynomialGeneral(sp, w);
+        double total = p == 2 ? polynomialGeneral(sp, w) : polynomialRuns(sp, w);
         return -total;
     }
 
@@ -216,10 +220,10 @@ public final class PSpinSpherical implements MultiStateModel {
         double[] sp = w.padded(s, n);
         double[] gp = w.g;
         Arrays.fill(gp, 0, n + PAD, 0.0);
-        if (p == 3) {
-            gradient3(sp, gp);
-        } else {
+        if (p == 2) {
             gradientGeneral(sp, gp, w);
+        } else {
+            gradientRuns(sp, gp, w);
         }
         // gp now holds ∇P with P = Σ J s…s = −H; Euler's theorem: s·∇P = p P
         double dot = 0;
@@ -280,10 +284,10 @@ public final class PSpinSpherical implements MultiStateModel {
                 }
             }
         }
-        if (p == 3) {
-            gradient3Interleaved(groups, w);
-        } else {
+        if (p == 2) {
             gradientGeneralInterleaved(groups, w);
+        } else {
+            gradientRunsInterleaved(groups, w);
         }
         for (int i = 0; i < count; i++) {
             double[] gx = w.gx[i / LANES];
@@ -299,51 +303,110 @@ public final class PSpinSpherical implements MultiStateModel {
         }
     }
 
-    /** P(s) for p = 3: Σ_j s_j Σ_{i&lt;j} s_i (M_j s)_i, one multiply–add per coupling. */
-    private double polynomial3(double[] sp, Scratch w) {
-        double[] d = w.d;
+    /*
+     * Runs (p ≥ 3). In block j the rows are the prefixes c = (c_0 < c_1 < … < c_{p−3}) ⊂ [0, j) in
+     * colexicographic order, so the prefixes that share their upper part u = (c_1, …, c_{p−3}) are
+     * consecutive, with c_0 = 0, 1, …, u_0 − 1 (for p = 3, u is empty and the one run is c_0 < j):
+     * a run's row r belongs to spin r, its row factor is s_r·s_j·Π_u s, and BlockDotAxpy.spinRows
+     * does the run in one call. Then ∂P/∂s_j gains Π_u s · q and ∂P/∂s_{u_l} gains
+     * s_j · q · Π_{u without u_l} s, with q = Σ_r s_r (M s)_r.
+     */
+
+    /** P(s) for p ≥ 3, run by run. */
+    private double polynomialRuns(double[] sp, Scratch w) {
+        final int m = p - 3;
+        int[] u = w.c;
+        double[] suffix = w.suffix;
         double total = 0;
-        for (int j = 1; j < n - 1; j++) {
-            KERNEL.dots(couplings, offsets[j], j, n - 1 - j, sp, j + 1, d);
-            double q = 0;
-            for (int i = 0; i < j; i++) {
-                q += sp[i] * d[i];
-            }
-            total += sp[j] * q;
+        for (int j = m + 1; j < n - 1; j++) {
+            int length = n - 1 - j;
+            int offset = offsets[j];
+            double block = 0;
+            firstSubset(u, m, sp, suffix);
+            do {
+                int rows = m == 0 ? j : u[0];
+                if (rows > 0) {
+                    block += suffix[0] * KERNEL.spinRowsEnergy(couplings, offset, rows, length, sp, j + 1);
+                    offset += rows * length;
+                }
+            } while (nextSubset(u, m, j, sp, suffix));
+            total += sp[j] * block;
         }
         return total;
     }
 
-    /** Adds ∇P(s) for p = 3 to gp (both padded). */
-    private void gradient3(double[] sp, double[] gp) {
-        for (int j = 1; j < n - 1; j++) {
-            KERNEL.threeSpinBlock(couplings, offsets[j], j, n, sp, gp);
+    /** Adds ∇P(s) for p ≥ 3 to gp (both padded), run by run. */
+    private void gradientRuns(double[] sp, double[] gp, Scratch w) {
+        final int m = p - 3;
+        int[] u = w.c;
+        double[] suffix = w.suffix;
+        for (int j = m + 1; j < n - 1; j++) {
+            int length = n - 1 - j;
+            int offset = offsets[j];
+            double sj = sp[j];
+            firstSubset(u, m, sp, suffix);
+            do {
+                int rows = m == 0 ? j : u[0];
+                if (rows > 0) {
+                    double product = suffix[0];
+                    double q = KERNEL.spinRows(couplings, offset, rows, length, sp, gp, j + 1, sj * product);
+                    offset += rows * length;
+                    gp[j] += product * q;
+                    double before = sj * q;
+                    for (int l = 0; l < m; l++) {
+                        gp[u[l]] += before * suffix[l + 1];
+                        before *= sp[u[l]];
+                    }
+                }
+            } while (nextSubset(u, m, j, sp, suffix));
         }
     }
 
-    /** Adds ∇P for p = 3 of every group's LANES interleaved states to its gx; block by block, all groups per block. */
-    private void gradient3Interleaved(int groups, Scratch w) {
-        double[] f = w.fx;
-        double[] d = w.dx;
-        for (int j = 1; j < n - 1; j++) {
-            int jl = j * LANES;
-            for (int group = 0; group < groups; group++) {
-                double[] x = w.x[group];
-                double[] gx = w.gx[group];
-                for (int i = 0; i < j; i++) {
-                    for (int l = 0; l < LANES; l++) {
-                        f[i * LANES + l] = x[i * LANES + l] * x[jl + l];
+    /** The p ≥ 3 gradient of every group's LANES interleaved states; all groups per run. */
+    private void gradientRunsInterleaved(int groups, Scratch w) {
+        final int m = p - 3;
+        final int lanes = LANES;
+        int[] u = w.c;
+        double[] product = w.ax;
+        double[] scale = w.fx;
+        double[] q = w.dx;
+        for (int j = m + 1; j < n - 1; j++) {
+            int length = n - 1 - j;
+            int offset = offsets[j];
+            int jl = j * lanes;
+            firstSubset(u, m);
+            do {
+                int rows = m == 0 ? j : u[0];
+                if (rows == 0) {
+                    continue;
+                }
+                for (int group = 0; group < groups; group++) {
+                    double[] x = w.x[group];
+                    double[] gx = w.gx[group];
+                    for (int l = 0; l < lanes; l++) {
+                        double prod = 1;
+                        for (int t = 0; t < m; t++) {
+                            prod *= x[u[t] * lanes + l];
+                        }
+                        product[l] = prod;
+                        scale[l] = x[jl + l] * prod;
+                    }
+                    KERNEL.spinRowsInterleaved(couplings, offset, rows, length, x, gx, j + 1, scale, q);
+                    for (int l = 0; l < lanes; l++) {
+                        gx[jl + l] += product[l] * q[l];
+                        for (int t = 0; t < m; t++) {
+                            double others = x[jl + l] * q[l];
+                            for (int v = 0; v < m; v++) {
+                                if (v != t) {
+                                    others *= x[u[v] * lanes + l];
+                                }
+                            }
+                            gx[u[t] * lanes + l] += others;
+                        }
                     }
                 }
-                KERNEL.applyInterleaved(couplings, offsets[j], j, n - 1 - j, x, gx, j + 1, f, d);
-                for (int i = 0; i < j; i++) {
-                    for (int l = 0; l < LANES; l++) {
-                        double u = d[i * LANES + l];
-                        gx[jl + l] += x[i * LANES + l] * u;
-                        gx[i * LANES + l] += x[jl + l] * u;
-                    }
-                }
-            }
+                offset += rows * length;
+            } while (nextSubset(u, m, j) >= 0);
         }
     }
 
@@ -373,8 +436,9 @@ public final class PSpinSpherical implements MultiStateModel {
     }
 
     /**
-     * Adds ∇P(s) to g for any p ≥ 2, with the general row enumeration (prefixes of p − 2 spins).
-     * Package-private so tests can compare it with the specialised p = 3 kernel.
+     * Adds ∇P(s) to g for any p ≥ 2, with the general row enumeration (one prefix of p − 2 spins per
+     * row, {@link BlockDotAxpy#apply} on chunks of rows): the path of p = 2, and for p ≥ 3 a second
+     * implementation that tests compare with the runs.
      */
     void polynomialGradientGeneral(double[] s, double[] g) {
         Scratch w = SCRATCH.get().ensure(n, p, 0);
@@ -511,12 +575,16 @@ public final class PSpinSpherical implements MultiStateModel {
         }
     }
 
-    /** The next m-subset of [0, j) in colexicographic order, and its suffix products. */
-    private static void nextSubset(int[] c, int m, int j, double[] s, double[] suffix) {
+    /**
+     * The next m-subset of [0, j) in colexicographic order, and its suffix products; false after the
+     * last one.
+     */
+    private static boolean nextSubset(int[] c, int m, int j, double[] s, double[] suffix) {
         int l = nextSubset(c, m, j);
         if (l >= 0) {
             suffixProducts(c, m, s, suffix, l);
         }
+        return l >= 0;
     }
 
     /**

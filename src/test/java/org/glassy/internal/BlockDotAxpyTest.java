@@ -126,4 +126,74 @@ class BlockDotAxpyTest {
             assertEquals(g1[k], g2[k], 1e-13);
         }
     }
+    /**
+     * Runs whose row r belongs to spin r: the fused factors s_r·scale, g_r += scale·dot_r and the
+     * returned Σ_r s_r dot_r, against the plain sums, for one state and for interleaved states.
+     */
+    @Test
+    void spinRowsEqualThePlainSums() {
+        SplittableRandom random = new SplittableRandom(8);
+        for (BlockDotAxpy kernel : new BlockDotAxpy[] {KERNEL, new BlockDotAxpy.Scalar()}) {
+            int pad = kernel.padding();
+            int w = kernel.lanes();
+            for (int rows = 0; rows < 12; rows++) {
+                for (int length = 1; length < 19; length++) {
+                    int from = rows + 2;
+                    int offset = 3;
+                    int n = from + length;
+                    double scale = random.nextDouble(-2, 2);
+                    double[] m = random.doubles(offset + rows * length + pad, -1, 1).toArray();
+                    double[] s = new double[n + pad];
+                    for (int k = 0; k < n; k++) {
+                        s[k] = random.nextDouble(-1, 1);
+                    }
+                    double[] g = random.doubles(n + pad, -1, 1).toArray();
+                    double[] expectedG = g.clone();
+                    double expectedQ = 0;
+                    for (int r = 0; r < rows; r++) {
+                        double dot = 0;
+                        for (int c = 0; c < length; c++) {
+                            double coupling = m[offset + r * length + c];
+                            dot += coupling * s[from + c];
+                            expectedG[from + c] += s[r] * scale * coupling;
+                        }
+                        expectedG[r] += scale * dot;
+                        expectedQ += s[r] * dot;
+                    }
+                    String shape = kernel.getClass().getSimpleName() + " " + rows + " × " + length;
+                    assertEquals(expectedQ, kernel.spinRows(m, offset, rows, length, s, g, from, scale), 1e-13, shape);
+                    assertEquals(expectedQ, kernel.spinRowsEnergy(m, offset, rows, length, s, from), 1e-13, shape);
+                    for (int k = 0; k < n; k++) {
+                        assertEquals(expectedG[k], g[k], 1e-14, "g[" + k + "] in " + shape);
+                    }
+                    // interleaved: w states, each lane checked against its own plain sums
+                    double[] x = random.doubles(n * w, -1, 1).toArray();
+                    double[] scales = random.doubles(w, -2, 2).toArray();
+                    double[] gx = random.doubles(n * w, -1, 1).toArray();
+                    double[] expectedGx = gx.clone();
+                    double[] expectedQx = new double[w];
+                    for (int l = 0; l < w; l++) {
+                        for (int r = 0; r < rows; r++) {
+                            double dot = 0;
+                            for (int c = 0; c < length; c++) {
+                                double coupling = m[offset + r * length + c];
+                                dot += coupling * x[(from + c) * w + l];
+                                expectedGx[(from + c) * w + l] += x[r * w + l] * scales[l] * coupling;
+                            }
+                            expectedGx[r * w + l] += scales[l] * dot;
+                            expectedQx[l] += x[r * w + l] * dot;
+                        }
+                    }
+                    double[] q = random.doubles(w).toArray();
+                    kernel.spinRowsInterleaved(m, offset, rows, length, x, gx, from, scales, q);
+                    for (int l = 0; l < w; l++) {
+                        assertEquals(expectedQx[l], q[l], 1e-13, "q of lane " + l + " in " + shape);
+                    }
+                    for (int t = 0; t < n * w; t++) {
+                        assertEquals(expectedGx[t], gx[t], 1e-14, "interleaved g " + t + " in " + shape);
+                    }
+                }
+            }
+        }
+    }
 }
