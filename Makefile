@@ -12,7 +12,8 @@ JAR_STAMP := target/.built
 FASHION_MNIST := /usr/share/datasets/fashion-mnist
 
 .PHONY: build env kernel data test test-java test-cli test-notebooks reproduce lab bench lock clean \
-	binder-env test-publishing test-binder test-browser prerequisites prerequisites-reproduce check-notebooks reproduce-site
+	binder-env test-publishing test-binder test-browser prerequisites prerequisites-reproduce check-notebooks reproduce-site \
+	test-slurm
 
 ## build: compile the library and copy its runtime dependencies to target/lib
 build: $(JAR_STAMP)
@@ -21,18 +22,23 @@ $(JAR_STAMP): pom.xml $(shell find src/main -type f 2>/dev/null)
 	$(MVN) package -DskipTests
 	@touch $@
 
-## env: the project-local Python environment (.venv) from the pinned environment/requirements.txt
-env: $(VENV)/.installed
+## env: the project-local Python environment (.venv) from the pinned environment/requirements.txt, and
+## papermill's Java translator (environment/papermill-glassy)
+env: $(VENV)/.installed $(VENV)/.papermill-glassy
 
 $(VENV)/.installed: environment/requirements.txt
 	$(PYTHON) -m venv $(VENV)
 	$(VPY) -m pip install -q --disable-pip-version-check --no-deps -r environment/requirements.txt
 	@touch $@
 
+$(VENV)/.papermill-glassy: $(VENV)/.installed $(wildcard environment/papermill-glassy/pyproject.toml environment/papermill-glassy/papermill_glassy/*.py)
+	$(VPY) -m pip install -q --disable-pip-version-check --no-deps --force-reinstall ./environment/papermill-glassy
+	@touch $@
+
 ## kernel: the "Java (Glassy)" kernelspec in .venv, with the library on its classpath
 kernel: $(KERNEL_SPEC)
 
-$(KERNEL_SPEC): $(VENV)/.installed $(JAR_STAMP) environment/install_kernel.py
+$(KERNEL_SPEC): $(VENV)/.installed $(VENV)/.papermill-glassy $(JAR_STAMP) environment/install_kernel.py
 	$(VPY) environment/install_kernel.py .
 
 ## data: Fashion-MNIST in $(FASHION_MNIST) (Debian's dataset-fashion-mnist), installed if root can;
@@ -41,8 +47,9 @@ data:
 	@bin/prerequisites data
 	@if [ -d $(FASHION_MNIST) ]; then echo "Fashion-MNIST: $(FASHION_MNIST)"; fi
 
-## prerequisites: what make test needs from the machine (JDK 17+, Python venv, Chromium), checked in a second;
-## installed through apt-get when root, else the one command to run is printed and make stops (bin/prerequisites)
+## prerequisites: what make test needs from the machine (JDK 17+, Python venv, Chromium, Slurm and MUNGE), checked
+## in a second; installed through apt-get when root, else the one command to run is printed and make stops
+## (bin/prerequisites)
 prerequisites:
 	@bin/prerequisites test
 
@@ -53,11 +60,11 @@ prerequisites-reproduce:
 check-notebooks:
 	@$(PYTHON) bin/check-notebooks $(NOTEBOOKS)
 
-## test: everything CI checks: unit and physics tests, javadoc, README examples, every notebook in quick mode,
-## the Binder simulation, JupyterLab in a real browser. The machine's prerequisites and the notebooks' missing
-## outputs are checked first, so a missing package stops it in a second, not after minutes.
+## test: everything CI checks: unit and physics tests, javadoc, README examples, job arrays on a real Slurm, every
+## notebook in quick mode, the Binder simulation, JupyterLab in a real browser. The machine's prerequisites and the
+## notebooks' missing outputs are checked first, so a missing package stops it in a second, not after minutes.
 test: prerequisites check-notebooks
-	@$(MAKE) --no-print-directory test-java test-cli test-publishing test-notebooks test-binder test-browser
+	@$(MAKE) --no-print-directory test-java test-cli test-slurm test-publishing test-notebooks test-binder test-browser
 
 # tests on the real Fashion-MNIST files run where `make data` has installed them, and are skipped elsewhere
 test-java:
@@ -98,9 +105,24 @@ bench: build
 	java --add-modules jdk.incubator.vector -cp "target/test-classes:target/classes:$$(cat target/test-classpath.txt)" \
 	  org.openjdk.jmh.Main $(BENCH_ARGS)
 
-## test-publishing: unit tests of the Binder drift check, the HTML export steps and bin/check-site
-test-publishing: env
-	$(VPY) -m unittest discover -s environment -p 'test_*.py'
+## test-slurm: job arrays against a real Slurm (issue 13; docs/cluster.md). environment/slurm_cluster.py starts a
+## private single-node cluster, munged, slurmctld and slurmd from Debian's munge and slurm-wlm, with a generated
+## slurm.conf, state, logs and MUNGE socket in a temporary directory and ports of its own (never 6817/6818, never
+## /etc/slurm or /run/munge), so it cannot meet a real installation. The tests submit throttled arrays, an array
+## beyond MaxArraySize (refused), cancel one running task, and check that the harness stops every daemon and job
+## process it started, also when a test fails, on Ctrl-C or SIGTERM, and nothing else; about 30 s. The packages
+## are installed first where root can (bin/prerequisites slurm, as make data does); otherwise it names the command.
+test-slurm:
+	@bin/prerequisites slurm
+	$(PYTHON) -m unittest -v environment/test_slurm_cluster.py
+	./mvnw -B -q test-compile surefire:test -Dglassy.excludedGroups= -Dgroups=slurm -Dglassy.requireSlurm=true \
+	  -Dsurefire.failIfNoSpecifiedTests=false
+
+## test-publishing: unit tests of the Binder drift check, the HTML export steps, bin/check-site and papermill's
+## Java translator with a papermill run of notebook 01 on the kernel (every environment/test_*.py but the Slurm
+## one, which starts daemons and is make test-slurm)
+test-publishing: kernel
+	$(VPY) -m unittest $(filter-out environment/test_slurm_cluster.py,$(wildcard environment/test_*.py))
 
 ## test-binder: what Binder does with binder/, simulated in a fresh venv (environment/binder_simulation.py)
 test-binder:

@@ -2,8 +2,9 @@
 bin/check-notebooks (notebooks committed without outputs).
 
 bin/prerequisites runs in a sandbox whose PATH holds only the shell tools it uses and stubs: `id` (root or
-not), `java`/`javac`, a `python3`, `apt-get` (which logs its arguments and "installs" Chromium by creating a
-stub), so "no Chromium" holds even on a machine that has one. Run: make test-publishing.
+not), `java`/`javac`, a `python3`, Slurm's and MUNGE's commands, `apt-get` (which logs its arguments and
+"installs" Chromium, Slurm and MUNGE by creating stubs), so "no Chromium" or "no Slurm" holds even on a machine
+that has them (the check for `sbatch` and `munge` looks at PATH only). Run: make test-publishing.
 """
 import importlib.machinery
 import importlib.util
@@ -19,6 +20,8 @@ import unittest
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 PREREQUISITES = ROOT / "bin" / "prerequisites"
 TOOLS = ("bash", "sed", "head", "cut", "tr", "grep", "paste", "cat", "chmod", "find")
+SLURM_TOOLS = ("sbatch", "sinfo", "slurmctld", "slurmd")
+MUNGE_TOOLS = ("munge", "munged")
 
 
 def load(path, name):
@@ -32,10 +35,11 @@ check_notebooks = load("bin/check-notebooks", "check_notebooks")
 
 
 class Sandbox:
-    """A PATH with stubs; `root`, `java_version`, `venv`, `chromium`, `sudo`, `apt_fails` choose the machine."""
+    """A PATH with stubs; `root`, `java_version`, `venv`, `chromium`, `slurm`, `sudo`, `apt_fails` choose the
+    machine."""
 
-    def __init__(self, directory, root=False, java_version="17.0.15", venv=True, chromium=False, sudo=True,
-                 apt_fails=False):
+    def __init__(self, directory, root=False, java_version="17.0.15", venv=True, chromium=False, slurm=True,
+                 sudo=True, apt_fails=False):
         self.bin = pathlib.Path(directory) / "bin"
         self.bin.mkdir()
         self.log = pathlib.Path(directory) / "apt-get.log"
@@ -48,13 +52,22 @@ class Sandbox:
         self.stub("python3", "exit 0" if venv else "exit 1")
         if chromium:
             self.stub("chromium", "exit 0")
+        if slurm:
+            for tool in SLURM_TOOLS + MUNGE_TOOLS:
+                self.stub(tool, "exit 0")
         if sudo:
             self.stub("sudo", 'exec "$@"')
         chromium_stub = self.bin / "chromium"
         self.stub("apt-get", f'echo "$*" >> {self.log}\n'
                   + ("exit 100\n" if apt_fails else "")
                   + f'case " $* " in *" chromium "*) printf "#!/bin/sh\\nexit 0\\n" > {chromium_stub};'
-                  f' chmod +x {chromium_stub};; esac')
+                  f' chmod +x {chromium_stub};; esac\n'
+                  + self.installs("slurm-wlm", SLURM_TOOLS) + self.installs("munge", MUNGE_TOOLS))
+
+    def installs(self, package, tools):
+        stubs = " ".join(str(self.bin / tool) for tool in tools)
+        return (f'case " $* " in *" {package} "*) for t in {stubs}; do printf "#!/bin/sh\\nexit 0\\n" > $t;'
+                f' chmod +x $t; done;; esac\n')
 
     def stub(self, name, body):
         path = self.bin / name
@@ -138,7 +151,31 @@ class PrerequisitesTest(unittest.TestCase):
         box = self.sandbox()
         result, _ = box.run(str(PREREQUISITES), "tests")
         self.assertEqual(2, result.returncode)
-        self.assertIn("the mode must be test, reproduce, data or ci, got 'tests'", result.stderr)
+        self.assertIn("the mode must be test, reproduce, slurm, data or ci, got 'tests'", result.stderr)
+
+    def test_no_slurm_not_root_names_make_test_slurm_and_the_one_command(self):
+        box = self.sandbox(root=False, chromium=True, slurm=False)
+        result, _ = box.run(str(PREREQUISITES), "slurm")
+        self.assertEqual(1, result.returncode, result.stderr)
+        self.assertEqual("glassy: make test-slurm needs what this machine lacks:\n"
+                         "  - Slurm, for the job array test\n"
+                         "  - MUNGE, Slurm's authentication\n"
+                         "Run this once, then make test-slurm again:\n"
+                         "  sudo apt-get install -y slurm-wlm munge\n", result.stderr)
+        self.assertEqual([], box.apt_calls())
+
+    def test_no_slurm_as_root_installs_it_through_apt_for_test_and_slurm(self):
+        for mode in ("slurm", "test"):
+            with self.subTest(mode=mode):
+                box = self.sandbox(root=True, chromium=True, slurm=False)
+                result, _ = box.run(str(PREREQUISITES), mode)
+                self.assertEqual(0, result.returncode, result.stderr)
+                self.assertEqual(["update -qq", "install -y -qq slurm-wlm munge"], box.apt_calls())
+
+    def test_reproduce_needs_no_slurm(self):
+        box = self.sandbox(root=False, chromium=True, slurm=False)
+        result, _ = box.run(str(PREREQUISITES), "reproduce")
+        self.assertEqual((0, ""), (result.returncode, result.stderr))
 
     def test_make_test_stops_before_any_build(self):
         # the real Makefile and make, in the sandbox: the check runs first and nothing else does

@@ -81,13 +81,16 @@ class ExportTest(unittest.TestCase):
         self.assertEqual("<p>kept</p>", run_notebooks.standalone(html))
 
     def test_parameters_as_run_take_the_quick_values_in_quick_mode(self):
-        nb = nbformat.v4.new_notebook()
+        nb = nbformat.v4.new_notebook(metadata={"kernelspec": {"name": "glassy", "display_name": "Java (Glassy)", "language": "java"}})
         cell = nbformat.v4.new_code_cell("boolean QUICK = false;   // q\nlong SEED = 7;\n"
                                          "int N = 256, N_QUICK = 100;\nint[] SIZES = {32, 64}, SIZES_QUICK = {8};")
         cell.metadata["tags"] = ["parameters"]
         nb.cells.append(cell)
-        run_notebooks.inject_parameters(nb, quick=True, seed=9)
-        self.assertEqual([("QUICK", "true"), ("SEED", "9L"), ("N", "100"), ("SIZES", "{8}")],
+        nb = run_notebooks.inject_parameters(nb, quick=True, seed=9)
+        self.assertEqual("// Parameters (injected by bin/run-notebooks through papermill)\nQUICK = true;\nSEED = 9;\n",
+                         nb.cells[1].source, "papermill's injected cell, in Java")
+        self.assertEqual(["injected-parameters"], nb.cells[1].metadata.tags)
+        self.assertEqual([("QUICK", "true"), ("SEED", "9"), ("N", "100"), ("SIZES", "{8}")],
                          run_notebooks.parameters_as_run(nb))
 
     def test_main_figure_is_the_tagged_one_else_the_last(self):

@@ -1,6 +1,5 @@
 package org.glassy.cli;
 
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -18,7 +17,11 @@ import picocli.CommandLine.Option;
  * {@code --loss-out}.
  */
 @Command(name = "aging-dnn", mixinStandardHelpOptions = true,
-        description = "SGD on a one-hidden-layer network: mean square displacement of the weights (CSV tw,t,delta).")
+        description = {"SGD on a one-hidden-layer network: mean square displacement of the weights (CSV tw,t,delta).",
+            "Rows of --out and --loss-out are written as soon as they are final; tw,t,delta in the order they "
+                + "complete: time-major, by tw + t, then tw (sort by tw,t for the table by waiting time). Memory "
+                + "(data, network, copies of the weights) and work (at most 1e15 operations) are checked before the "
+                + "run."})
 final class AgingDnnCommand implements Callable<Integer>, OptionNames, Validated {
 
     @Option(names = "--data", required = true, description = "teacher or fashion-mnist")
@@ -52,14 +55,19 @@ final class AgingDnnCommand implements Callable<Integer>, OptionNames, Validated
             description = "number of waiting times, log-spaced from 10 to steps/2 (default: ${DEFAULT-VALUE})")
     int waitingTimes;
 
-    @Option(names = "--loss-out", description = "also write step,loss (training loss) to this file")
+    @Option(names = "--loss-out", description = "also write step,loss (training loss) to this file, each row as soon "
+            + "as it is recorded, with a provenance sidecar FILE.json")
     Path lossOut;
 
-    @Option(names = "--out", description = "write the CSV to this file instead of standard output")
+    @Option(names = "--out", description = "write the CSV to this file instead of standard output, each row as soon "
+            + "as it is final, with a provenance sidecar FILE.json")
     Path out;
 
     @Mixin
     CheckpointOptions checkpoint;
+
+    @Mixin
+    RunOptions run;
 
     @Override
     public Map<String, String> optionNames() {
@@ -77,7 +85,7 @@ final class AgingDnnCommand implements Callable<Integer>, OptionNames, Validated
     @Override
     public void validate() throws Exception {
         OutputFiles.check("--out", out, "--loss-out", lossOut, "--checkpoint", checkpoint.file);
-        parameters();
+        parameters().requireResources();
         checkpoint.policy("");
     }
 
@@ -91,23 +99,18 @@ final class AgingDnnCommand implements Callable<Integer>, OptionNames, Validated
     public Integer call() throws Exception {
         validate();
         AgingDnn.Parameters parameters = parameters();
-        PrintWriter lossCsv = lossOut == null ? null : Csv.open(lossOut);
-        try {
-            CsvRows lossRows = null;
+        var policy = checkpoint.policy(parameters.toString());
+        return run.execute(seed, () -> {
+            Output csv = run.output("--out", out, Output.Mode.STREAMED);
+            Output lossCsv = lossOut == null ? null : run.output("--loss-out", lossOut, Output.Mode.STREAMED);
+            csv.header("tw,t,delta");
+            StepHandler[] writers = new StepHandler[0];
             if (lossCsv != null) {
-                lossCsv.println("step,loss");
-                lossCsv.flush();
-                lossRows = new CsvRows(lossCsv, (step, time, x, energy) -> step + "," + energy);
+                lossCsv.header("step,loss");
+                writers = new StepHandler[] {new CsvRows(lossCsv, (step, time, x, energy) -> step + "," + energy)};
             }
-            StepHandler[] writers = lossRows == null ? new StepHandler[0] : new StepHandler[] {lossRows};
-            AgingDnn.Result result = AgingDnn.run(parameters, Progress.toStandardError(),
-                    checkpoint.policy(parameters.toString()), writers);
-            Csv.write(result.msd(), out);
-        } finally {
-            if (lossCsv != null) {
-                lossCsv.close();
-            }
-        }
-        return 0;
+            AgingDnn.run(parameters, run.progress(null, "steps", "loss", e -> e), policy,
+                    (tw, t, values) -> csv.row(tw + "," + t + "," + values[0]), writers);
+        });
     }
 }

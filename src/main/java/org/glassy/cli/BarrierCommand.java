@@ -9,6 +9,7 @@ import org.glassy.study.barriers.Method;
 import org.glassy.study.barriers.NetworkBarriers;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -58,8 +59,13 @@ final class BarrierCommand implements Callable<Integer>, OptionNames, Validated 
             description = "path budget relative to Draxler et al.'s 16000 AutoNEB steps (default: ${DEFAULT-VALUE})")
     double effort;
 
-    @Option(names = "--out", description = "write the CSV to this file instead of standard output")
+    @Option(names = "--out", description = "write the CSV to this file instead of standard output: to FILE.partial, "
+            + "renamed to FILE when the run succeeds (the rows exist only at the end), with a provenance sidecar "
+            + "FILE.json")
     Path out;
+
+    @Mixin
+    RunOptions run;
 
     @Override
     public Map<String, String> optionNames() {
@@ -71,7 +77,7 @@ final class BarrierCommand implements Callable<Integer>, OptionNames, Validated 
     @Override
     public void validate() throws Exception {
         OutputFiles.check("--out", out);
-        parameters();
+        parameters().requireResources();
         Method.parse(method);
     }
 
@@ -86,8 +92,12 @@ final class BarrierCommand implements Callable<Integer>, OptionNames, Validated 
         validate();
         Method how = Method.parse(method);
         NetworkBarriers.Parameters parameters = parameters();
-        NetworkBarriers.Minima minima = NetworkBarriers.train(parameters, Progress.toStandardError());
-        Csv.write(NetworkBarriers.connect(minima, how, Progress.toStandardError()).profile().table(), out);
-        return 0;
+        return run.execute(seed, () -> {
+            Output csv = run.output("--out", out, Output.Mode.AT_END);
+            NetworkBarriers.Minima minima = NetworkBarriers.train(parameters,
+                    run.progress("training the two networks", "steps", "loss", e -> e));
+            Csv.write(NetworkBarriers.connect(minima, how, run.progress("the path (" + method + ")", "steps",
+                    "loss", e -> e)).profile().table(), csv);
+        });
     }
 }

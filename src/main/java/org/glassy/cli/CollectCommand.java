@@ -1,7 +1,6 @@
 package org.glassy.cli;
 
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +13,7 @@ import org.glassy.sweep.Sweep;
 import org.glassy.sweep.SweepDirectory;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -30,21 +30,38 @@ final class CollectCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "DIR", description = "the sweep directory")
     Path dir;
 
-    @Option(names = "--out", description = "write the CSV to this file instead of standard output")
+    @Option(names = "--out", description = "write the CSV to this file instead of standard output (written as "
+            + "FILE.partial and renamed when complete, with a provenance sidecar FILE.json)")
     Path out;
+
+    @Mixin
+    RunOptions run;
 
     @Override
     public Integer call() throws Exception {
         OutputFiles.check("--out", out);
         SweepDirectory directory = SweepDirectory.open(dir);
         if ("library".equals(directory.manifest().task().kind())) {
-            Csv.write(Sweep.collect(dir), out);
+            run.execute(null, () -> Csv.write(Sweep.collect(dir), run.output("--out", out, Output.Mode.AT_END)));
             return report(directory);
         }
+        List<String> missing = new ArrayList<>();
+        run.execute(null, () -> missing.addAll(write(directory, run.output("--out", out, Output.Mode.AT_END))));
+        if (!missing.isEmpty()) {
+            System.err.println("collect: " + missing.size() + " of " + directory.grid().size()
+                    + " points are not finished (run the sweep again to finish them): "
+                    + String.join("; ", missing.subList(0, Math.min(5, missing.size())))
+                    + (missing.size() > 5 ? "; …" : ""));
+            return 1;
+        }
+        return 0;
+    }
+
+    /** Writes the finished points' rows to {@code w}; returns the points that are not finished. */
+    private static List<String> write(SweepDirectory directory, Output w) throws IOException {
         List<String> names = directory.grid().names();
         List<String> missing = new ArrayList<>();
-        PrintWriter w = Csv.open(out);
-        try {
+        {
             boolean header = false;
             for (Point p : directory.grid().points()) {
                 if (!directory.done(p)) {
@@ -67,7 +84,7 @@ final class CollectCommand implements Callable<Integer> {
                             h.append(',').append(columns.get(c));
                         }
                     }
-                    w.println(h);
+                    w.header(h.toString());
                     header = true;
                 }
                 String prefix = String.join(",", p.values().values());
@@ -75,20 +92,11 @@ final class CollectCommand implements Callable<Integer> {
                     if (line.isEmpty()) {
                         continue;
                     }
-                    w.println(prefix + "," + keepColumns(line, keep));
+                    w.row(prefix + "," + keepColumns(line, keep));
                 }
             }
-        } finally {
-            Csv.close(w, out);
         }
-        if (!missing.isEmpty()) {
-            System.err.println("collect: " + missing.size() + " of " + directory.grid().size()
-                    + " points are not finished (run the sweep again to finish them): "
-                    + String.join("; ", missing.subList(0, Math.min(5, missing.size())))
-                    + (missing.size() > 5 ? "; …" : ""));
-            return 1;
-        }
-        return 0;
+        return missing;
     }
 
     private static int report(SweepDirectory directory) {

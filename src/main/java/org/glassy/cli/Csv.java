@@ -1,59 +1,58 @@
 package org.glassy.cli;
 
-import java.io.IOException;
-import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.util.Set;
 
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 
-/** CSV output of the commands: standard output or a file, a header row, plain numbers. */
+/**
+ * The commands' one CSV format: a header row of column names, then one row per record, plain numbers; times
+ * (columns {@code tw}, {@code t}, {@code time}) without binary noise, other doubles exact. Rows go to an
+ * {@link Output}, which checks every write.
+ */
 final class Csv {
+
+    /** Columns holding k·dt times, printed without binary noise. */
+    private static final Set<String> TIME_COLUMNS = Set.of("tw", "t", "time");
 
     private Csv() {
     }
 
-    static PrintWriter open(Path out) throws IOException {
-        return out == null ? new PrintWriter(System.out, false, StandardCharsets.UTF_8)
-                : new PrintWriter(Files.newBufferedWriter(out, StandardCharsets.UTF_8));
-    }
-
-    static void close(PrintWriter writer, Path out) {
-        if (out == null) {
-            writer.flush();
-        } else {
-            writer.close();
-        }
-    }
-
-    /** Columns holding k·dt times, printed without binary noise. */
-    private static final java.util.Set<String> TIME_COLUMNS = java.util.Set.of("tw", "t", "time");
-
-    /** Writes a table with its column names as the header; times rounded to 12 digits, other doubles exact. */
-    static void write(Table table, Path out) throws IOException {
-        PrintWriter w = open(out);
-        try {
-            w.println(String.join(",", table.columnNames()));
-            for (int r = 0; r < table.rowCount(); r++) {
-                StringBuilder line = new StringBuilder();
-                for (int c = 0; c < table.columnCount(); c++) {
-                    if (c > 0) {
-                        line.append(',');
-                    }
-                    Column<?> column = table.column(c);
-                    Object v = column.get(r);
-                    if (v instanceof Double d) {
-                        line.append(TIME_COLUMNS.contains(column.name()) ? PSpinCommand.formatTime(d) : Double.toString(d));
-                    } else {
-                        line.append(v);
-                    }
+    /**
+     * Writes a table with its column names as the header.
+     *
+     * @param table the table
+     * @param out the output
+     */
+    static void write(Table table, Output out) {
+        out.header(String.join(",", table.columnNames()));
+        for (int r = 0; r < table.rowCount(); r++) {
+            StringBuilder line = new StringBuilder();
+            for (int c = 0; c < table.columnCount(); c++) {
+                if (c > 0) {
+                    line.append(',');
                 }
-                w.println(line);
+                Column<?> column = table.column(c);
+                Object v = column.get(r);
+                if (v instanceof Double d) {
+                    line.append(TIME_COLUMNS.contains(column.name()) ? time(d) : Double.toString(d));
+                } else {
+                    line.append(v);
+                }
             }
-        } finally {
-            close(w, out);
+            out.row(line.toString());
         }
+    }
+
+    /**
+     * A time k·dt without binary noise: 4.6, not 4.6000000000000005 (12 significant digits).
+     *
+     * @param t the time
+     * @return the text
+     */
+    static String time(double t) {
+        return new BigDecimal(t).round(new MathContext(12)).stripTrailingZeros().toPlainString();
     }
 }

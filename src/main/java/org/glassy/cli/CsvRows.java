@@ -1,6 +1,5 @@
 package org.glassy.cli;
 
-import java.io.PrintWriter;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,11 +19,11 @@ final class CsvRows implements StepHandler {
         String row(long step, double time, double[] x, double energy);
     }
 
-    private final PrintWriter out;
+    private final Output out;
     private final Format format;
     private final List<String> rows = new ArrayList<>();
 
-    CsvRows(PrintWriter out, Format format) {
+    CsvRows(Output out, Format format) {
         this.out = out;
         this.format = format;
     }
@@ -36,8 +35,7 @@ final class CsvRows implements StepHandler {
 
     private void write(String row) {
         rows.add(row);
-        out.println(row);
-        out.flush();
+        out.row(row);
     }
 
     @Override

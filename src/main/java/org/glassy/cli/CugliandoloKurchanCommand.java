@@ -8,6 +8,7 @@ import org.glassy.internal.Require;
 import org.glassy.theory.CugliandoloKurchan;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -25,6 +26,9 @@ import picocli.CommandLine.Option;
                 + "times; memory bounded whatever --time (t = 10^4 at T = 0 in seconds). --solver fixed: the "
                 + "first-order fixed-grid reference, cost O((time/step)^3), memory 8 (time/step)^2 bytes, at most "
                 + "16384 steps.",
+                "Rows of --out and --correlations-out are written as soon as they are final, in the order they "
+                + "complete (tw,t,correlation,response time-major: by tw + t, then tw). Memory and work (at most 1e15 "
+                + "operations) are checked before the run.",
                 "Exit status 2 with a one-line message naming the option for a bad value, including a --step that "
                 + "proves unstable during the run (the solution leaves its physical range |C| <= 1, "
                 + "-sqrt(p/2) <= energy <= 0, or stops being finite)."})
@@ -63,11 +67,16 @@ final class CugliandoloKurchanCommand implements Callable<Integer>, OptionNames,
             description = "log-spaced rows per decade of steps (default: ${DEFAULT-VALUE})")
     int perDecade;
 
-    @Option(names = "--correlations-out", description = "also write tw,t,correlation,response to this file")
+    @Option(names = "--correlations-out", description = "also write tw,t,correlation,response to this file, each row "
+            + "as soon as it is final, with a provenance sidecar FILE.json")
     Path correlationsOut;
 
-    @Option(names = "--out", description = "write time,energy,mu to this file instead of standard output")
+    @Option(names = "--out", description = "write time,energy,mu to this file instead of standard output, each row as "
+            + "soon as it is final, with a provenance sidecar FILE.json")
     Path out;
+
+    @Mixin
+    RunOptions run;
 
     @Override
     public Map<String, String> optionNames() {
@@ -79,7 +88,7 @@ final class CugliandoloKurchanCommand implements Callable<Integer>, OptionNames,
     @Override
     public void validate() throws Exception {
         OutputFiles.check("--out", out, "--correlations-out", correlationsOut);
-        parameters();
+        parameters().requireResources();
     }
 
     /**
@@ -88,23 +97,41 @@ final class CugliandoloKurchanCommand implements Callable<Integer>, OptionNames,
      */
     private CugliandoloKurchan.Parameters parameters() {
         Require.atLeast("waitingTimes", waitingTimes, 1);
-        CugliandoloKurchan.Parameters.Builder parameters = CugliandoloKurchan.Parameters.builder(p, temperature, time)
+        CugliandoloKurchan.Parameters.Builder builder = CugliandoloKurchan.Parameters.builder(p, temperature, time)
                 .step(step).solver(solver(solver)).gridPoints(gridPoints).perDecade(perDecade);
         if (correlationsOut != null) {
-            parameters.logSpacedWaitingTimes(waitingTimes);
+            builder.logSpacedWaitingTimes(waitingTimes);
         }
-        return parameters.build();
+        return builder.build();
     }
 
     @Override
     public Integer call() throws Exception {
         validate();
-        CugliandoloKurchan.Solution solution = CugliandoloKurchan.solve(parameters());
-        Csv.write(solution.energy(), out);
-        if (correlationsOut != null) {
-            Csv.write(solution.aging(), correlationsOut);
-        }
-        return 0;
+        CugliandoloKurchan.Parameters parameters = parameters();
+        return run.execute(null, () -> {
+            Output energy = run.output("--out", out, Output.Mode.STREAMED);
+            Output aging = correlationsOut == null ? null
+                    : run.output("--correlations-out", correlationsOut, Output.Mode.STREAMED);
+            energy.header("time,energy,mu");
+            if (aging != null) {
+                aging.header("tw,t,correlation,response");
+            }
+            CugliandoloKurchan.solve(parameters, run.progress(null, "steps", "energy per spin", e -> e),
+                    new CugliandoloKurchan.Rows() {
+                        @Override
+                        public void energy(double t, double e, double mu) {
+                            energy.row(Csv.time(t) + "," + e + "," + mu);
+                        }
+
+                        @Override
+                        public void aging(double tw, double t, double correlation, double response) {
+                            if (aging != null) {
+                                aging.row(Csv.time(tw) + "," + Csv.time(t) + "," + correlation + "," + response);
+                            }
+                        }
+                    });
+        });
     }
 
     private static CugliandoloKurchan.Solver solver(String name) {

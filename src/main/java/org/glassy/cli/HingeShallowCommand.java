@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import org.glassy.study.hinge.HingeDynamics;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -37,8 +38,13 @@ final class HingeShallowCommand implements Callable<Integer>, OptionNames, Valid
     @Option(names = "--seed", required = true, description = "seed of teacher, data and initial weights")
     long seed;
 
-    @Option(names = "--out", description = "write the CSV to this file instead of standard output")
+    @Option(names = "--out", description = "write the CSV to this file instead of standard output: to FILE.partial, "
+            + "renamed to FILE when the run succeeds (the rows exist only at the end), with a provenance sidecar "
+            + "FILE.json")
     Path out;
+
+    @Mixin
+    RunOptions run;
 
     @Override
     public Map<String, String> optionNames() {
@@ -52,7 +58,7 @@ final class HingeShallowCommand implements Callable<Integer>, OptionNames, Valid
     @Override
     public void validate() throws Exception {
         OutputFiles.check("--out", out);
-        parameters();
+        parameters().requireResources();
     }
 
     /** The run's parameters, validated (a bad value names its option through {@link #optionNames}). */
@@ -64,7 +70,10 @@ final class HingeShallowCommand implements Callable<Integer>, OptionNames, Valid
     public Integer call() throws Exception {
         validate();
         HingeDynamics.Parameters parameters = parameters();
-        Csv.write(HingeDynamics.run(parameters).selectColumns("time", "loss", "unsat", "unsat_theory"), out);
-        return 0;
+        return run.execute(seed, () -> {
+            Output csv = run.output("--out", out, Output.Mode.AT_END);
+            Csv.write(HingeDynamics.run(parameters, run.progress(null, "steps", "loss", e -> e / hidden))
+                    .selectColumns("time", "loss", "unsat", "unsat_theory"), csv);
+        });
     }
 }

@@ -4,9 +4,11 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
+import org.glassy.internal.Require;
 import org.glassy.study.barriers.Potential;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -22,7 +24,8 @@ final class NebCommand implements Callable<Integer>, OptionNames, Validated {
     @Option(names = "--potential", required = true, description = "double-well or muller-brown")
     String potential;
 
-    @Option(names = "--images", required = true, description = "images M >= 3, endpoints included")
+    @Option(names = "--images", required = true, description = "images M >= 3, endpoints included; about 200 bytes each must fit "
+            + "the heap")
     int images;
 
     @Option(names = "--steps", required = true, description = "gradient-descent steps on the band >= 0")
@@ -38,8 +41,13 @@ final class NebCommand implements Callable<Integer>, OptionNames, Validated {
             description = "spring constant > 0; Infinity re-spaces the images instead (default: ${DEFAULT-VALUE})")
     double spring;
 
-    @Option(names = "--out", description = "write the CSV to this file instead of standard output")
+    @Option(names = "--out", description = "write the CSV to this file instead of standard output: to FILE.partial, "
+            + "renamed to FILE when the run succeeds (the rows exist only at the end), with a provenance sidecar "
+            + "FILE.json")
     Path out;
+
+    @Mixin
+    RunOptions run;
 
     @Override
     public Map<String, String> optionNames() {
@@ -52,6 +60,7 @@ final class NebCommand implements Callable<Integer>, OptionNames, Validated {
         OutputFiles.check("--out", out);
         Potential p = Potential.parse(potential);
         p.bandRule(images, steps, stepSize == null ? p.learningRate() : stepSize, spring, climbing);
+        Potential.requireResources(images, steps);
     }
 
     @Override
@@ -59,7 +68,10 @@ final class NebCommand implements Callable<Integer>, OptionNames, Validated {
         validate();
         Potential p = Potential.parse(potential);
         double eta = stepSize == null ? p.learningRate() : stepSize;
-        Csv.write(p.band(images, steps, eta, spring, climbing), out);
-        return 0;
+        return run.execute(null, () -> {
+            Output csv = run.output("--out", out, Output.Mode.AT_END);
+            Csv.write(p.band(images, steps, eta, spring, climbing,
+                    run.progress(null, "steps", "highest image energy", e -> e)), csv);
+        });
     }
 }

@@ -7,8 +7,9 @@ import java.util.Map;
 
 /**
  * Checks the files a command will write before any work starts: each option's file must be
- * writable where it is asked for (its directory exists and is writable, it is not a directory), and
- * no two options may name the same file.
+ * writable where it is asked for (its directory exists and is writable, since FILE.partial and the
+ * sidecar FILE.json are written there; or it is an existing writable device or pipe such as
+ * {@code /dev/null}), it is not a directory, and no two options may name the same file.
  */
 final class OutputFiles {
 
@@ -38,9 +39,15 @@ final class OutputFiles {
                 throw new IllegalArgumentException(option + " must be in an existing directory, got " + path
                         + " (no directory " + parent + ")");
             }
-            if (!Files.isWritable(parent) && !Files.isWritable(absolute)) {
-                throw new IllegalArgumentException(option + " must be writable, got " + path + " (directory " + parent
-                        + " is not writable)");
+            if (Files.exists(absolute) && !Files.isRegularFile(absolute)) {
+                // a device or a named pipe (/dev/null): written in place, no FILE.partial, no sidecar
+                if (!Files.isWritable(absolute)) {
+                    throw new IllegalArgumentException(option + " must be writable, got " + path);
+                }
+            } else if (!Files.isWritable(parent)) {
+                // FILE.partial, the sidecar FILE.json and their renames all happen in the directory
+                throw new IllegalArgumentException(option + " must be in a writable directory, got " + path
+                        + " (directory " + parent + " is not writable)");
             }
             String other = seen.put(absolute, option);
             if (other != null) {

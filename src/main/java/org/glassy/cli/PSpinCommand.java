@@ -1,11 +1,5 @@
 package org.glassy.cli;
 
-import java.io.IOException;
-import java.math.BigDecimal;
-import java.math.MathContext;
-import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -21,22 +15,29 @@ import picocli.CommandLine.Option;
  * (energy per spin, physics normalisation), log-spaced rows ending at the final time.
  */
 @Command(name = "pspin", mixinStandardHelpOptions = true,
-        description = "Spherical p-spin after a quench: energy per spin vs time (CSV time,energy).")
+        description = {"Spherical p-spin after a quench: energy per spin vs time (CSV time,energy), each row written "
+                + "as soon as it is recorded.",
+            "Refused up front (exit 2): C(N, p) couplings beyond the heap or beyond one Java array (N <= 2345 at "
+                + "p = 3), or more than 1e15 operations (steps x p C(N, p)). Gradient descent stops (exit 1) naming "
+                + "--dt when a step raises the energy by more than round-off."})
 final class PSpinCommand implements Callable<Integer>, OptionNames, Validated {
 
     @Option(names = "--p", required = true, description = "interaction order p >= 2")
     int p;
 
-    @Option(names = "--n", required = true, description = "number of spins N >= p")
+    @Option(names = "--n", required = true, description = "number of spins N >= p; the C(N, p) couplings must fit the heap "
+            + "(8 bytes each; GLASSY_JVM_OPTS=-Xmx...) and one Java array")
     int n;
 
     @Option(names = "--temperature", required = true, description = "temperature T >= 0 (0 for gd)")
     double temperature;
 
-    @Option(names = "--dt", required = true, description = "time step > 0")
+    @Option(names = "--dt", required = true, description = "time step > 0; with gd, a step that raises the energy stops the run "
+            + "naming --dt")
     double dt;
 
-    @Option(names = "--time", required = true, description = "final time >= dt")
+    @Option(names = "--time", required = true, description = "final time >= dt; the work, time/dt steps of p C(N, p) "
+            + "operations, at most 1e15")
     double time;
 
     @Option(names = "--seed", required = true, description = "seed of couplings, initial state and noise")
@@ -49,11 +50,15 @@ final class PSpinCommand implements Callable<Integer>, OptionNames, Validated {
             description = "log-spaced rows per decade of time >= 1 (default: ${DEFAULT-VALUE})")
     int recordsPerDecade;
 
-    @Option(names = "--out", description = "write the CSV to this file instead of standard output")
+    @Option(names = "--out", description = "write the CSV to this file instead of standard output, each row as soon "
+            + "as it is final, with a provenance sidecar FILE.json")
     Path out;
 
     @Mixin
     CheckpointOptions checkpoint;
+
+    @Mixin
+    RunOptions run;
 
     @Override
     public Map<String, String> optionNames() {
@@ -69,7 +74,7 @@ final class PSpinCommand implements Callable<Integer>, OptionNames, Validated {
     @Override
     public void validate() throws Exception {
         OutputFiles.check("--out", out, "--checkpoint", checkpoint.file);
-        parameters();
+        parameters().requireResources();
         checkpoint.policy("");
     }
 
@@ -83,26 +88,12 @@ final class PSpinCommand implements Callable<Integer>, OptionNames, Validated {
     public Integer call() throws Exception {
         validate();
         PSpinRelaxation.Parameters parameters = parameters();
-        PrintWriter csv = out == null
-                ? new PrintWriter(System.out, false, StandardCharsets.UTF_8)
-                : new PrintWriter(Files.newBufferedWriter(out, StandardCharsets.UTF_8));
-        try {
-            csv.println("time,energy");
-            csv.flush();
-            CsvRows writer = new CsvRows(csv, (step, t, x, energy) -> formatTime(t) + "," + energy / x.length);
-            PSpinRelaxation.run(parameters, Progress.toStandardError(), checkpoint.policy(parameters.toString()), writer);
-        } finally {
-            if (out == null) {
-                csv.flush();
-            } else {
-                csv.close();
-            }
-        }
-        return 0;
-    }
-
-    /** k·dt without binary noise: 4.6, not 4.6000000000000005. */
-    static String formatTime(double t) {
-        return new BigDecimal(t).round(new MathContext(12)).stripTrailingZeros().toPlainString();
+        var policy = checkpoint.policy(parameters.toString());
+        return run.execute(seed, () -> {
+            Output csv = run.output("--out", out, Output.Mode.STREAMED);
+            csv.header("time,energy");
+            CsvRows writer = new CsvRows(csv, (step, t, x, energy) -> Csv.time(t) + "," + energy / x.length);
+            PSpinRelaxation.run(parameters, run.progress(null, "steps", "energy per spin", e -> e / n), policy, writer);
+        });
     }
 }

@@ -8,6 +8,7 @@ import org.glassy.model.HingeLoss;
 import org.glassy.study.hinge.PerceptronJamming;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import tech.tablesaw.api.DoubleColumn;
@@ -42,8 +43,13 @@ final class PerceptronCommand implements Callable<Integer>, OptionNames, Validat
     @Option(names = "--steps", description = "largest number of steps >= 1 (default 1000000)")
     long steps = PerceptronJamming.DEFAULT_STEPS;
 
-    @Option(names = "--out", description = "write the CSV to this file instead of standard output")
+    @Option(names = "--out", description = "write the CSV to this file instead of standard output: to FILE.partial, "
+            + "renamed to FILE when the run succeeds (the rows exist only at the end), with a provenance sidecar "
+            + "FILE.json")
     Path out;
+
+    @Mixin
+    RunOptions run;
 
     @Override
     public Map<String, String> optionNames() {
@@ -57,7 +63,7 @@ final class PerceptronCommand implements Callable<Integer>, OptionNames, Validat
     @Override
     public void validate() throws Exception {
         OutputFiles.check("--out", out);
-        parameters();
+        parameters().requireResources();
     }
 
     /** The run's parameters, validated (a bad value names its option through {@link #optionNames}). */
@@ -69,12 +75,16 @@ final class PerceptronCommand implements Callable<Integer>, OptionNames, Validat
     public Integer call() throws Exception {
         validate();
         PerceptronJamming.Parameters parameters = parameters();
-        PerceptronJamming.Result result = PerceptronJamming.minimise(parameters);
-        Table row = Table.create("perceptron",
-                DoubleColumn.create("alpha", alpha), DoubleColumn.create("kappa", kappa), IntColumn.create("n", new int[] {n}),
-                DoubleColumn.create("final_loss", result.finalLoss()),
-                DoubleColumn.create("unsat_fraction", result.unsatisfiedFraction()));
-        Csv.write(row, out);
-        return 0;
+        return run.execute(seed, () -> {
+            Output csv = run.output("--out", out, Output.Mode.AT_END);
+            int patterns = parameters.patterns();
+            PerceptronJamming.Result result = PerceptronJamming.minimise(parameters,
+                    run.progress(null, "steps", "loss per pattern", e -> e / patterns));
+            Table row = Table.create("perceptron",
+                    DoubleColumn.create("alpha", alpha), DoubleColumn.create("kappa", kappa), IntColumn.create("n", new int[] {n}),
+                    DoubleColumn.create("final_loss", result.finalLoss()),
+                    DoubleColumn.create("unsat_fraction", result.unsatisfiedFraction()));
+            Csv.write(row, csv);
+        });
     }
 }

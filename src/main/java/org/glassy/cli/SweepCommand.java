@@ -49,6 +49,10 @@ final class SweepCommand implements Callable<Integer>, OptionNames {
     @Option(names = "--executor", defaultValue = "local", description = "local or slurm (default: ${DEFAULT-VALUE})")
     String executor;
 
+    @Option(names = "--quiet", description = "no line on standard error as points finish (failures and the final "
+            + "state are still reported)")
+    boolean quiet;
+
     @Option(names = "--workers", description = "points at a time on this machine, >= 1 (default: the number of cores); "
             + "with slurm, array tasks at a time (default: no limit)")
     Integer workers;
@@ -83,9 +87,15 @@ final class SweepCommand implements Callable<Integer>, OptionNames {
     @Option(names = "--slurm-option", paramLabel = "LINE", description = "an extra #SBATCH line, e.g. --account=abc")
     List<String> slurmOptions = new ArrayList<>();
 
-    @Option(names = "--slurm-max-array", defaultValue = "1001",
-            description = "the cluster's MaxArraySize: larger sweeps are chunked (default: ${DEFAULT-VALUE})")
-    int slurmMaxArray;
+    @Option(names = "--slurm-setup", paramLabel = "LINE",
+            description = "a shell line run before the task, e.g. 'module load Java/17'; then java is taken from "
+                    + "JAVA_HOME or PATH on the compute node instead of this machine's path")
+    List<String> slurmSetup = new ArrayList<>();
+
+    @Option(names = "--slurm-max-array",
+            description = "the cluster's MaxArraySize: larger sweeps are chunked (default: what scontrol reports, "
+                    + "else 1001)")
+    Integer slurmMaxArray;
 
     @Option(names = "--wait", description = "with slurm: wait until the job array has finished (sbatch --wait)")
     boolean await;
@@ -118,7 +128,7 @@ final class SweepCommand implements Callable<Integer>, OptionNames {
         if (slurmCpus != null && slurmCpus < 1) {
             throw new IllegalArgumentException("--slurm-cpus must be >= 1, got " + slurmCpus);
         }
-        if (slurmMaxArray < 1) {
+        if (slurmMaxArray != null && slurmMaxArray < 1) {
             throw new IllegalArgumentException("--slurm-max-array must be >= 1, got " + slurmMaxArray);
         }
         if (slurmTime != null && !slurmTime.matches("\\d+(:\\d{1,2}){0,2}|\\d+-\\d{1,2}(:\\d{1,2}){0,2}")) {
@@ -130,6 +140,11 @@ final class SweepCommand implements Callable<Integer>, OptionNames {
         }
         if (slurmPartition != null && !slurmPartition.matches("[A-Za-z0-9_.,-]+")) {
             throw new IllegalArgumentException("--slurm-partition must be a partition name, got '" + slurmPartition + "'");
+        }
+        for (String line : slurmSetup) {
+            if (line.isBlank() || line.contains("\n")) {
+                throw new IllegalArgumentException("--slurm-setup must be one non-empty shell line, got '" + line + "'");
+            }
         }
         for (String line : slurmOptions) {
             if (!line.startsWith("--") || line.contains("\n")) {
@@ -336,7 +351,10 @@ final class SweepCommand implements Callable<Integer>, OptionNames {
         return Runtime.getRuntime().maxMemory();
     }
 
-    private static synchronized void progress(int done, int total, long start) {
+    private synchronized void progress(int done, int total, long start) {
+        if (quiet) {
+            return;
+        }
         double seconds = (System.nanoTime() - start) / 1e9;
         String eta = done == 0 || done == total ? "" : String.format(Locale.ROOT, ", ETA %.0f s",
                 seconds / done * (total - done));
@@ -370,7 +388,9 @@ final class SweepCommand implements Callable<Integer>, OptionNames {
             lines.append(p.index()).append('\n');
         }
         Files.writeString(list, lines);
-        int chunk = (todo.size() + slurmMaxArray - 1) / slurmMaxArray;
+        int maxArray = slurmMaxArray != null ? slurmMaxArray : clusterMaxArraySize();
+        // MaxArraySize bounds the array INDEX: tasks 0 … tasks − 1 with tasks ≤ MaxArraySize
+        int chunk = (todo.size() + maxArray - 1) / maxArray;
         int tasks = (todo.size() + chunk - 1) / chunk;
         Path script = slurm.resolve("sweep-" + stamp + ".sbatch");
         Files.writeString(script, sbatchScript(directory, list, chunk, tasks));
@@ -388,6 +408,26 @@ final class SweepCommand implements Callable<Integer>, OptionNames {
         System.err.println("sweep: submitted job array " + output.lines().findFirst().orElse("") + " (" + tasks
                 + " tasks of " + chunk + " point" + (chunk == 1 ? "" : "s") + "): " + script);
         return await ? summary(directory) : 0;
+    }
+
+    /** The cluster's MaxArraySize from {@code scontrol show config}, or Slurm's default 1001. */
+    private static int clusterMaxArraySize() {
+        try {
+            Process p = new ProcessBuilder("scontrol", "show", "config").redirectErrorStream(true).start();
+            String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0) {
+                java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^MaxArraySize\\s*=\\s*(\\d+)")
+                        .matcher(text);
+                if (m.find()) {
+                    return Math.max(1, Integer.parseInt(m.group(1)));
+                }
+            }
+        } catch (IOException e) {
+            // no scontrol: Slurm's default
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return 1001;
     }
 
     private String sbatchScript(SweepDirectory directory, Path list, int chunk, int tasks) {
@@ -413,9 +453,13 @@ final class SweepCommand implements Callable<Integer>, OptionNames {
                 .append("; each files its results in the sweep directory (glassy sweep-task)\n");
         long heap = slurmMem == null ? 2L << 30 : parseMemory(slurmMem) * 8 / 10;
         List<String> java = javaCommand(heap, slurmCpus == null ? 1 : slurmCpus);
+        for (String line : slurmSetup) {
+            s.append(line).append('\n');
+        }
         s.append("exec");
-        for (String a : java) {
-            s.append(' ').append(shellQuote(a));
+        for (int i = 0; i < java.size(); i++) {
+            s.append(' ').append(i == 0 && !slurmSetup.isEmpty() ? "\"${JAVA_HOME:+$JAVA_HOME/bin/}java\""
+                    : shellQuote(java.get(i)));
         }
         s.append(" sweep-task ").append(shellQuote(directory.dir().toAbsolutePath().toString()))
                 .append(" \"$SLURM_ARRAY_TASK_ID\" --chunk ").append(chunk).append(" --list ")

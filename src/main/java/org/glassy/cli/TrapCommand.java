@@ -8,6 +8,7 @@ import org.glassy.study.trap.BarratMezardModel;
 import org.glassy.study.trap.TrapAging;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code glassy trap}: Π(t_w + t, t_w) of a mean-field trap model, CSV {@code tw,t,pi,pi_se}. */
@@ -23,7 +24,8 @@ final class TrapCommand implements Callable<Integer>, OptionNames, Validated {
             description = "bouchaud: x = T/T_g > 0 (aging for x < 1); barrat-mezard: the temperature T >= 0")
     double x;
 
-    @Option(names = "--tw", required = true, description = "waiting time t_w > 0")
+    @Option(names = "--tw", required = true, description = "waiting time t_w > 0; the estimated work (walkers x jumps up to t_w, "
+            + "about t_w^min(x, 1) each) at most 1e15 operations")
     double tw;
 
     @Option(names = "--samples", required = true, description = "number of independent walkers >= 1")
@@ -37,8 +39,13 @@ final class TrapCommand implements Callable<Integer>, OptionNames, Validated {
                     + "sampler); not allowed for bouchaud")
     Integer states;
 
-    @Option(names = "--out", description = "write the CSV to this file instead of standard output")
+    @Option(names = "--out", description = "write the CSV to this file instead of standard output: to FILE.partial, "
+            + "renamed to FILE when the run succeeds (the rows are averages over every walker), with a provenance "
+            + "sidecar FILE.json")
     Path out;
+
+    @Mixin
+    RunOptions run;
 
     @Override
     public Map<String, String> optionNames() {
@@ -52,7 +59,7 @@ final class TrapCommand implements Callable<Integer>, OptionNames, Validated {
     @Override
     public void validate() throws Exception {
         OutputFiles.check("--out", out);
-        parameters();
+        parameters().requireResources();
     }
 
     /** The run's parameters, validated (a bad value names its option through {@link #optionNames}). */
@@ -65,7 +72,9 @@ final class TrapCommand implements Callable<Integer>, OptionNames, Validated {
     public Integer call() throws Exception {
         validate();
         TrapAging.Parameters parameters = parameters();
-        Csv.write(TrapAging.run(parameters), out);
-        return 0;
+        return run.execute(seed, () -> {
+            Output csv = run.output("--out", out, Output.Mode.AT_END);
+            Csv.write(TrapAging.aging(parameters, run.progress(null, "walkers", "pi(2 tw, tw)", v -> v)).table(), csv);
+        });
     }
 }

@@ -16,6 +16,9 @@ public final class NumericalInstabilityException extends ArithmeticException {
     /** The knob to turn, e.g. {@code dt} or {@code learningRate}. */
     private final String knob;
 
+    /** What happened, without the advice to turn the knob. */
+    private final String what;
+
     /**
      * Creates the exception.
      *
@@ -28,10 +31,33 @@ public final class NumericalInstabilityException extends ArithmeticException {
      */
     public NumericalInstabilityException(String quantity, double value, long step, double time, Object method,
                                          String knob) {
-        super(quantity + " became " + value + " at step " + step + " (t = " + time + ") with " + method
-                + ": the dynamics diverged; reduce " + knob + " (and check the model's parameters)");
+        this(quantity + " became " + value + " at step " + step + " (t = " + time + ") with " + method
+                + ": the dynamics diverged", step, knob);
+    }
+
+    /**
+     * Creates the exception for another sign of an unstable step than a non-finite value (e.g. gradient descent
+     * raising the energy).
+     *
+     * @param what what happened, e.g. {@code "gradient descent raised the energy from -1.2 to 3.4 at step 7"}
+     * @param step the step at which it happened
+     * @param knob the parameter to reduce, e.g. {@code dt}
+     */
+    public NumericalInstabilityException(String what, long step, String knob) {
+        super(what + "; reduce " + knob + " (and check the model's parameters)");
         this.step = step;
         this.knob = knob;
+        this.what = what;
+    }
+
+    /**
+     * The message with the knob called by another name, e.g. a command-line option ({@code --dt} for {@code dt}).
+     *
+     * @param name the name of the knob to print
+     * @return the message, advising to reduce {@code name}
+     */
+    public String messageNaming(String name) {
+        return what + "; reduce " + name + " (and check the model's parameters)";
     }
 
     /** @return the step at which the value stopped being finite */

@@ -1,6 +1,6 @@
 package org.glassy.core;
 
-/** Told how far a run has got: at every recording step and about every percent of the run. */
+/** Told how far a run has got: at every recording step, every percent of the run and at least every 1000 steps. */
 @FunctionalInterface
 public interface ProgressListener {
 

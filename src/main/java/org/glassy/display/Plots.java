@@ -30,6 +30,7 @@ import tech.tablesaw.columns.Column;
  * XYChart chart = Plots.lines(table, "time", "energy", "dynamics")
  *         .logX().title("p-spin relaxation").xLabel("t").yLabel("e(t)").build();
  * Plots.referenceLine(chart, -2 / Math.sqrt(3), "threshold");
+ * XYChart means = Plots.lines(averaged, "n", "barrier", "method").errorBars("barrier_se").build();
  * }</pre>
  */
 public final class Plots {
@@ -125,6 +126,7 @@ public final class Plots {
         private String xLabel;
         private String yLabel;
         private String seriesPrefix = "";
+        private String errors;
         private int width = WIDTH;
         private int height = HEIGHT;
 
@@ -161,6 +163,20 @@ public final class Plots {
          */
         public LineChart seriesPrefix(String prefix) {
             this.seriesPrefix = Objects.requireNonNull(prefix, "prefix");
+            return this;
+        }
+
+        /**
+         * Draws a vertical error bar of ± the value of a column at every point (e.g. the standard
+         * error of a mean over seeds, {@code Aggregates.meanAndError}'s {@code v_se}), in the series'
+         * colour. Missing or NaN errors (a mean of one sample) draw no bar. On a logarithmic y axis a
+         * bar that would reach zero or below is cut at a tenth of the point's value.
+         *
+         * @param column a numeric column of non-negative errors
+         * @return this
+         */
+        public LineChart errorBars(String column) {
+            this.errors = requireNumeric(table, column);
             return this;
         }
 
@@ -229,12 +245,14 @@ public final class Plots {
             styler.setChartTitleFont(new Font(Font.SANS_SERIF, Font.BOLD, 15));
             styler.setLegendFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
             styler.setAntiAlias(true);
+            styler.setErrorBarsColorSeriesColor(true);
             for (Map.Entry<String, double[][]> series : seriesData().entrySet()) {
                 double[][] xy = series.getValue();
                 if (xy[0].length == 0) {
                     continue;
                 }
-                XYSeries s = chart.addSeries(seriesPrefix + series.getKey(), xy[0], xy[1]);
+                XYSeries s = errors == null ? chart.addSeries(seriesPrefix + series.getKey(), xy[0], xy[1])
+                        : chart.addSeries(seriesPrefix + series.getKey(), xy[0], xy[1], xy[2]);
                 s.setMarker(markers ? SeriesMarkers.CIRCLE : SeriesMarkers.NONE);
                 Color color = PALETTE[(chart.getSeriesMap().size() - 1) % PALETTE.length];
                 s.setLineColor(color);
@@ -247,6 +265,7 @@ public final class Plots {
         private Map<String, double[][]> seriesData() {
             NumericColumn<?> xs = table.numberColumn(x);
             NumericColumn<?> ys = table.numberColumn(y);
+            NumericColumn<?> es = errors == null ? null : table.numberColumn(errors);
             Column<?> keys = group == null ? null : table.column(group);
             Map<String, List<double[]>> points = new LinkedHashMap<>();
             for (int r = 0; r < table.rowCount(); r++) {
@@ -256,14 +275,20 @@ public final class Plots {
                     continue;
                 }
                 String key = keys == null ? table.name() : keys.getString(r);
-                points.computeIfAbsent(key, k -> new ArrayList<>()).add(new double[] {xv, yv});
+                double ev = es == null || es.isMissing(r) || !Double.isFinite(es.getDouble(r)) ? 0
+                        : Math.abs(es.getDouble(r));
+                if (logY && ev >= yv) {
+                    ev = 0.9 * yv;
+                }
+                points.computeIfAbsent(key, k -> new ArrayList<>()).add(new double[] {xv, yv, ev});
             }
             Map<String, double[][]> result = new LinkedHashMap<>();
             points.forEach((key, list) -> {
-                double[][] xy = new double[2][list.size()];
+                double[][] xy = new double[3][list.size()];
                 for (int i = 0; i < list.size(); i++) {
                     xy[0][i] = list.get(i)[0];
                     xy[1][i] = list.get(i)[1];
+                    xy[2][i] = list.get(i)[2];
                 }
                 result.put(key, xy);
             });

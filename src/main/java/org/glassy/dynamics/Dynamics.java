@@ -48,7 +48,7 @@ import org.glassy.observable.Recording;
  * <li>one NaN/overflow policy: a non-finite energy stops the run with a
  *     {@link NumericalInstabilityException} naming the step, the value and the knob to turn
  *     ({@link StepRule#stepSizeName()});</li>
- * <li>progress reports and interruption: a run in a thread that is interrupted (a notebook's stop
+ * <li>progress reports (at every recording step, every percent and at least every 1000 steps) and interruption: a run in a thread that is interrupted (a notebook's stop
  *     button) ends with a {@link RunInterruptedException} (a {@link CancellationException}) that
  *     carries the partial trajectory, after handing what it recorded to
  *     {@link StepHandler#finish()}, so a CSV writer flushing each row keeps every row recorded;</li>
@@ -66,6 +66,10 @@ import org.glassy.observable.Recording;
  * @param <S> the state type of the step rule
  */
 public final class Dynamics<M extends Model, S extends RunState> {
+
+    /** Progress is reported at least every this many steps (and every percent of the run), so a run that
+     *  stops early on its own criterion reports as it goes. */
+    private static final long REPORT_AT_LEAST_EVERY = 1000;
 
     private final M model;
     private final StepRule<? super M, S> rule;
@@ -174,7 +178,8 @@ public final class Dynamics<M extends Model, S extends RunState> {
     /**
      * Sets a progress listener (default: none).
      *
-     * @param listener told of progress at every recording step and about every percent, or null
+     * @param listener told of progress at every recording step, every percent of the run and at least every
+     *     1000 steps, or null
      * @return this builder
      */
     public Dynamics<M, S> progress(ProgressListener listener) {
@@ -303,7 +308,7 @@ public final class Dynamics<M extends Model, S extends RunState> {
                 run.get(h).restore(resumed.handlers()[h]);
             }
         }
-        long reportEvery = Math.max(1, total / 100);
+        long reportEvery = Math.max(1, Math.min(total / 100, REPORT_AT_LEAST_EVERY));
         long everyNanos = checkpointEvery == null ? Long.MAX_VALUE : checkpointEvery.toNanos();
         long lastCheckpoint = System.nanoTime();
         int next = 0;

@@ -5,6 +5,7 @@ import java.util.SplittableRandom;
 
 import org.glassy.internal.BlockDotAxpy;
 import org.glassy.internal.Require;
+import org.glassy.internal.Resources;
 import org.hipparchus.special.Gamma;
 
 /**
@@ -93,13 +94,7 @@ public final class PSpinSpherical implements MultiStateModel {
     public PSpinSpherical(int p, int n, long seed) {
         this.p = requireOrder(p);
         this.n = Require.atLeast("n", n, p);
-        long total = binomial(n, p);
-        if (total > Integer.MAX_VALUE - 16 - PAD) {
-            throw Require.invalid("n", "must be small enough that the C(n, p) = " + total
-                    + " couplings fit in one array (at most " + (Integer.MAX_VALUE - 16 - PAD) + "), got n = " + n
-                    + " for p = " + p);
-        }
-        count = (int) total;
+        count = requireStorable(p, n);
         int m = p - 2;
         offsets = new int[n];
         long offset = 0;
@@ -135,6 +130,49 @@ public final class PSpinSpherical implements MultiStateModel {
                 prefix[q] = prefix[q - 1] + 1;
             }
         }
+    }
+
+    /**
+     * The heap the couplings of an instance take, 8 C(N, p) bytes (the rest of a run, vectors of N doubles, is
+     * negligible beside it).
+     *
+     * @param p the interaction order, at least 2
+     * @param n the number of spins, at least p
+     * @return the bytes, as a double (C(N, p) may exceed a long)
+     */
+    public static double bytes(int p, int n) {
+        return 8.0 * binomial(n, p);
+    }
+
+    /**
+     * The work of one fused energy–gradient pass: about p multiply–adds per coupling, p C(N, p).
+     *
+     * @param p the interaction order, at least 2
+     * @param n the number of spins, at least p
+     * @return the operations, as a double
+     */
+    public static double operationsPerGradient(int p, int n) {
+        return (double) p * binomial(n, p);
+    }
+
+    /**
+     * Checks, before anything is allocated, that an instance can be built in this JVM: the C(N, p) couplings
+     * fit in one Java array (fewer than 2³¹ whatever the heap: at p = 3, N ≤ 2345) and in the heap
+     * ({@link Runtime#maxMemory()}).
+     *
+     * @param p the interaction order, at least 2
+     * @param n the number of spins, at least p
+     * @return the number of couplings
+     * @throws IllegalArgumentException naming {@code n} otherwise
+     */
+    public static int requireStorable(int p, int n) {
+        double count = binomial(n, p);
+        String what = "couplings C(" + n + ", " + p + ") = " + Resources.count(count)
+                + " doubles";
+        // the array holds PAD zeros after the couplings (see BlockDotAxpy#padding)
+        int length = Resources.requireArrayLength("n", count + PAD, "couplings C(" + n + ", " + p + ")");
+        Resources.requireMemory("n", bytes(p, n), what);
+        return length - PAD;
     }
 
     /**

@@ -1,8 +1,6 @@
 package org.glassy.observable;
 
 import java.io.Serializable;
-import java.math.BigDecimal;
-import java.math.MathContext;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.TreeMap;
@@ -96,8 +94,7 @@ public final class TwoTimeRecording implements Recording {
 
     /** step·dt rounded to 12 significant digits: 3.05, not 3.0500000000000003. */
     private double time(long step) {
-        double t = step * dt;
-        return t == 0 ? 0 : new BigDecimal(t).round(new MathContext(12)).doubleValue();
+        return TwoTimeRows.time(step, dt);
     }
 
     @Override

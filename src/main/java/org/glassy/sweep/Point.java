@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.glassy.core.SplitMix64;
 import org.glassy.internal.Require;
 
 /**
@@ -95,6 +96,28 @@ public record Point(int index, Map<String, String> values) {
                     new StringBuilder(full).reverse().toString().hashCode());
         }
         return b.length() == 0 ? "point" : b.toString();
+    }
+
+    /**
+     * A seed for this point's random draws, made from a base seed and the point's names and values
+     * as written (a 64-bit FNV-1a hash of {@code name=value;} for each, mixed with the base by one
+     * SplitMix64 step): each point of a grid draws its own stream, the same whatever runs it, and
+     * independent of its position, so extending a grid never changes a finished point. For a task
+     * whose seed is not one of the grid's values, e.g. the instances of a disorder average:
+     * {@code new PSpinSpherical(3, n, point.seed(SEED))} on a grid {@code n × instance}.
+     *
+     * @param base the sweep's seed
+     * @return the point's seed
+     */
+    public long seed(long base) {
+        long h = 0xcbf29ce484222325L;
+        for (Map.Entry<String, String> e : values.entrySet()) {
+            for (byte b : (e.getKey() + "=" + e.getValue() + ";").getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+                h ^= b & 0xff;
+                h *= 0x100000001b3L;
+            }
+        }
+        return new SplitMix64(base ^ h).nextLong();
     }
 
     private static String encode(String s) {

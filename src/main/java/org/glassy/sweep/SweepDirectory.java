@@ -231,8 +231,8 @@ public final class SweepDirectory {
     }
 
     /**
-     * Files a point's finished table: renames {@link #partial} to {@link #result} and writes its done
-     * record.
+     * Files a point's finished table: renames {@link #partial} to {@link #result} (and a command's provenance
+     * sidecar {@code KEY.csv.partial.json} to {@code KEY.csv.json}) and writes its done record.
      *
      * @param point the point
      * @param attempts the attempts it took
@@ -243,6 +243,10 @@ public final class SweepDirectory {
     public void markDone(Point point, int attempts, double seconds, String runner, List<Map<String, String>> columns) {
         try {
             move(partial(point), result(point));
+            Path sidecar = sidecar(partial(point));
+            if (Files.isRegularFile(sidecar)) {
+                move(sidecar, sidecar(result(point)));
+            }
             write(new PointRecord(point.key(), point.values(), "done", attempts, null, seconds, runner,
                     columns == null ? List.of() : columns), point);
         } catch (IOException e) {
@@ -262,11 +266,16 @@ public final class SweepDirectory {
     public void markFailed(Point point, int attempts, double seconds, String runner, String error) {
         try {
             Files.deleteIfExists(partial(point));
+            Files.deleteIfExists(sidecar(partial(point)));
             write(new PointRecord(point.key(), point.values(), "failed", attempts, error, seconds, runner, List.of()),
                     point);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot record the failure of point " + point + ": " + e.getMessage(), e);
         }
+    }
+
+    private static Path sidecar(Path file) {
+        return file.resolveSibling(file.getFileName() + ".json");
     }
 
     private void write(PointRecord record, Point point) throws IOException {

@@ -3,9 +3,12 @@ package org.glassy.theory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CancellationException;
 
 import org.glassy.core.LogTimes;
+import org.glassy.core.ProgressListener;
 import org.glassy.internal.Require;
+import org.glassy.internal.Resources;
 
 import tech.tablesaw.api.Table;
 
@@ -28,8 +31,9 @@ import tech.tablesaw.api.Table;
  * the output density and the waiting times, all times in the units of t (the final time and every waiting time
  * a multiple of h). Both solvers return the same {@link Solution}: a table {@code time, energy, mu} on
  * log-spaced times from 0 to t_max and a table {@code tw, t, correlation, response} of the aging functions
- * C(t_w + t, t_w), R(t_w + t, t_w) on log-spaced lags, the same rows for the same parameters; select rows by
- * value (the decimating solver appends them in the order they complete, by t_w + t, the fixed grid by t_w then t).
+ * C(t_w + t, t_w), R(t_w + t, t_w) on log-spaced lags, the same rows for the same parameters, in the order they
+ * complete (by t_w + t, then in the order of the waiting times); select rows by value. A {@link Rows} listener
+ * receives each row as soon as it is final, for writers that must not lose finished rows.
  *
  * <p><b>{@link Solver#FIXED_GRID}</b>, the reference (the simplest fixed-grid scheme, as in Sarao Mannelli and
  * Urbani's {@code 2-p-spin_fixed_grid.cpp}): grid t_i = i h; explicit Euler in t; trapezoid rule in s with
@@ -203,6 +207,54 @@ public final class CugliandoloKurchan {
             return (long) Math.rint(time / step);
         }
 
+        /**
+         * The estimated heap of a run: for the fixed grid the two triangles of C and R, 16 · (N_t + 1)(N_t + 2)/2
+         * bytes; for the decimating solver five square arrays over the stored times, 40 · (gridPoints + 2 |t_w| +
+         * 4)² bytes.
+         *
+         * @return the bytes
+         */
+        public double bytes() {
+            double size = steps() + 1.0;
+            if (solver == Solver.FIXED_GRID) {
+                return 16 * size * (size + 1) / 2;
+            }
+            double stored = gridPoints + 2.0 * waitingTimes.size() + 4;
+            return 40 * stored * stored;
+        }
+
+        /**
+         * The estimated work of a run: for the fixed grid two passes over the triangles per step, about
+         * 2 N_t³/3 multiply–adds in all; for the decimating solver about 10 stored² multiply–adds per step,
+         * 10 N_t min(gridPoints, N_t)².
+         *
+         * @return the operations
+         */
+        public double operations() {
+            double n = steps();
+            if (solver == Solver.FIXED_GRID) {
+                return 2 * n * n * n / 3;
+            }
+            double stored = Math.min(gridPoints, n + 1);
+            return 10 * n * stored * stored;
+        }
+
+        /**
+         * Checks, before anything is allocated, that the run fits this JVM's heap (naming {@code gridPoints} for
+         * the decimating solver, {@code time} for the fixed grid) and the bound on work (naming {@code time});
+         * {@link CugliandoloKurchan#solve(Parameters, ProgressListener, Rows)} calls it first.
+         *
+         * @throws IllegalArgumentException naming the parameter otherwise
+         */
+        public void requireResources() {
+            String what = solver == Solver.FIXED_GRID
+                    ? "two triangles of " + Resources.count(steps() + 1.0) + " grid times"
+                    : "five square arrays over at most " + gridPoints + " stored times";
+            Resources.requireMemory(solver == Solver.FIXED_GRID ? "time" : "gridPoints", bytes(), what);
+            Resources.requireWork("time", operations(), Resources.count(steps()) + " steps of the "
+                    + (solver == Solver.FIXED_GRID ? "fixed grid, cost ∝ steps³" : "decimating solver"));
+        }
+
         /** Builds {@link Parameters}: the required values first, optional knobs by name, validated once. */
         public static final class Builder {
 
@@ -334,6 +386,45 @@ public final class CugliandoloKurchan {
     }
 
     /**
+     * Receives the rows of a solution as soon as they are final, in the order they complete: at each step, the
+     * energy row of that time (if it is an output time), then the aging rows with t_w + t at that time, in the
+     * order of the waiting times. A writer that prints each row as it arrives keeps every finished row when the
+     * run stops early (an interrupt, an unstable step).
+     */
+    public interface Rows {
+
+        /**
+         * A row of {@link Solution#energy()}.
+         *
+         * @param time t
+         * @param energy e(t)
+         * @param mu μ(t)
+         */
+        void energy(double time, double energy, double mu);
+
+        /**
+         * A row of {@link Solution#aging()}.
+         *
+         * @param tw the waiting time t_w
+         * @param t the lag t
+         * @param correlation C(t_w + t, t_w)
+         * @param response R(t_w + t, t_w)
+         */
+        void aging(double tw, double t, double correlation, double response);
+    }
+
+    /** A listener that ignores every row. */
+    private static final Rows NO_ROWS = new Rows() {
+        @Override
+        public void energy(double time, double energy, double mu) {
+        }
+
+        @Override
+        public void aging(double tw, double t, double correlation, double response) {
+        }
+    };
+
+    /**
      * Integrates the equations from t = 0 to the final time with the chosen solver.
      *
      * @param parameters p, T, h, t_max, the solver, its budget, the output density and the waiting times
@@ -343,11 +434,39 @@ public final class CugliandoloKurchan {
      *     solution leaves its physical range)
      */
     public static Solution solve(Parameters parameters) {
+        return solve(parameters, null, NO_ROWS);
+    }
+
+    /**
+     * Integrates the equations, reporting progress and handing each row on as soon as it is final. The thread's
+     * interrupt is checked at every step: an interrupted run stops with a {@link CancellationException} after
+     * the rows of the steps done.
+     *
+     * @param parameters p, T, h, t_max, the solver, its budget, the output density and the waiting times
+     * @param progress told of the step, the time and the energy per spin at every step, or null
+     * @param rows receives every row of both tables, in the order rows complete
+     * @return e(t), μ(t) and the aging functions, in the same tables for both solvers (rows in the order they
+     *     complete)
+     * @throws IllegalArgumentException as {@link #solve(Parameters)}, and if the run needs more memory or work
+     *     than {@link Parameters#requireResources()} allows
+     * @throws CancellationException if the thread is interrupted
+     */
+    public static Solution solve(Parameters parameters, ProgressListener progress, Rows rows) {
         Objects.requireNonNull(parameters, "parameters");
+        Objects.requireNonNull(rows, "rows");
+        parameters.requireResources();
         return switch (parameters.solver()) {
-            case DECIMATING -> new DecimatingSolver(parameters).run();
-            case FIXED_GRID -> FixedGrid.integrate(parameters).solution();
+            case DECIMATING -> new DecimatingSolver(parameters).run(progress, rows);
+            case FIXED_GRID -> FixedGrid.integrate(parameters, progress, rows).solution();
         };
+    }
+
+    /** Throws if the thread is interrupted: the solvers call it at every step. */
+    static void checkInterrupt(long step, long total, double time) {
+        if (Thread.currentThread().isInterrupted()) {
+            throw new CancellationException("run interrupted at step " + step + " of " + total + " (t = " + time
+                    + "); rows handed on so far were kept");
+        }
     }
 
     /**

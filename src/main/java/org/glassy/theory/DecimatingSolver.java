@@ -3,6 +3,7 @@ package org.glassy.theory;
 import java.util.Arrays;
 
 import org.glassy.core.LogTimes;
+import org.glassy.core.ProgressListener;
 import org.glassy.internal.Require;
 
 import tech.tablesaw.api.DoubleColumn;
@@ -138,7 +139,7 @@ final class DecimatingSolver {
         return grown;
     }
 
-    CugliandoloKurchan.Solution run() {
+    CugliandoloKurchan.Solution run(ProgressListener progress, CugliandoloKurchan.Rows rows) {
         DoubleColumn time = DoubleColumn.create("time");
         DoubleColumn energy = DoubleColumn.create("energy");
         DoubleColumn multiplier = DoubleColumn.create("mu");
@@ -154,13 +155,18 @@ final class DecimatingSolver {
             if (stored + 1 >= stepOf.length) {
                 allocate(2 * stepOf.length);
             }
+            CugliandoloKurchan.checkInterrupt(n, total, n * h);
             int a = stored - 1;
             double e = derivatives(a, k1c, k1f);
             stability.checkEnergy(n * h, e);
+            if (progress != null) {
+                progress.progress(n, total, n * h, e);
+            }
             while (next < schedule.length && schedule[next] == n) {
                 time.append(n * h);
                 energy.append(e);
                 multiplier.append(mu);
+                rows.energy(n * h, e, mu);
                 next++;
             }
             for (int w = 0; w < waitingSteps.length; w++) {
@@ -176,6 +182,7 @@ final class DecimatingSolver {
                     lag.append(k * h);
                     correlation.append(c[a][qw]);
                     response.append((f[a][qw] - f[a][qw1]) / h);
+                    rows.aging(waitingSteps[w] * h, k * h, c[a][qw], (f[a][qw] - f[a][qw1]) / h);
                     nextLag[w]++;
                 }
             }

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 
 import org.glassy.core.LogTimes;
+import org.glassy.core.ProgressListener;
 import org.glassy.internal.DotAxpy;
 import org.glassy.internal.Require;
 
@@ -43,6 +44,22 @@ final class FixedGrid {
      *     ({@link Stability})
      */
     static FixedGrid integrate(CugliandoloKurchan.Parameters parameters) {
+        return integrate(parameters, null, null);
+    }
+
+    /**
+     * Integrates the equations, reporting progress and handing the rows of {@link #solution()} on as soon as
+     * they are final (at step i: the energy row of t_i, then the aging rows with t_w + t = t_i).
+     *
+     * @param parameters p, T, h and t_max, the output density and the waiting times
+     * @param progress told of every step, or null
+     * @param rows receives the rows as they complete, or null
+     * @return the solution on the whole grid
+     * @throws IllegalArgumentException naming {@code step} if the integration leaves the physical range
+     * @throws java.util.concurrent.CancellationException if the thread is interrupted
+     */
+    static FixedGrid integrate(CugliandoloKurchan.Parameters parameters, ProgressListener progress,
+                               CugliandoloKurchan.Rows rows) {
         final int p = parameters.p();
         final double h = parameters.step();
         final double temperature = parameters.temperature();
@@ -62,7 +79,10 @@ final class FixedGrid {
         final double fp = 0.5 * p;
         final double fpp = 0.5 * p * (p - 1);
         c[0] = 1;
+        FixedGrid grid = new FixedGrid(parameters, c, r, mu, energy);
+        RowCursor cursor = grid.new RowCursor();
         for (int i = 0; i <= n; i++) {
+            CugliandoloKurchan.checkInterrupt(i, n, i * h);
             int row = triangle(i);
             double sum = 0;
             for (int s = 0; s < i; s++) {
@@ -79,6 +99,12 @@ final class FixedGrid {
             energy[i] = -sum;
             mu[i] = temperature - p * energy[i];
             stability.checkEnergy(i * h, energy[i]);
+            if (progress != null) {
+                progress.progress(i, n, i * h, energy[i]);
+            }
+            if (rows != null) {
+                cursor.rowsAt(i, rows);
+            }
             if (i == n) {
                 break;
             }
@@ -106,7 +132,50 @@ final class FixedGrid {
             r[next + i + 1] = 0;
             stability.checkRow((i + 1) * h, c, r, next, i + 2);
         }
-        return new FixedGrid(parameters, c, r, mu, energy);
+        return grid;
+    }
+
+    /**
+     * Walks the output rows step by step: the energy rows on log-spaced grid times and, for each waiting time in
+     * the parameters' order, the aging rows on log-spaced lags from h to t_max − t_w. Row i of the grid must be
+     * integrated when {@link #rowsAt} is called for step i.
+     */
+    private final class RowCursor {
+        private final long[] schedule = LogTimes.upTo(steps(), parameters.perDecade());
+        private final int[] waiting;
+        private final long[][] lags;
+        private final int[] nextLag;
+        private int next;
+
+        RowCursor() {
+            List<Double> times = parameters.waitingTimes();
+            waiting = new int[times.size()];
+            lags = new long[times.size()][];
+            nextLag = new int[times.size()];
+            for (int w = 0; w < waiting.length; w++) {
+                waiting[w] = (int) Math.round(times.get(w) / parameters.step());
+                lags[w] = LogTimes.upTo(steps() - waiting[w], parameters.perDecade());
+            }
+        }
+
+        /** Hands on the rows that complete at step i, steps visited in increasing order. */
+        void rowsAt(int i, CugliandoloKurchan.Rows rows) {
+            while (next < schedule.length && schedule[next] == i) {
+                rows.energy(time(i), energy(i), mu(i));
+                next++;
+            }
+            for (int w = 0; w < waiting.length; w++) {
+                long k = (long) i - waiting[w];
+                while (k > 0 && nextLag[w] < lags[w].length && lags[w][nextLag[w]] < k) {
+                    nextLag[w]++;
+                }
+                if (k > 0 && nextLag[w] < lags[w].length && lags[w][nextLag[w]] == k) {
+                    rows.aging(time(waiting[w]), k * parameters.step(), correlation(i, waiting[w]),
+                            response(i, waiting[w]));
+                    nextLag[w]++;
+                }
+            }
+        }
     }
 
     /**
@@ -198,37 +267,38 @@ final class FixedGrid {
 
     /**
      * The tables of {@link CugliandoloKurchan#solve}: the energy on log-spaced grid times and the aging functions
-     * at the parameters' waiting times, for log-spaced lags from h to t_max − t_w, rows by t_w then t.
+     * at the parameters' waiting times, for log-spaced lags from h to t_max − t_w, rows in the order they complete
+     * (by t_w + t, then in the order of the waiting times), as {@link CugliandoloKurchan.Rows} receives them.
      *
      * @return the solution; every time N_t + 1 is stored
      */
     CugliandoloKurchan.Solution solution() {
-        int perDecade = parameters.perDecade();
         DoubleColumn time = DoubleColumn.create("time");
         DoubleColumn e = DoubleColumn.create("energy");
         DoubleColumn m = DoubleColumn.create("mu");
-        for (long k : LogTimes.upTo(steps(), perDecade)) {
-            time.append(time((int) k));
-            e.append(energy((int) k));
-            m.append(mu((int) k));
-        }
         DoubleColumn tw = DoubleColumn.create("tw");
         DoubleColumn lag = DoubleColumn.create("t");
         DoubleColumn corr = DoubleColumn.create("correlation");
         DoubleColumn resp = DoubleColumn.create("response");
-        List<Double> waitingTimes = parameters.waitingTimes();
-        for (double waitingTime : waitingTimes) {
-            int w = (int) Math.round(waitingTime / parameters.step());
-            for (long k : LogTimes.upTo(steps() - w, perDecade)) {
-                if (k == 0) {
-                    continue;
-                }
-                int i = w + (int) k;
-                tw.append(time(w));
-                lag.append(k * parameters.step());
-                corr.append(correlation(i, w));
-                resp.append(response(i, w));
+        RowCursor cursor = new RowCursor();
+        CugliandoloKurchan.Rows collect = new CugliandoloKurchan.Rows() {
+            @Override
+            public void energy(double t, double energy, double mu) {
+                time.append(t);
+                e.append(energy);
+                m.append(mu);
             }
+
+            @Override
+            public void aging(double waiting, double t, double correlation, double response) {
+                tw.append(waiting);
+                lag.append(t);
+                corr.append(correlation);
+                resp.append(response);
+            }
+        };
+        for (int i = 0; i <= steps(); i++) {
+            cursor.rowsAt(i, collect);
         }
         return new CugliandoloKurchan.Solution(parameters, Table.create(CugliandoloKurchan.ENERGY_TABLE, time, e, m),
                 Table.create(CugliandoloKurchan.AGING_TABLE, tw, lag, corr, resp), steps() + 1);

@@ -87,26 +87,35 @@ class CugliandoloKurchanCommandTest {
     }
 
     @Test
-    void anUnstableStepOrATimeOffTheGridIsABadValueNamingItsOption(@TempDir Path dir) {
+    void anUnstableStepOrATimeOffTheGridIsABadValueNamingItsOption(@TempDir Path dir) throws Exception {
         // issue 12: --step 5 wrote energies 43261 and 1e91 with exit 0; --time 10.05 silently stopped at 10
-        Path out = dir.resolve("e.csv");
         for (String solver : new String[] {"long", "fixed"}) {
+            Path out = dir.resolve(solver + ".csv");
             StringWriter err = new StringWriter();
             int status = run(err, "ck", "--p", "3", "--temperature", "0", "--time", "10", "--step", "5",
                     "--solver", solver, "--out", out.toString());
             assertEquals(2, status, err.toString());
-            assertTrue(err.toString().startsWith("glassy ck: --step must be smaller than 5.0: the integration is unstable "
+            List<String> lines = err.toString().lines().toList();
+            assertTrue(lines.get(0).startsWith("glassy ck: --step must be smaller than 5.0: the integration is unstable "
                     + "at t = 5 ("), err.toString());
-            assertEquals(1, err.toString().lines().count(), err.toString());
-            assertFalse(Files.exists(out), "no output from an unstable run");
+            // the row finished before the instability (t = 0) is kept, and the sidecar says the file is incomplete
+            assertEquals(List.of("glassy ck: --out " + out + " keeps the 1 row finished before the run failed ("
+                    + solver + ".csv.json: \"complete\": false)"), lines.subList(1, lines.size()), err.toString());
+            assertEquals(List.of("time,energy,mu", "0,-0.0,0.0"), Files.readAllLines(out));
+            assertTrue(Files.readString(dir.resolve(solver + ".csv.json")).contains("\"status\": \"failed\""));
         }
+        // rejected before the run: an existing file is left as it was
+        Path existing = dir.resolve("existing.csv");
+        Files.writeString(existing, "keep me\n");
         StringWriter err = new StringWriter();
-        int status = run(err, "ck", "--p", "3", "--temperature", "0", "--time", "10.05", "--out", out.toString());
+        int status = run(err, "ck", "--p", "3", "--temperature", "0", "--time", "10.05", "--out", existing.toString());
         assertEquals(2, status, err.toString());
         assertEquals("glassy ck: --time must be a multiple of step = 0.1, got 10.05", err.toString().strip());
-        assertFalse(Files.exists(out));
+        assertEquals("keep me\n", Files.readString(existing));
+        assertFalse(Files.exists(dir.resolve("existing.csv.json")));
         // a multiple within round-off is accepted: 0.3 = 3 × 0.1 although 0.3 / 0.1 = 2.9999999999999996
         err = new StringWriter();
+        Path out = dir.resolve("e.csv");
         assertEquals(0, run(err, "ck", "--p", "3", "--temperature", "0", "--time", "0.3", "--out", out.toString()),
                 err.toString());
     }

@@ -81,7 +81,7 @@ class OptionNamesTest {
             "--p", "3", "--n", "10", "--temperature", "0", "--dt", "0.1", "--time", "1", "--dynamics", "gd"},
                 "--out", MISSING_DIR, "--grid", "temprature=1", "--executor", "foo", "--workers", "0", "--worker", "foo",
                 "--point-timeout", "0", "--retries", "-1", "--slurm-time", "soon", "--slurm-mem", "lots",
-                "--slurm-cpus", "0", "--slurm-partition", "a b", "--slurm-option", "account=x",
+                "--slurm-cpus", "0", "--slurm-partition", "a b", "--slurm-option", "account=x", "--slurm-setup", " ",
                 "--slurm-max-array", "0");
         command("collect", new String[] {sweepDir}, "--out", MISSING_DIR);
         command("sweep-status", new String[] {sweepDir});

@@ -100,7 +100,7 @@ class PSpinCommandTest {
 
     @Test
     void timeIsPrintedWithoutBinaryNoise() {
-        assertEquals("4.6", PSpinCommand.formatTime(46 * 0.1));
-        assertEquals("100", PSpinCommand.formatTime(1000 * 0.1));
+        assertEquals("4.6", Csv.time(46 * 0.1));
+        assertEquals("100", Csv.time(1000 * 0.1));
     }
 }

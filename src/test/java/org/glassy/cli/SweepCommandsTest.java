@@ -144,7 +144,7 @@ class SweepCommandsTest {
         }
         String text = status.toString(StandardCharsets.UTF_8);
         assertTrue(text.startsWith("done 1, failed 1, pending 0 (of 2 points)"), text);
-        assertTrue(text.contains("failed: lr = 1000: ") && text.contains("reduce learningRate"), text);
+        assertTrue(text.contains("failed: lr = 1000: ") && text.contains("reduce --lr"), text);
         // collect writes the finished point and says what is missing
         Path file = dir.resolve("partial.csv");
         StringWriter collectErr = new StringWriter();

@@ -81,4 +81,24 @@ class DisplayTest {
         String svg = Notebook.svg(chart);
         assertTrue(svg.startsWith("<svg"), svg.substring(0, 40));
     }
+
+    @Test
+    void errorBarsCarryTheErrorColumnPerSeries() {
+        Table means = Table.create("means", StringColumn.create("method", "linear", "linear", "autoneb", "autoneb"),
+                DoubleColumn.create("n", 32, 64, 32, 64), DoubleColumn.create("barrier", 0.3, 0.35, 0.05, 0.04),
+                DoubleColumn.create("barrier_se", 0.01, Double.NaN, 0.02, 0.06));
+        XYChart chart = Plots.lines(means, "n", "barrier", "method").errorBars("barrier_se").build();
+        XYSeries linear = chart.getSeriesMap().get("linear");
+        assertArrayEquals(new double[] {0.3, 0.35}, linear.getYData(), 0.0);
+        assertArrayEquals(new double[] {0.01, 0}, linear.getExtraValues(), 0.0, "NaN (one sample): no bar");
+        assertArrayEquals(new double[] {0.02, 0.06}, chart.getSeriesMap().get("autoneb").getExtraValues(), 0.0);
+        assertTrue(chart.getStyler().isErrorBarsColorSeriesColor());
+        // on a log axis a bar reaching zero is cut at a tenth of the value; the chart still renders
+        XYChart log = Plots.lines(means, "n", "barrier", "method").logY().errorBars("barrier_se").build();
+        assertArrayEquals(new double[] {0.02, 0.9 * 0.04}, log.getSeriesMap().get("autoneb").getExtraValues(), 1e-15);
+        assertEquals((byte) 0x89, Base64.getDecoder().decode(Notebook.png(log))[0]);
+        assertEquals(null, Plots.lines(means, "n", "barrier", "method").build().getSeriesMap().get("linear")
+                .getExtraValues(), "no error bars unless asked");
+        assertThrows(IllegalArgumentException.class, () -> Plots.lines(means, "n", "barrier", "method").errorBars("se"));
+    }
 }

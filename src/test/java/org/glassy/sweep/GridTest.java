@@ -78,4 +78,20 @@ class GridTest {
         assertNotEquals(Grid.of(Axis.of("a_b", 1), Axis.of("c", 2)).point(0).key(),
                 Grid.of(Axis.of("a", "b"), Axis.of("b_c", 2)).point(0).key());
     }
+
+    @Test
+    void aPointsSeedDependsOnItsValuesAndTheBaseOnly() {
+        Grid small = Grid.of(Axis.of("n", 32, 64), Axis.range("instance", 0, 2));
+        Grid larger = Grid.of(Axis.of("n", 16, 32, 64), Axis.range("instance", 0, 4));
+        java.util.Set<Long> seeds = new java.util.HashSet<>();
+        for (Point p : small.points()) {
+            seeds.add(p.seed(7L));
+            Point same = larger.points().stream().filter(q -> q.values().equals(p.values())).findFirst().orElseThrow();
+            assertEquals(p.seed(7L), same.seed(7L), "the same values give the same seed at another position");
+            assertTrue(p.seed(7L) != p.seed(8L), "the base seed matters");
+        }
+        assertEquals(6, seeds.size(), "every point its own seed");
+        assertTrue(small.point(0).seed(7L) != Grid.of(Axis.of("m", 32), Axis.range("instance", 0, 0)).point(0).seed(7L),
+                "names count too");
+    }
 }

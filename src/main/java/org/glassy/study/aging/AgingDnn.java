@@ -1,5 +1,9 @@
 package org.glassy.study.aging;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.SplittableRandom;
@@ -14,15 +18,21 @@ import org.glassy.dynamics.MiniBatchSgd;
 import org.glassy.core.ProgressListener;
 import org.glassy.core.StepHandler;
 import org.glassy.internal.Require;
+import org.glassy.internal.Resources;
 import org.glassy.model.Activation;
 import org.glassy.model.BatchModel;
 import org.glassy.model.DeepLearning4jNetwork;
 import org.glassy.model.Loss;
 import org.glassy.model.Mlp;
+import org.glassy.observable.Aggregates;
 import org.glassy.observable.Evaluation;
 import org.glassy.observable.MeanSquareDisplacement;
 import org.glassy.observable.Rows;
 import org.glassy.observable.TwoTimeObservable;
+import org.glassy.observable.TwoTimeRows;
+import org.glassy.sweep.Axis;
+import org.glassy.sweep.Grid;
+import org.glassy.sweep.Sweep;
 
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
@@ -155,6 +165,59 @@ public final class AgingDnn {
         /** @return the network's architecture for these data */
         public Mlp.Architecture architecture() {
             return AgingDnn.architecture(data, hidden);
+        }
+
+        /** @return the waiting times and lags in steps, {waitingSteps, lagSteps} */
+        long[][] grid() {
+            return TwoTimeObservable.logGrid(steps, Math.min(10, steps / 4), waitingTimes, 40);
+        }
+
+        /** @return the number of parameters M of the network (weights and biases), as a double */
+        double parameterCount() {
+            double d = data == DataSource.TEACHER ? TEACHER_INPUTS : FashionMnist.INPUT_DIMENSION;
+            double c = data == DataSource.TEACHER ? 2 : FashionMnist.CLASSES;
+            return d * hidden + hidden + (double) hidden * c + c;
+        }
+
+        /**
+         * The estimated heap of a run: the training and test inputs (and, for Fashion-MNIST, the pool the
+         * class-balanced subset is drawn from), 8 bytes per pixel or coordinate; the M parameters in the state,
+         * the gradient, the velocity and one copy per waiting time; the activations of a chunk of examples.
+         *
+         * @return the bytes
+         */
+        public double bytes() {
+            double d = data == DataSource.TEACHER ? TEACHER_INPUTS : FashionMnist.INPUT_DIMENSION;
+            double pool = data == DataSource.TEACHER ? 0 : Math.min(FashionMnist.TRAIN_SIZE, Math.max(3.0 * samples, 3000));
+            double m = parameterCount();
+            return 8 * ((samples + 1000 + pool) * d + m * (waitingTimes + 6) + 2.0 * Math.max(batch, 250) * (hidden + 10));
+        }
+
+        /**
+         * The estimated work of a run: per SGD step a forward and a backward pass over a batch, 3 B M
+         * multiply–adds; per record the training loss over P examples and the test loss and error over 1000
+         * examples, (P + 2000) M.
+         *
+         * @return the operations
+         */
+        public double operations() {
+            double records = LogTimes.upTo(steps, 10).length + 40.0 * waitingTimes;
+            return parameterCount() * (3.0 * batch * steps + records * (samples + 2000.0));
+        }
+
+        /**
+         * Checks, before any data is loaded, that the run fits in one array per parameter vector (naming
+         * {@code hidden}), in this JVM's heap (naming {@code samples}) and within the bound on work (naming
+         * {@code steps}); {@link AgingDnn#run} calls it first.
+         *
+         * @throws IllegalArgumentException naming the parameter otherwise
+         */
+        public void requireResources() {
+            Resources.requireArrayLength("hidden", parameterCount(), "network parameters");
+            Resources.requireMemory("samples", bytes(), Resources.count(samples) + " training examples and a network of "
+                    + Resources.count(parameterCount()) + " parameters");
+            Resources.requireWork("steps", operations(), Resources.count(steps) + " SGD steps on batches of " + batch
+                    + " with " + Resources.count(parameterCount()) + " parameters");
         }
 
         /**
@@ -416,6 +479,26 @@ public final class AgingDnn {
      */
     public static Result run(Parameters p, ProgressListener progress, CheckpointPolicy checkpoint,
                              StepHandler... handlers) {
+        return run(p, progress, checkpoint, null, handlers);
+    }
+
+    /**
+     * Trains the network, records Δ and the losses, and hands each row of Δ to {@code msdRows} as soon as it is
+     * final, in the order rows complete (time-major: by t_w + t, then t_w); the result's {@code msd} table holds
+     * the same rows sorted by t_w, then t. A resumed run hands the rows made before the checkpoint on again
+     * first.
+     *
+     * @param p the run
+     * @param progress progress listener, or null
+     * @param checkpoint where to checkpoint the run (resuming from an existing checkpoint), or null
+     * @param msdRows receives (t_w, t, {Δ}) in steps as each row is final, or null
+     * @param handlers extra handlers at every record (e.g. CSV writers); with a checkpoint they must
+     *     support {@link StepHandler#snapshot()}
+     * @return the tables
+     */
+    public static Result run(Parameters p, ProgressListener progress, CheckpointPolicy checkpoint,
+                             TwoTimeRows.Sink msdRows, StepHandler... handlers) {
+        p.requireResources();
         Dataset[] sets = datasets(p);
         SplittableRandom seeds = new SplittableRandom(p.seed() ^ 0x5DEECE66DL);
         long initSeed = seeds.nextLong();
@@ -423,25 +506,152 @@ public final class AgingDnn {
         Mlp lean = new Mlp(p.architecture(), sets[0]);
         BatchModel model = p.engine() == Engine.LEAN ? lean : new DeepLearning4jNetwork(p.architecture(), sets[0]);
         Mlp test = lean.withData(sets[1]);
-        long[][] grid = TwoTimeObservable.logGrid(p.steps(), Math.min(10, p.steps() / 4), p.waitingTimes(), 40);
-        MeanSquareDisplacement msd = new MeanSquareDisplacement(grid[0], grid[1]);
+        long[][] grid = p.grid();
+        List<long[]> msdSteps = new ArrayList<>();
+        List<Double> msdValues = new ArrayList<>();
+        TwoTimeRows msd = new TwoTimeRows((tw, t, values) -> {
+            msdSteps.add(new long[] {tw, t});
+            msdValues.add(values[0]);
+            if (msdRows != null) {
+                msdRows.row(tw, t, values);
+            }
+        }, new MeanSquareDisplacement(grid[0], grid[1]));
         Evaluation loss = Evaluation.loss();
         Evaluation testLoss = Evaluation.of("test_loss", test);
         Evaluation testError = new Evaluation("test_error", test::errorRate);
         var dynamics = Dynamics.of(model, new MiniBatchSgd(p.learningRate(), p.batch(), p.momentum()))
                 .seed(noiseSeed)
                 .steps(p.steps())
-                .record(LogTimes.upTo(p.steps(), 10), loss, testLoss, testError, msd)
+                .record(LogTimes.upTo(p.steps(), 10), loss, testLoss, testError)
+                .record(new long[0], msd)
                 .record(new long[0], handlers)
                 .progress(progress);
         var run = CheckpointPolicy.apply(checkpoint, dynamics).run(lean.initialParameters(initSeed));
-        Table m = run.recording(msd).table();
-        Table d = Table.create("msd", m.longColumn("tw_step").copy().setName("tw"),
-                m.longColumn("t_step").copy().setName("t"), m.doubleColumn("value").copy().setName("delta"));
+        Integer[] order = new Integer[msdValues.size()];
+        Arrays.setAll(order, i -> i);
+        Arrays.sort(order, Comparator.<Integer>comparingLong(i -> msdSteps.get(i)[0])
+                .thenComparingLong(i -> msdSteps.get(i)[1]));
+        Table d = Table.create("msd", LongColumn.create("tw", Arrays.stream(order).mapToLong(i -> msdSteps.get(i)[0]).toArray()),
+                LongColumn.create("t", Arrays.stream(order).mapToLong(i -> msdSteps.get(i)[1]).toArray()),
+                DoubleColumn.create("delta", Arrays.stream(order).mapToDouble(msdValues::get).toArray()));
         Table l = Table.create("loss", LongColumn.create("step", run.recording(loss).steps()),
                 DoubleColumn.create("loss", run.recording(loss).values()),
                 DoubleColumn.create("test_loss", run.recording(testLoss).values()),
                 DoubleColumn.create("test_error", run.recording(testError).values()));
         return new Result("H = " + p.hidden(), d, l, lean.dimension(), sets[0].size() * sets[0].classes());
+    }
+
+    /**
+     * A run's tables as one long table, the per-point table of a {@link #sweep}: Δ(t_w, t_w + t) as the
+     * observable {@code delta}, and the losses as one-time observables at t_w = 0 ({@code loss},
+     * {@code test_loss}, {@code test_error}, t the SGD step).
+     *
+     * @param result a run
+     * @return columns {@code observable, tw, t, value} (steps), Δ first, then each loss in turn
+     */
+    public static Table table(Result result) {
+        Rows rows = Rows.of("aging run " + result.label(), StringColumn.create("observable"));
+        rows.addAll(Table.create("delta", result.msd().longColumn("tw").copy(), result.msd().longColumn("t").copy(),
+                result.msd().doubleColumn("delta").copy().setName("value")), "delta");
+        LongColumn steps = result.loss().longColumn("step");
+        for (String observable : List.of("loss", "test_loss", "test_error")) {
+            rows.addAll(Table.create(observable, LongColumn.create("tw", steps.size()).setMissingTo(0L),
+                    steps.copy().setName("t"), result.loss().doubleColumn(observable).copy().setName("value")),
+                    observable);
+        }
+        return rows.table();
+    }
+
+    /**
+     * Trains a network at every hidden width and seed, as a {@link Sweep} on all cores: the seeds are
+     * {@code base.seed()}, {@code base.seed() + 1}, …, each the seed of one run's data subset, initial
+     * weights and batch order, so a point's rows are those of {@link #run} with that width and seed,
+     * whatever the number of workers.
+     *
+     * @param base the run; its hidden width and seed are replaced by the grid's
+     * @param widths the hidden widths H, at least one, distinct
+     * @param seeds the number of seeds per width, at least 1
+     * @param progress told of the points done, or null
+     * @return columns {@code hidden, seed} (a long), {@code observable, tw, t, value} ({@link #table} behind the point),
+     *     widths in the given order, seeds within each width
+     */
+    public static Table sweep(Parameters base, int[] widths, int seeds, ProgressListener progress) {
+        Require.atLeast("widths.length", widths.length, 1);
+        Require.atLeast("seeds", seeds, 1);
+        Object[] h = java.util.Arrays.stream(widths).boxed().toArray();
+        Grid grid = Grid.of(Axis.of("hidden", h), Axis.range("seed", base.seed(), base.seed() + seeds - 1));
+        Table t = Sweep.over(grid).progress(progress).run(p -> table(run(base.toBuilder().hidden(p.intValue("hidden"))
+                .seed(p.longValue("seed")).build(), null)));
+        if (t.column("seed") instanceof IntColumn small) {   // small seeds come back as int: keep one type
+            t.replaceColumn("seed", small.asLongColumn().setName("seed"));
+        }
+        return t.setName("aging runs: widths × seeds");
+    }
+
+    /**
+     * One observable of a {@link #sweep} averaged over the seeds, per width and (t_w, t), with the
+     * standard error over the seeds.
+     *
+     * @param sweep a table from {@link #sweep}
+     * @param observable {@code delta}, {@code loss}, {@code test_loss} or {@code test_error}
+     * @return columns {@code network} (e.g. {@code "H = 256"}), {@code hidden, tw, t, samples} (the seeds),
+     *     the mean named after the observable and its standard error {@code <observable>_se}
+     */
+    public static Table mean(Table sweep, String observable) {
+        Table one = sweep.where(sweep.stringColumn("observable").isEqualTo(observable));
+        if (one.rowCount() == 0) {
+            throw Require.invalid("observable", "must be one of " + sweep.stringColumn("observable").unique().asList()
+                    + ", got '" + observable + "'");
+        }
+        Table m = Aggregates.meanAndError(one, List.of("value"), "hidden", "tw", "t");
+        m.column("value").setName(observable);
+        m.column("value_se").setName(observable + "_se");
+        StringColumn network = StringColumn.create("network", m.rowCount());
+        for (int r = 0; r < m.rowCount(); r++) {
+            network.set(r, "H = " + m.intColumn("hidden").get(r));
+        }
+        return m.insertColumn(0, network).setName(observable + ", mean over seeds");
+    }
+
+    /**
+     * One row per width of a {@link #sweep}: parameters against constraints, regime, and the final
+     * training loss, test loss and test error averaged over the seeds, with their standard errors.
+     *
+     * @param sweep a table from {@link #sweep}
+     * @param base the parameters the sweep ran with (data and samples give M and P·C)
+     * @return columns {@code network, parameters_M, constraints_PC, regime, seeds, final_train_loss,
+     *     final_train_loss_se, final_test_loss, final_test_loss_se, final_test_error, final_test_error_se}
+     */
+    public static Table summary(Table sweep, Parameters base) {
+        Table losses = sweep.where(sweep.stringColumn("observable").isNotEqualTo("delta"));
+        Table end = losses.where(losses.longColumn("t").isEqualTo(losses.longColumn("t").max()));
+        int classes = architecture(base.data(), 1).widths()[2];
+        Rows rows = Rows.of("networks: parameters M against constraints P·C", StringColumn.create("network"),
+                IntColumn.create("parameters_M"), IntColumn.create("constraints_PC"), StringColumn.create("regime"),
+                IntColumn.create("seeds"), DoubleColumn.create("final_train_loss"),
+                DoubleColumn.create("final_train_loss_se"), DoubleColumn.create("final_test_loss"),
+                DoubleColumn.create("final_test_loss_se"), DoubleColumn.create("final_test_error"),
+                DoubleColumn.create("final_test_error_se"));
+        for (int hidden : new java.util.LinkedHashSet<>(sweep.intColumn("hidden").asList())) {
+            Table mine = end.where(end.intColumn("hidden").isEqualTo(hidden));
+            Table m = Aggregates.meanAndError(mine, List.of("value"), "observable");
+            int parameters = architecture(base.data(), hidden).parameterCount();
+            int constraints = base.samples() * classes;
+            Object[] row = new Object[11];
+            row[0] = "H = " + hidden;
+            row[1] = parameters;
+            row[2] = constraints;
+            row[3] = parameters < constraints ? "under-parametrised" : "over-parametrised";
+            row[4] = m.intColumn("samples").get(0);
+            List<String> names = m.stringColumn("observable").asList();
+            int k = 5;
+            for (String observable : List.of("loss", "test_loss", "test_error")) {
+                int r = names.indexOf(observable);
+                row[k++] = m.doubleColumn("value").get(r);
+                row[k++] = m.doubleColumn("value_se").get(r);
+            }
+            rows.add(row);
+        }
+        return rows.table();
     }
 }

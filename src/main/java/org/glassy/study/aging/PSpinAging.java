@@ -2,8 +2,11 @@ package org.glassy.study.aging;
 
 import static tech.tablesaw.aggregate.AggregateFunctions.first;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.function.Consumer;
 
 import org.glassy.dynamics.Dynamics;
 import org.glassy.dynamics.GradientDescent;
@@ -13,16 +16,21 @@ import org.glassy.core.Space;
 import org.glassy.core.Sphere;
 import org.glassy.dynamics.StepRule;
 import org.glassy.internal.Require;
+import org.glassy.internal.Resources;
 import org.glassy.model.Model;
 import org.glassy.model.PSpinSpherical;
+import org.glassy.observable.Aggregates;
 import org.glassy.observable.MeanSquareDisplacement;
-import org.glassy.observable.Rows;
 import org.glassy.observable.TwoTimeCorrelation;
 import org.glassy.observable.TwoTimeObservable;
+import org.glassy.observable.TwoTimeRows;
+import org.glassy.sweep.Axis;
+import org.glassy.sweep.Grid;
+import org.glassy.sweep.Sweep;
 
-import tech.tablesaw.aggregate.AggregateFunctions;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.LongColumn;
 import tech.tablesaw.api.Table;
 
 /**
@@ -33,6 +41,9 @@ import tech.tablesaw.api.Table;
  * t_w); above T_d they coincide (L. F. Cugliandolo and J. Kurchan, PRL 71, 173 (1993)).
  */
 public final class PSpinAging {
+
+    /** Lags per run before deduplication, log-spaced from one step to half the run. */
+    private static final int LAGS = 40;
 
     private PSpinAging() {
     }
@@ -78,9 +89,55 @@ public final class PSpinAging {
             return Math.round(time / dt);
         }
 
-        /** @return gradient descent at T = 0, Langevin otherwise */
+        /**
+         * The step rule: gradient descent at T = 0, stopped with a
+         * {@link org.glassy.core.NumericalInstabilityException} naming {@code dt} if the energy rises by more
+         * than round-off ({@link GradientDescent#monotone}); Langevin otherwise.
+         *
+         * @return the rule
+         */
         public StepRule<Model, ?> rule() {
-            return temperature == 0 ? new GradientDescent(dt) : new Langevin(temperature, dt);
+            return temperature == 0 ? GradientDescent.monotone(dt) : new Langevin(temperature, dt);
+        }
+
+        /** @return the waiting times and lags in steps, {waitingSteps, lagSteps} */
+        long[][] grid() {
+            long steps = steps();
+            long firstWaiting = Math.max(1, Math.min(Math.round(1 / dt), steps / 4));
+            return TwoTimeObservable.logGrid(steps, firstWaiting, waitingTimes, LAGS);
+        }
+
+        /**
+         * The estimated heap of a run: the couplings ({@link PSpinSpherical#bytes}) and one copy of the state
+         * per waiting time, 8 N |t_w| bytes.
+         *
+         * @return the bytes
+         */
+        public double bytes() {
+            return PSpinSpherical.bytes(p, n) + 8.0 * n * waitingTimes;
+        }
+
+        /**
+         * The estimated work of a run: one energy–gradient pass per step, steps · p C(N, p)
+         * ({@link PSpinSpherical#operationsPerGradient}).
+         *
+         * @return the operations
+         */
+        public double operations() {
+            return (double) steps() * PSpinSpherical.operationsPerGradient(p, n);
+        }
+
+        /**
+         * Checks, before anything is allocated, that the run fits this JVM's heap and the array limit (naming
+         * {@code n}) and the bound on work (naming {@code time}); {@link #run} and {@link #stream} call it first.
+         *
+         * @throws IllegalArgumentException naming the parameter otherwise
+         */
+        public void requireResources() {
+            PSpinSpherical.requireStorable(p, n);
+            Resources.requireMemory("n", bytes(), "couplings and " + waitingTimes + " copies of the state");
+            Resources.requireWork("time", operations(), Resources.count(steps()) + " steps of "
+                    + Resources.count(PSpinSpherical.operationsPerGradient(p, n)) + " multiply-adds");
         }
 
         /**
@@ -187,8 +244,21 @@ public final class PSpinAging {
     }
 
     /**
+     * One row of the two-time table.
+     *
+     * @param twStep t_w in steps
+     * @param tStep t in steps
+     * @param tw t_w in units of time ({@link TwoTimeRows#time}: 12 significant digits)
+     * @param t t in units of time
+     * @param correlation C(t_w + t, t_w)
+     * @param msd Δ(t_w, t_w + t)
+     */
+    public record Row(long twStep, long tStep, double tw, double t, double correlation, double msd) {
+    }
+
+    /**
      * Runs the quench and returns one row per (t_w, t): columns {@code tw, t, correlation, msd}
-     * in units of time.
+     * in units of time, sorted by t_w, then t.
      *
      * @param parameters the run
      * @param progress progress listener, or null
@@ -198,53 +268,95 @@ public final class PSpinAging {
         return withSteps(parameters, progress).removeColumns("tw_step", "t_step");
     }
 
-    /** {@link #run}'s table and the waiting times and lags in steps, {@code tw_step, t_step}. */
-    private static Table withSteps(Parameters parameters, ProgressListener progress) {
+    /**
+     * Runs the quench and hands each row to {@code rows} as soon as it is final, in the order rows complete
+     * (time-major: by t_w + t, then t_w); the rows and values of {@link #run}, in another order. An interrupt
+     * (a {@link org.glassy.dynamics.RunInterruptedException}) leaves every row handed on so far complete.
+     *
+     * @param parameters the run
+     * @param progress progress listener, or null
+     * @param rows receives every row
+     */
+    public static void stream(Parameters parameters, ProgressListener progress, Consumer<Row> rows) {
+        parameters.requireResources();
         SplittableRandom seeds = new SplittableRandom(parameters.seed());
         long disorder = seeds.nextLong();
         long initial = seeds.nextLong();
         long noise = seeds.nextLong();
         long steps = parameters.steps();
-        long firstWaiting = Math.max(1, Math.min(Math.round(1 / parameters.dt()), steps / 4));
-        long[][] grid = TwoTimeObservable.logGrid(steps, firstWaiting, parameters.waitingTimes(), 40);
-        TwoTimeCorrelation correlation = new TwoTimeCorrelation(grid[0], grid[1]);
-        MeanSquareDisplacement msd = new MeanSquareDisplacement(grid[0], grid[1]);
-        var run = Dynamics.of(new PSpinSpherical(parameters.p(), parameters.n(), disorder), parameters.rule())
+        long[][] grid = parameters.grid();
+        double dt = parameters.dt();
+        TwoTimeRows measured = new TwoTimeRows((tw, t, values) -> rows.accept(new Row(tw, t, TwoTimeRows.time(tw, dt),
+                TwoTimeRows.time(t, dt), values[0], values[1])),
+                new TwoTimeCorrelation(grid[0], grid[1]), new MeanSquareDisplacement(grid[0], grid[1]));
+        Dynamics.of(new PSpinSpherical(parameters.p(), parameters.n(), disorder), parameters.rule())
                 .space(Space.sphere())
                 .seed(noise)
                 .steps(steps)
-                .record(new long[] {steps}, correlation, msd)
+                .record(new long[] {steps}, measured)
                 .progress(progress)
                 .run(Sphere.randomPoint(parameters.n(), initial));
-        Table c = run.recording(correlation).table();
-        return Table.create("p-spin two-time observables", c.doubleColumn("tw").copy(), c.doubleColumn("t").copy(),
-                c.doubleColumn("value").copy().setName("correlation"),
-                DoubleColumn.create("msd", run.recording(msd).table().doubleColumn("value").asDoubleArray()),
-                c.longColumn("tw_step").copy(), c.longColumn("t_step").copy());
+    }
+
+    /** {@link #run}'s table and the waiting times and lags in steps, {@code tw_step, t_step}. */
+    private static Table withSteps(Parameters parameters, ProgressListener progress) {
+        List<Row> rows = new ArrayList<>();
+        stream(parameters, progress, rows::add);
+        rows.sort(Comparator.comparingLong(Row::twStep).thenComparingLong(Row::tStep));
+        return Table.create("p-spin two-time observables",
+                DoubleColumn.create("tw", rows.stream().mapToDouble(Row::tw)),
+                DoubleColumn.create("t", rows.stream().mapToDouble(Row::t)),
+                DoubleColumn.create("correlation", rows.stream().mapToDouble(Row::correlation)),
+                DoubleColumn.create("msd", rows.stream().mapToDouble(Row::msd)),
+                LongColumn.create("tw_step", rows.stream().mapToLong(Row::twStep).toArray()),
+                LongColumn.create("t_step", rows.stream().mapToLong(Row::tStep).toArray()));
     }
 
     /**
-     * Averages {@link #run} over independent instances (couplings, starts and noise from seeds
-     * split off {@code parameters.seed()}), which smooths the finite-N fluctuations of single runs:
-     * the instances are stacked in one long table and grouped by (t_w, t) with Tablesaw.
+     * The independent instances that {@link #runAveraged} averages, each one {@link #run}, computed as a
+     * {@link Sweep} over {@code instance = 0 … samples − 1} on all cores: instance i's couplings, start and
+     * noise come from the (i + 1)-th seed drawn from {@code new SplittableRandom(parameters.seed())}, so an
+     * instance's rows do not depend on the number of workers, nor on how many instances are run.
      *
      * @param parameters the run; its seed seeds the instances
      * @param samples the number of instances, at least 1
-     * @param progress told of the progress of each instance in turn, or null
-     * @return the mean {@code tw, t, correlation, msd} table
+     * @param progress told of the instances done, or null
+     * @return columns {@code instance, tw, t, correlation, msd, tw_step, t_step}, instance by instance
+     */
+    public static Table instances(Parameters parameters, int samples, ProgressListener progress) {
+        Require.atLeast("samples", samples, 1);
+        return Sweep.over(Grid.of(Axis.range("instance", 0, samples - 1))).progress(progress)
+                .run(point -> withSteps(parameters.toBuilder().seed(instanceSeed(parameters.seed(),
+                        point.intValue("instance"))).build(), null))
+                .setName("p-spin two-time observables, " + samples + " instances");
+    }
+
+    /** The (instance + 1)-th seed drawn from {@code new SplittableRandom(seed)}. */
+    static long instanceSeed(long seed, int instance) {
+        SplittableRandom seeds = new SplittableRandom(seed);
+        long s = seeds.nextLong();
+        for (int i = 0; i < instance; i++) {
+            s = seeds.nextLong();
+        }
+        return s;
+    }
+
+    /**
+     * Averages {@link #run} over independent instances ({@link #instances}), which smooths the
+     * finite-N fluctuations of single runs: the instances are stacked in one long table and grouped by
+     * (t_w, t) with Tablesaw.
+     *
+     * @param parameters the run; its seed seeds the instances
+     * @param samples the number of instances, at least 1
+     * @param progress told of the instances done, or null
+     * @return the mean {@code tw, t, correlation, msd} table, with the standard errors of the means over the
+     *     instances, {@code correlation_se, msd_se} (NaN for one instance)
      */
     public static Table runAveraged(Parameters parameters, int samples, ProgressListener progress) {
-        Require.atLeast("samples", samples, 1);
-        SplittableRandom seeds = new SplittableRandom(parameters.seed());
-        Rows instances = Rows.of("instances", IntColumn.create("instance"));
-        for (int s = 0; s < samples; s++) {
-            instances.addAll(withSteps(parameters.toBuilder().seed(seeds.nextLong()).build(), progress), s);
-        }
-        Table mean = instances.table().summarize(List.of("tw", "t", "correlation", "msd"), first,
-                AggregateFunctions.mean).by("tw_step", "t_step");
+        Table mean = Aggregates.meanAndError(instances(parameters, samples, progress),
+                List.of("correlation", "msd"), "tw_step", "t_step", "tw", "t");
         return Table.create("p-spin two-time observables, mean of " + samples + " instances",
-                mean.doubleColumn("First [tw]").setName("tw"), mean.doubleColumn("First [t]").setName("t"),
-                mean.doubleColumn("Mean [correlation]").setName("correlation"),
-                mean.doubleColumn("Mean [msd]").setName("msd"));
+                mean.doubleColumn("tw"), mean.doubleColumn("t"), mean.doubleColumn("correlation"),
+                mean.doubleColumn("msd"), mean.doubleColumn("correlation_se"), mean.doubleColumn("msd_se"));
     }
 }

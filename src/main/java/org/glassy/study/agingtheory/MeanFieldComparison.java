@@ -15,16 +15,20 @@ import org.glassy.dynamics.Langevin;
 import org.glassy.internal.Require;
 import org.glassy.model.Model;
 import org.glassy.model.PSpinSpherical;
+import org.glassy.observable.Aggregates;
 import org.glassy.observable.Rows;
 import org.glassy.observable.TwoTimeCorrelation;
 import org.glassy.study.relaxation.PSpinRelaxation;
 import org.glassy.study.trap.TrapAging;
 import org.glassy.study.trap.TrapModelTheory;
+import org.glassy.sweep.Axis;
+import org.glassy.sweep.Grid;
+import org.glassy.sweep.Point;
+import org.glassy.sweep.Sweep;
 import org.glassy.theory.CugliandoloKurchan;
 import org.glassy.theory.PowerLawApproach;
 import org.glassy.theory.SphericalPSpinTheory;
 
-import tech.tablesaw.aggregate.AggregateFunctions;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
@@ -78,17 +82,21 @@ public final class MeanFieldComparison {
     /**
      * The aging function C(t_w + t, t_w) after a quench from a random start: the Cugliandolo–Kurchan solution
      * (long-time solver, step {@code dt}) and, for each N, the mean over {@code instances} finite-N runs (gradient
-     * descent at T = 0, Langevin otherwise, time step {@code dt}) on the same waiting times and log-spaced lags.
+     * descent at T = 0, Langevin otherwise, time step {@code dt}) on the same waiting times and log-spaced lags,
+     * with its standard error over the instances. The runs are a {@link Sweep} over {@code n × instance} on all
+     * cores; a run's couplings, noise and start are drawn in turn from {@code new SplittableRandom(s)}, s the
+     * point's seed ({@link Point#seed}).
      *
      * @param p the interaction order, at least 2
      * @param temperature T ≥ 0
      * @param time the final time, at least 4 dt
      * @param dt the time step of the simulations and of the mean-field integration
      * @param waitingTimes the waiting times t_w, each in [0, time − dt]
-     * @param sizes the numbers of spins N
+     * @param sizes the numbers of spins N, distinct
      * @param instances the instances averaged per N, at least 1
      * @param seed the seed of the instances
-     * @return columns {@code curve, tw, t, correlation}
+     * @return columns {@code curve, tw, t, correlation, correlation_se} (the standard error NaN for the theory and
+     *     for one instance)
      */
     public static Table correlations(int p, double temperature, double time, double dt, double[] waitingTimes,
                                      int[] sizes, int instances, long seed) {
@@ -96,13 +104,15 @@ public final class MeanFieldComparison {
         if (waitingTimes.length == 0) {
             throw Require.invalid("waitingTimes", "must hold at least one time");
         }
-        Table all = Table.create("C(t_w + t, t_w): mean-field theory and finite N", StringColumn.create("curve"),
-                DoubleColumn.create("tw"), DoubleColumn.create("t"), DoubleColumn.create("correlation"));
+        Rows all = Rows.of("C(t_w + t, t_w): mean-field theory and finite N", StringColumn.create("curve"),
+                DoubleColumn.create("tw"), DoubleColumn.create("t"), DoubleColumn.create("correlation"),
+                DoubleColumn.create("correlation_se"));
         CugliandoloKurchan.Parameters meanField = CugliandoloKurchan.Parameters.builder(p, temperature, time).step(dt)
                 .gridPoints(MEAN_FIELD_GRID_POINTS).perDecade(20).waitingTimes(waitingTimes).build();
         Table ck = CugliandoloKurchan.solve(meanField).aging();
-        appendAging(all, "N = ∞ (Cugliandolo–Kurchan)", ck.doubleColumn("tw").asDoubleArray(),
-                ck.doubleColumn("t").asDoubleArray(), ck.doubleColumn("correlation").asDoubleArray());
+        all.addAll(Table.create("theory", ck.doubleColumn("tw"), ck.doubleColumn("t"), ck.doubleColumn("correlation"),
+                DoubleColumn.create("correlation_se", ck.rowCount()).setMissingTo(Double.NaN)),
+                "N = ∞ (Cugliandolo–Kurchan)");
         long steps = meanField.steps();
         long[] waitingSteps = new long[waitingTimes.length];
         for (int w = 0; w < waitingTimes.length; w++) {
@@ -112,28 +122,32 @@ public final class MeanFieldComparison {
         // the lags the mean-field solver records (20 per decade of steps), so that every simulated point has its theory
         long[] lagSteps = Arrays.stream(LogTimes.upTo(steps - first, 20)).filter(k -> k > 0)
                 .toArray();
-        SplittableRandom seeds = new SplittableRandom(seed);
+        Table runs = Sweep.over(sizesAndInstances(sizes, instances)).run(point -> {
+            SplittableRandom seeds = new SplittableRandom(point.seed(seed));
+            int n = point.intValue("n");
+            TwoTimeCorrelation correlation = new TwoTimeCorrelation(waitingSteps, lagSteps);
+            StepRule<Model, ?> rule = temperature == 0 ? new GradientDescent(dt) : new Langevin(temperature, dt);
+            var run = Dynamics.of(new PSpinSpherical(p, n, seeds.nextLong()), rule)
+                    .space(Space.sphere())
+                    .seed(seeds.nextLong())
+                    .steps(steps)
+                    .record(new long[] {steps}, correlation)
+                    .run(Sphere.randomPoint(n, seeds.nextLong()));
+            return run.recording(correlation).table().removeColumns("observable");
+        });
+        Table mean = Aggregates.meanAndError(runs, List.of("value"), "n", "tw_step", "t_step", "tw", "t");
         for (int n : sizes) {
-            Table runs = null;
-            for (int s = 0; s < instances; s++) {
-                TwoTimeCorrelation correlation = new TwoTimeCorrelation(waitingSteps, lagSteps);
-                StepRule<Model, ?> rule = temperature == 0 ? new GradientDescent(dt) : new Langevin(temperature, dt);
-                var run = Dynamics.of(new PSpinSpherical(p, n, seeds.nextLong()), rule)
-                        .space(Space.sphere())
-                        .seed(seeds.nextLong())
-                        .steps(steps)
-                        .record(new long[] {steps}, correlation)
-                        .run(Sphere.randomPoint(n, seeds.nextLong()));
-                Table table = run.recording(correlation).table();
-                runs = runs == null ? table : runs.append(table);
-            }
-            Table mean = runs.summarize("tw", "t", "value", AggregateFunctions.first, AggregateFunctions.mean)
-                    .by("tw_step", "t_step");
-            appendAging(all, String.format(Locale.ROOT, "N = %d (mean of %d)", n, instances),
-                    mean.doubleColumn("First [tw]").asDoubleArray(), mean.doubleColumn("First [t]").asDoubleArray(),
-                    mean.doubleColumn("Mean [value]").asDoubleArray());
+            Table one = mean.where(mean.intColumn("n").isEqualTo(n));
+            all.addAll(Table.create("N", one.doubleColumn("tw"), one.doubleColumn("t"),
+                    one.doubleColumn("value").setName("correlation"), one.doubleColumn("value_se")
+                    .setName("correlation_se")), String.format(Locale.ROOT, "N = %d (mean of %d)", n, instances));
         }
-        return all;
+        return all.table();
+    }
+
+    /** The grid n × instance of the finite-N runs. */
+    private static Grid sizesAndInstances(int[] sizes, int instances) {
+        return Grid.of(Axis.of("n", Arrays.stream(sizes).boxed().toArray()), Axis.range("instance", 0, instances - 1));
     }
 
     /**
@@ -265,12 +279,6 @@ public final class MeanFieldComparison {
         return new double[] {mean, Double.NaN, Math.sqrt(variance / e.length), Double.NaN};
     }
 
-    private static void appendAging(Table table, String curve, double[] tw, double[] lag, double[] value) {
-        table.append(Table.create(table.name(), StringColumn.create(table.column(0).name(), labels(curve, tw.length)),
-                DoubleColumn.create(table.column(1).name(), tw), DoubleColumn.create(table.column(2).name(), lag),
-                DoubleColumn.create(table.column(3).name(), value)));
-    }
-
     private static String[] labels(String curve, int rows) {
         String[] labels = new String[rows];
         Arrays.fill(labels, curve);
@@ -279,44 +287,45 @@ public final class MeanFieldComparison {
 
     /**
      * e(t) after a quench from a random start: the Cugliandolo–Kurchan solution (the long-time solver,
-     * second order, step {@code ckStep}, 256 stored times) and, for each N, the mean over {@code instances} finite-N runs (gradient
-     * descent at T = 0, Langevin otherwise, time step {@code dt}).
+     * second order, step {@code ckStep}, 256 stored times) and, for each N, the mean over {@code instances}
+     * finite-N runs (gradient descent at T = 0, Langevin otherwise, time step {@code dt}) with its standard
+     * error. The runs are a {@link Sweep} over {@code n × instance} on all cores, each seeded by its point
+     * ({@link Point#seed}).
      *
      * @param p the interaction order, at least 3
      * @param temperature T ≥ 0
      * @param time the final time
      * @param ckStep the step of the mean-field integration
      * @param dt the time step of the simulations
-     * @param sizes the numbers of spins N
+     * @param sizes the numbers of spins N, distinct
      * @param instances the instances averaged per N, at least 1
      * @param seed the seed of the instances
-     * @return columns {@code curve, time, energy}
+     * @return columns {@code curve, time, energy, energy_se} (the standard error NaN for the theory and for one
+     *     instance)
      */
     public static Table energies(int p, double temperature, double time, double ckStep, double dt, int[] sizes,
                                  int instances, long seed) {
         Require.atLeast("instances", instances, 1);
-        Table all = Table.create("energy per spin: mean-field theory and finite N", StringColumn.create("curve"),
-                DoubleColumn.create("time"), DoubleColumn.create("energy"));
+        Rows all = Rows.of("energy per spin: mean-field theory and finite N", StringColumn.create("curve"),
+                DoubleColumn.create("time"), DoubleColumn.create("energy"), DoubleColumn.create("energy_se"));
         Table ck = CugliandoloKurchan.solve(CugliandoloKurchan.Parameters.builder(p, temperature, time).step(ckStep)
                 .gridPoints(MEAN_FIELD_GRID_POINTS).perDecade(20).build()).energy();
-        append(all, "N = ∞ (Cugliandolo–Kurchan)", ck.doubleColumn("time").asDoubleArray(),
-                ck.doubleColumn("energy").asDoubleArray());
-        SplittableRandom seeds = new SplittableRandom(seed);
+        all.addAll(Table.create("theory", ck.doubleColumn("time"), ck.doubleColumn("energy"),
+                DoubleColumn.create("energy_se", ck.rowCount()).setMissingTo(Double.NaN)), "N = ∞ (Cugliandolo–Kurchan)");
+        Table runs = Sweep.over(sizesAndInstances(sizes, instances)).run(point -> {
+            Table curve = PSpinRelaxation.energyCurve(PSpinRelaxation.Parameters.builder().p(p).n(point.intValue("n"))
+                    .temperature(temperature).dt(dt).time(time).seed(point.seed(seed))
+                    .dynamics(temperature == 0 ? PSpinRelaxation.Kind.GD : PSpinRelaxation.Kind.LANGEVIN)
+                    .recordsPerDecade(10).build());
+            return curve.addColumns(IntColumn.indexColumn("record", curve.rowCount(), 0));
+        });
+        Table mean = Aggregates.meanAndError(runs, List.of("energy"), "n", "record", "time");
         for (int n : sizes) {
-            Table runs = null;
-            for (int s = 0; s < instances; s++) {
-                Table curve = PSpinRelaxation.energyCurve(PSpinRelaxation.Parameters.builder().p(p).n(n)
-                        .temperature(temperature).dt(dt).time(time).seed(seeds.nextLong())
-                        .dynamics(temperature == 0 ? PSpinRelaxation.Kind.GD : PSpinRelaxation.Kind.LANGEVIN)
-                        .recordsPerDecade(10).build());
-                curve.addColumns(IntColumn.indexColumn("record", curve.rowCount(), 0));
-                runs = runs == null ? curve : runs.append(curve);
-            }
-            Table mean = runs.summarize("time", "energy", AggregateFunctions.first, AggregateFunctions.mean).by("record");
-            append(all, String.format(Locale.ROOT, "N = %d (mean of %d)", n, instances),
-                    mean.doubleColumn("First [time]").asDoubleArray(), mean.doubleColumn("Mean [energy]").asDoubleArray());
+            Table one = mean.where(mean.intColumn("n").isEqualTo(n));
+            all.addAll(one.selectColumns("time", "energy", "energy_se"),
+                    String.format(Locale.ROOT, "N = %d (mean of %d)", n, instances));
         }
-        return all;
+        return all.table();
     }
 
     /**

@@ -13,8 +13,10 @@ import org.glassy.data.FashionMnist;
 import org.glassy.dynamics.Dynamics;
 import org.glassy.dynamics.MiniBatchSgd;
 import org.glassy.internal.Require;
+import org.glassy.internal.Resources;
 import org.glassy.model.BatchModel;
 import org.glassy.model.Mlp;
+import org.glassy.observable.Aggregates;
 import org.glassy.observable.Rows;
 import org.glassy.path.AutoNeb;
 import org.glassy.path.Barrier;
@@ -25,6 +27,9 @@ import org.glassy.path.Measure;
 import org.glassy.path.Profile;
 import org.glassy.study.aging.AgingDnn;
 import org.glassy.study.aging.AgingDnn.DataSource;
+import org.glassy.sweep.Axis;
+import org.glassy.sweep.Grid;
+import org.glassy.sweep.Sweep;
 
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
@@ -130,6 +135,55 @@ public final class NetworkBarriers {
                         + seedB);
             }
             Require.positive("effort", effort);
+        }
+
+        /** @return the number of parameters M of each network, as a double */
+        double parameterCount() {
+            double d = data == DataSource.TEACHER ? AgingDnn.TEACHER_INPUTS : FashionMnist.INPUT_DIMENSION;
+            double c = data == DataSource.TEACHER ? 2 : FashionMnist.CLASSES;
+            return d * hidden + hidden + (double) hidden * c + c;
+        }
+
+        /**
+         * The estimated heap of a run: the training and test inputs (and the Fashion-MNIST pool), 8 bytes per
+         * coordinate; the path, up to 61 points of M parameters, with a few vectors of M per point for the band
+         * or the curve's fit.
+         *
+         * @return the bytes
+         */
+        public double bytes() {
+            double d = data == DataSource.TEACHER ? AgingDnn.TEACHER_INPUTS : FashionMnist.INPUT_DIMENSION;
+            double pool = data == DataSource.TEACHER ? 0 : Math.min(FashionMnist.TRAIN_SIZE, Math.max(3.0 * samples, 3000));
+            return 8 * ((samples + 1000 + pool) * d + 4 * Method.CURVE_POINTS * parameterCount());
+        }
+
+        /**
+         * The estimated work of a run: two trainings of {@code steps} SGD steps, 3 B M multiply–adds each; the
+         * path's budget, {@code effort} × 16 000 steps of up to 31 images; the profile along the path, 61 points
+         * of (P + 2000) M.
+         *
+         * @return the operations
+         */
+        public double operations() {
+            double m = parameterCount();
+            return 3.0 * training.batch() * m * (2.0 * training.steps() + effort * 16_000 * 31)
+                    + Method.CURVE_POINTS * (samples + 2000.0) * m;
+        }
+
+        /**
+         * Checks, before any data is loaded, that the networks fit in one array (naming {@code hidden}), the run
+         * in this JVM's heap (naming {@code samples}) and within the bound on work (naming {@code steps});
+         * {@link NetworkBarriers#train} calls it first.
+         *
+         * @throws IllegalArgumentException naming the parameter otherwise
+         */
+        public void requireResources() {
+            Resources.requireArrayLength("hidden", parameterCount(), "network parameters");
+            Resources.requireMemory("samples", bytes(), Resources.count(samples) + " training examples and paths of "
+                    + "networks of " + Resources.count(parameterCount()) + " parameters");
+            Resources.requireWork("steps", operations(), "two trainings of " + Resources.count(training.steps())
+                    + " steps and a path of effort " + effort + " with " + Resources.count(parameterCount())
+                    + " parameters");
         }
 
         /**
@@ -294,6 +348,7 @@ public final class NetworkBarriers {
      * @return the minima
      */
     public static Minima train(Parameters p, ProgressListener progress) {
+        p.requireResources();
         Dataset[] sets = AgingDnn.datasets(p.data(), p.samples(), p.seed());
         Mlp train = new Mlp(AgingDnn.architecture(p.data(), p.hidden()), sets[0]);
         return new Minima(p, train, train.withData(sets[1]), minimum(train, p.training(), p.seedA(), progress),
@@ -409,5 +464,90 @@ public final class NetworkBarriers {
             rows.addAll(r.profile().table(), r.hidden(), r.method().label(), r.parameters());
         }
         return rows.table();
+    }
+
+    /** The profile's columns in a {@link #sweep}'s table. */
+    private static final String[] PROFILE = {"t", "train_loss", "test_loss", "test_error"};
+
+    /**
+     * One path as a long table, the rows of a {@link #sweep} point: the profile behind the path's own numbers.
+     *
+     * @param r a path
+     * @return columns {@code method, parameters, images, start, end, saddle, barrier, barrier_above_linear,
+     *     relative_length, test_loss_barrier, test_error_rise, t, train_loss, test_loss, test_error}
+     */
+    public static Table pathTable(Result r) {
+        Table row = Table.create("path", StringColumn.create("method", new String[] {r.method().label()}),
+                IntColumn.create("parameters", new int[] {r.parameters()}));
+        row.addColumns(PathSummary.barrierRow(r.chain(), r.profile(), "train_loss").columnArray());
+        row.addColumns(DoubleColumn.create("test_loss_barrier", r.profile().barrier("test_loss").height()),
+                DoubleColumn.create("test_error_rise", r.profile().barrier("test_error").height()));
+        return PathSummary.pathRows(row, r.profile());
+    }
+
+    /**
+     * Trains pairs of networks at each hidden width and joins each pair by every method, as a {@link Sweep}
+     * over {@code hidden × pair} on all cores. Pair k is trained from the seeds {@code base.seedA() + 2k} and
+     * {@code base.seedB() + 2k} on the same data ({@code base.seed()}): pair 0 is {@link #widthSweep}'s pair,
+     * result for result.
+     *
+     * @param base the pair's parameters; its hidden width and the networks' seeds are replaced by the grid's
+     * @param widths the hidden widths H, distinct, each at least 1
+     * @param pairs the pairs of minima per width, at least 1
+     * @param progress told of the points done, or null
+     * @param methods the methods, at least one
+     * @return columns {@code hidden, pair}, then {@link #pathTable}'s, points in grid order, methods in the
+     *     given order; {@link #summary(Table)}, {@link #profiles(Table)} and {@link #averaged} read it
+     */
+    public static Table sweep(Parameters base, int[] widths, int pairs, ProgressListener progress, Method... methods) {
+        Require.atLeast("methods.length", methods.length, 1);
+        Require.atLeast("pairs", pairs, 1);
+        Grid grid = Grid.of(Axis.of("hidden", java.util.Arrays.stream(widths).boxed().toArray()),
+                Axis.range("pair", 0, pairs - 1));
+        return Sweep.over(grid).progress(progress).run(point -> {
+            int k = point.intValue("pair");
+            Minima m = train(base.toBuilder().hidden(point.intValue("hidden")).seedA(base.seedA() + 2L * k)
+                    .seedB(base.seedB() + 2L * k).build(), null);
+            Rows rows = Rows.of("paths");
+            for (Method method : methods) {
+                rows.addAll(pathTable(connect(m, method, null)));
+            }
+            return rows.table();
+        }).setName("paths between pairs of networks");
+    }
+
+    /**
+     * One row per path of a {@link #sweep}.
+     *
+     * @param sweep a table from {@link #sweep}
+     * @return columns {@code hidden, pair, method, parameters, images, start, end, saddle, barrier,
+     *     barrier_above_linear, relative_length, test_loss_barrier, test_error_rise}
+     */
+    public static Table summary(Table sweep) {
+        return PathSummary.summaryRows(sweep, PROFILE).setName("barriers");
+    }
+
+    /**
+     * The profiles of a {@link #sweep}, stacked.
+     *
+     * @param sweep a table from {@link #sweep}
+     * @return columns {@code hidden, pair, method, parameters, t, train_loss, test_loss, test_error}
+     */
+    public static Table profiles(Table sweep) {
+        return PathSummary.profileRows(sweep, "hidden", "pair", "method", "parameters", "t", "train_loss",
+                "test_loss", "test_error").setName("profiles");
+    }
+
+    /**
+     * Averages a {@link #summary(Table)} over the pairs of each width and method, with standard errors.
+     *
+     * @param summary a summary (columns {@code hidden, method, parameters, barrier, relative_length,
+     *     test_error_rise} at least)
+     * @return columns {@code hidden, method, parameters, samples} (the pairs), {@code barrier, barrier_se,
+     *     relative_length, relative_length_se, test_error_rise, test_error_rise_se}, in order of first appearance
+     */
+    public static Table averaged(Table summary) {
+        return Aggregates.meanAndError(summary, List.of("barrier", "relative_length", "test_error_rise"), "hidden",
+                "method", "parameters").setName("mean barriers over pairs of minima");
     }
 }

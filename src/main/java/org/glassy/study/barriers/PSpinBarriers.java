@@ -22,6 +22,9 @@ import org.glassy.path.Barrier;
 import org.glassy.path.Chain;
 import org.glassy.path.Measure;
 import org.glassy.path.Profile;
+import org.glassy.sweep.Axis;
+import org.glassy.sweep.Grid;
+import org.glassy.sweep.Sweep;
 
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.LongColumn;
@@ -318,5 +321,69 @@ public final class PSpinBarriers {
         t.column("Mean [relative_length]").setName("relative_length");
         return t.selectColumns("n", "method", "paths", "barrier", "barrier_error", "relative_length")
                 .setName("mean barriers");
+    }
+
+    /**
+     * One path as a long table, the rows of a {@link #sweep} point: the profile behind the path's own numbers.
+     *
+     * @param r a path
+     * @return columns {@code method, images, start, end, saddle, barrier, barrier_above_linear, relative_length,
+     *     t, energy}
+     */
+    public static Table pathTable(Result r) {
+        Table row = Table.create("path", StringColumn.create("method", new String[] {r.method().label()}));
+        row.addColumns(PathSummary.barrierRow(r.chain(), r.profile(), "energy").columnArray());
+        return PathSummary.pathRows(row, r.profile());
+    }
+
+    /**
+     * Joins two gradient-descent minima on several instances of each size, as a {@link Sweep} over
+     * {@code n × instance} on all cores: the instances' coupling seeds are {@code base.instance() + i}, as in
+     * {@link #sizeSweep}, result for result.
+     *
+     * @param base the parameters; N is replaced by each size and the instance seed by base + i
+     * @param sizes the numbers of spins N, distinct
+     * @param instances instances per size, at least 1
+     * @param progress told of the points done, or null
+     * @return columns {@code n, instance} (a long: the coupling seed), then {@link #pathTable}'s, linear then
+     *     autoneb for each point; {@link #summary(Table)} and {@link #profiles(Table)} read it
+     */
+    public static Table sweep(Parameters base, int[] sizes, int instances, ProgressListener progress) {
+        Require.atLeast("instances", instances, 1);
+        Grid grid = Grid.of(Axis.of("n", java.util.Arrays.stream(sizes).boxed().toArray()),
+                Axis.range("instance", base.instance(), base.instance() + instances - 1));
+        Table t = Sweep.over(grid).progress(progress).run(point -> {
+            Rows rows = Rows.of("paths");
+            for (Result r : join(base.toBuilder().n(point.intValue("n")).instance(point.longValue("instance")).build(),
+                    null)) {
+                rows.addAll(pathTable(r));
+            }
+            return rows.table();
+        });
+        if (t.column("instance") instanceof IntColumn seeds) {   // small seeds come back as int: keep one type
+            t.replaceColumn("instance", seeds.asLongColumn().setName("instance"));
+        }
+        return t.setName("paths between pairs of p-spin minima");
+    }
+
+    /**
+     * One row per path of a {@link #sweep}; {@link #averaged} averages it.
+     *
+     * @param sweep a table from {@link #sweep}
+     * @return columns {@code n, instance, method, images, start, end, saddle, barrier, barrier_above_linear,
+     *     relative_length}
+     */
+    public static Table summary(Table sweep) {
+        return PathSummary.summaryRows(sweep, "t", "energy").setName("barriers");
+    }
+
+    /**
+     * The energy profiles of a {@link #sweep}, stacked.
+     *
+     * @param sweep a table from {@link #sweep}
+     * @return columns {@code n, instance, method, t, energy}
+     */
+    public static Table profiles(Table sweep) {
+        return PathSummary.profileRows(sweep, "n", "instance", "method", "t", "energy").setName("profiles");
     }
 }

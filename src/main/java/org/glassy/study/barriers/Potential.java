@@ -3,7 +3,9 @@ package org.glassy.study.barriers;
 import java.util.Locale;
 
 import org.glassy.core.Space;
+import org.glassy.core.ProgressListener;
 import org.glassy.internal.Require;
+import org.glassy.internal.Resources;
 import org.glassy.model.DoubleWell;
 import org.glassy.model.Model;
 import org.glassy.model.MullerBrown;
@@ -84,8 +86,65 @@ public enum Potential {
      * @return columns {@code image, x, y, energy}, one row per image of the final path, endpoints included
      */
     public Table band(int images, long steps, double learningRate, double springConstant, boolean climbing) {
+        return band(images, steps, learningRate, springConstant, climbing, null);
+    }
+
+    /**
+     * The estimated heap of a band of M images: its coordinates, velocities and forces, the straight start, the
+     * energies and weights and the output table, about 200 bytes per image of the plane.
+     *
+     * @param images M
+     * @return the bytes
+     */
+    public static double bytes(int images) {
+        return 200.0 * images;
+    }
+
+    /**
+     * The estimated work of a relaxation: per step and image an energy and a gradient of the potential (a few
+     * exponentials) and the band's projections, about 100 operations.
+     *
+     * @param images M
+     * @param steps the steps
+     * @return the operations
+     */
+    public static double operations(int images, long steps) {
+        return 100.0 * images * steps;
+    }
+
+    /**
+     * Checks, before anything is allocated, that a band fits this JVM's heap (naming {@code images}) and the
+     * bound on work (naming {@code steps}); {@link #band(int, long, double, double, boolean, ProgressListener)}
+     * calls it first.
+     *
+     * @param images M
+     * @param steps the steps
+     * @throws IllegalArgumentException naming the parameter otherwise
+     */
+    public static void requireResources(int images, long steps) {
+        Resources.requireMemory("images", bytes(images), Resources.count(images) + " images of the plane");
+        Resources.requireWork("steps", operations(images, steps), Resources.count(steps) + " steps of a band of "
+                + Resources.count(images) + " images");
+    }
+
+    /**
+     * Relaxes a nudged elastic band on this potential, reporting progress.
+     *
+     * @param images M, endpoints included, at least 3
+     * @param steps gradient-descent steps on the band, at least 0
+     * @param learningRate the band's learning rate η &gt; 0 (e.g. {@link #learningRate()})
+     * @param springConstant k &gt; 0, or infinite for string re-spacing
+     * @param climbing whether the highest image climbs during the second half
+     * @param progress told about every percent (energy = the highest image's), or null
+     * @return columns {@code image, x, y, energy}, one row per image of the final path, endpoints included
+     */
+    public Table band(int images, long steps, double learningRate, double springConstant, boolean climbing,
+                      ProgressListener progress) {
+        Require.atLeast("images", images, 3);
+        Require.atLeast("steps", steps, 0);
+        requireResources(images, steps);
         NudgedElasticBand<Model> neb = bandRule(images, steps, learningRate, springConstant, climbing);
-        Chain chain = neb.relax(model, Space.euclidean(), Chain.linear(start(), end(), images), 1L);
+        Chain chain = neb.relax(model, Space.euclidean(), Chain.linear(start(), end(), images), 1L, progress);
         Rows rows = Rows.of("band", IntColumn.create("image"), DoubleColumn.create("x"), DoubleColumn.create("y"),
                 DoubleColumn.create("energy"));
         for (int i = 0; i < chain.images(); i++) {

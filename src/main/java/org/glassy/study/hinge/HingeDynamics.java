@@ -1,5 +1,7 @@
 package org.glassy.study.hinge;
 
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
 
@@ -10,11 +12,16 @@ import org.glassy.dynamics.GradientDescent;
 import org.glassy.core.LogTimes;
 import org.glassy.core.ProgressListener;
 import org.glassy.internal.Require;
+import org.glassy.internal.Resources;
 import org.glassy.model.HingeLoss;
+import org.glassy.observable.Aggregates;
 import org.glassy.observable.Evaluation;
 import org.glassy.observable.PowerLaw;
 import org.glassy.observable.Rows;
 import org.glassy.observable.ScalarObservable;
+import org.glassy.sweep.Axis;
+import org.glassy.sweep.Grid;
+import org.glassy.sweep.Sweep;
 
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.StringColumn;
@@ -88,6 +95,43 @@ public final class HingeDynamics {
         /** @return the number of steps, round(time/dt) */
         public long steps() {
             return Math.round(time / dt);
+        }
+
+        /**
+         * The estimated heap of a run: the P inputs of dimension d, 8 P d bytes, the M d + M parameters in a
+         * few vectors and the network's per-example buffers.
+         *
+         * @return the bytes
+         */
+        public double bytes() {
+            return 8.0 * samples * (dim + 4) + 8.0 * 8 * hidden * (dim + 1.0);
+        }
+
+        /**
+         * The estimated work of a run: per step a pass over the P examples through the M hidden units, about
+         * 4 P M d multiply–adds (forward and backward).
+         *
+         * @return the operations
+         */
+        public double operations() {
+            return 4.0 * steps() * samples * hidden * dim;
+        }
+
+        /**
+         * Checks, before anything is allocated, that the run fits in one array per vector and this JVM's heap
+         * (naming {@code samples} and {@code hidden}) and the bound on work (naming {@code time});
+         * {@link HingeDynamics#run(Parameters, ProgressListener, double...)} calls it first.
+         *
+         * @throws IllegalArgumentException naming the parameter otherwise
+         */
+        public void requireResources() {
+            Resources.requireArrayLength("samples", (double) samples * dim, "input coordinates (samples × dim)");
+            Resources.requireArrayLength("hidden", (double) hidden * (dim + 1), "network parameters");
+            Resources.requireMemory("samples", bytes(), Resources.count(samples) + " examples of dimension " + dim
+                    + " and " + Resources.count(hidden) + " hidden units");
+            Resources.requireWork("time", operations(), Resources.count(steps()) + " steps over "
+                    + Resources.count(samples) + " examples and " + Resources.count(hidden) + " hidden units of dimension "
+                    + dim);
         }
 
         /**
@@ -218,6 +262,7 @@ public final class HingeDynamics {
      * @return the columns of {@link #run(Parameters)}
      */
     public static Table run(Parameters parameters, ProgressListener progress, double... times) {
+        parameters.requireResources();
         SplittableRandom seeds = new SplittableRandom(parameters.seed());
         LinearTeacher teacher = LinearTeacher.random(parameters.dim(), seeds.nextLong());
         Dataset data = teacher.sample(parameters.samples(), seeds.nextLong());
@@ -280,7 +325,8 @@ public final class HingeDynamics {
     /**
      * Loss and unsatisfied fraction against time, simulated for several widths M, from the
      * mean-field theory, and its late-time law (unsatisfied fraction (2d/π)^{1/4}/√t, loss h/2
-     * times it, where below 1), in long format for {@code Plots.lines}.
+     * times it, where below 1), in long format for {@code Plots.lines}: {@link #widths(int[], int, int, int,
+     * double, double, long, ProgressListener)} with one seed.
      *
      * @param widths the numbers of hidden nodes M
      * @param samples P
@@ -288,23 +334,57 @@ public final class HingeDynamics {
      * @param margin h
      * @param time the final time
      * @param seed the seed (the same data and teacher for every width)
-     * @return columns {@code curve, time, loss, unsat}
+     * @return columns {@code curve, time, loss, loss_se, unsat, unsat_se} (the standard errors NaN)
      */
     public static Table widths(int[] widths, int samples, int dim, double margin, double time, long seed) {
+        return widths(widths, 1, samples, dim, margin, time, seed, null);
+    }
+
+    /**
+     * Loss and unsatisfied fraction against time for several widths M, each averaged over
+     * {@code seeds} runs (teacher, data and initial weights from the seeds {@code seed}, {@code seed + 1},
+     * …), with the standard errors over the runs; the mean-field theory and its late-time law (unsatisfied
+     * fraction (2d/π)^{1/4}/√t, loss h/2 times it, where below 1). The runs are a {@link Sweep} over
+     * {@code hidden × seed} on all cores; the first seed's curves are {@link #run}'s.
+     *
+     * @param widths the numbers of hidden nodes M, distinct, at least one
+     * @param seeds the runs per width, at least 1
+     * @param samples P
+     * @param dim d
+     * @param margin h
+     * @param time the final time
+     * @param seed the first seed
+     * @param progress told of the runs done, or null
+     * @return columns {@code curve, time, loss, loss_se, unsat, unsat_se} (t &gt; 0; the standard errors NaN for
+     *     the theory and for one seed)
+     */
+    public static Table widths(int[] widths, int seeds, int samples, int dim, double margin, double time, long seed,
+                               ProgressListener progress) {
+        Require.atLeast("widths.length", widths.length, 1);
+        Require.atLeast("seeds", seeds, 1);
+        Grid grid = Grid.of(Axis.of("hidden", Arrays.stream(widths).boxed().toArray()),
+                Axis.range("seed", seed, seed + seeds - 1));
+        Table runs = Sweep.over(grid).progress(progress).run(point -> run(new Parameters(point.intValue("hidden"),
+                samples, dim, margin, time, point.longValue("seed"))));
+        runs = runs.where(runs.doubleColumn("time").isGreaterThan(0));
+        Table mean = Aggregates.meanAndError(runs, List.of("loss", "unsat"), "hidden", "time");
         Rows all = Rows.of("hinge dynamics: simulation and mean-field theory", StringColumn.create("curve"),
-                DoubleColumn.create("time"), DoubleColumn.create("loss"), DoubleColumn.create("unsat"));
-        Table last = null;
+                DoubleColumn.create("time"), DoubleColumn.create("loss"), DoubleColumn.create("loss_se"),
+                DoubleColumn.create("unsat"), DoubleColumn.create("unsat_se"));
         for (int m : widths) {
-            last = run(new Parameters(m, samples, dim, margin, time, seed));
-            all.addAll(afterStart(last, "loss", "unsat"), "M = " + m);
+            all.addAll(mean.where(mean.intColumn("hidden").isEqualTo(m)).selectColumns("time", "loss", "loss_se",
+                    "unsat", "unsat_se"), "M = " + m);
         }
-        if (last != null) {
-            all.addAll(afterStart(last, "loss_theory", "unsat_theory"), "mean-field theory");
-            ShallowHingeTheory theory = new ShallowHingeTheory(ShallowHingeTheory.Parameters.standard(dim, margin));
-            for (double t : last.doubleColumn("time").asDoubleArray()) {
-                if (t > 0 && theory.lateUnsatisfiedFraction(t) < 1) {
-                    all.add(LATE_TIME_LAW, t, theory.lateLoss(t), theory.lateUnsatisfiedFraction(t));
-                }
+        Table one = runs.where(runs.intColumn("hidden").isEqualTo(widths[widths.length - 1])
+                .and(runs.numberColumn("seed").isEqualTo(seed)));
+        for (int r = 0; r < one.rowCount(); r++) {
+            all.add("mean-field theory", one.doubleColumn("time").get(r), one.doubleColumn("loss_theory").get(r),
+                    Double.NaN, one.doubleColumn("unsat_theory").get(r), Double.NaN);
+        }
+        ShallowHingeTheory theory = new ShallowHingeTheory(ShallowHingeTheory.Parameters.standard(dim, margin));
+        for (double t : one.doubleColumn("time").asDoubleArray()) {
+            if (theory.lateUnsatisfiedFraction(t) < 1) {
+                all.add(LATE_TIME_LAW, t, theory.lateLoss(t), Double.NaN, theory.lateUnsatisfiedFraction(t), Double.NaN);
             }
         }
         return all.table();
@@ -346,10 +426,4 @@ public final class HingeDynamics {
     }
 
     /** The rows at t &gt; 0 of a run, columns {@code time} and the two given, renamed {@code loss, unsat}. */
-    private static Table afterStart(Table run, String loss, String unsat) {
-        Table t = run.where(run.doubleColumn("time").isGreaterThan(0)).selectColumns("time", loss, unsat);
-        t.column(loss).setName("loss");
-        t.column(unsat).setName("unsat");
-        return t;
-    }
 }

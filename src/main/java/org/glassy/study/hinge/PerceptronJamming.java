@@ -6,6 +6,7 @@ import static tech.tablesaw.aggregate.AggregateFunctions.max;
 import static tech.tablesaw.aggregate.AggregateFunctions.mean;
 import static tech.tablesaw.aggregate.AggregateFunctions.min;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -16,9 +17,16 @@ import org.glassy.core.Space;
 import org.glassy.core.Sphere;
 import org.glassy.dynamics.Dynamics;
 import org.glassy.dynamics.HalvingDescent;
+import org.glassy.core.ProgressListener;
 import org.glassy.internal.Require;
+import org.glassy.internal.Resources;
 import org.glassy.model.HingeLoss;
+import org.glassy.observable.Aggregates;
 import org.glassy.observable.Rows;
+import org.glassy.sweep.Axis;
+import org.glassy.sweep.Grid;
+import org.glassy.sweep.Point;
+import org.glassy.sweep.Sweep;
 
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
@@ -116,6 +124,38 @@ public final class PerceptronJamming {
         public int patterns() {
             return (int) Math.round(alpha * n);
         }
+
+        /**
+         * The estimated heap of a run: the P patterns of n inputs, 8 P n bytes, and a few vectors of P and n.
+         *
+         * @return the bytes
+         */
+        public double bytes() {
+            return 8.0 * patterns() * n + 64.0 * patterns() + 80.0 * n;
+        }
+
+        /**
+         * The estimated work of a run: at most {@code steps} steps of a pass over the patterns, 2 P n
+         * multiply–adds each.
+         *
+         * @return the operations
+         */
+        public double operations() {
+            return 2.0 * steps * patterns() * n;
+        }
+
+        /**
+         * Checks, before anything is allocated, that the run fits this JVM's heap (naming {@code n}) and the
+         * bound on work (naming {@code steps}); {@link PerceptronJamming#minimise(Parameters, ProgressListener)}
+         * calls it first.
+         *
+         * @throws IllegalArgumentException naming the parameter otherwise
+         */
+        public void requireResources() {
+            Resources.requireMemory("n", bytes(), patterns() + " patterns of " + n + " inputs");
+            Resources.requireWork("steps", operations(), "up to " + Resources.count(steps) + " steps over "
+                    + patterns() + " patterns of " + n + " inputs");
+        }
     }
 
     /**
@@ -139,6 +179,20 @@ public final class PerceptronJamming {
      * @return the final loss, unsatisfied fraction, steps and stabilities
      */
     public static Result minimise(Parameters parameters) {
+        return minimise(parameters, null);
+    }
+
+    /**
+     * Minimises the loss, reporting progress (the energy is the total loss, P times the loss per pattern).
+     *
+     * @param parameters the problem and the step cap
+     * @param progress told about every percent of {@code steps}, or null
+     * @return the final loss, unsatisfied fraction, steps and stabilities
+     * @throws IllegalArgumentException if the run needs more memory or work than
+     *     {@link Parameters#requireResources()} allows
+     */
+    public static Result minimise(Parameters parameters, ProgressListener progress) {
+        parameters.requireResources();
         SplittableRandom seeds = new SplittableRandom(parameters.seed());
         int n = parameters.n();
         HingePerceptron model = new HingePerceptron(
@@ -152,7 +206,7 @@ public final class PerceptronJamming {
                 linear ? STEP_FRACTION * Math.sqrt(n) : 1 / Math.pow(1 + Math.sqrt(parameters.alpha()), 2), linear,
                 WINDOW, RELATIVE_TOLERANCE, MAX_HALVINGS, SAT_LOSS * model.patternCount());
         var run = Dynamics.of(model, rule).space(Space.sphere()).seed(parameters.seed()).steps(parameters.steps())
-                .run(w0);
+                .progress(progress).run(w0);
         double[] w = run.state().best();
         int p = model.patternCount();
         return new Result(run.state().bestEnergy() / p, model.unsatisfiedFraction(w), run.steps(),
@@ -161,10 +215,12 @@ public final class PerceptronJamming {
 
     /**
      * Every minimisation of a sweep over margins and loads: the long table that {@link #sweep}
-     * averages.
+     * averages. The minimisations are a {@link Sweep} over {@code kappa × load × instance} on all cores
+     * (load the fraction of α_c(κ)); each draws its patterns, labels and start from its point's seed
+     * ({@link Point#seed}), so its result does not depend on the other loads swept nor on the workers.
      *
-     * @param kappas the margins κ
-     * @param alphaOverCapacity the loads as fractions of α_c(κ)
+     * @param kappas the margins κ, distinct
+     * @param alphaOverCapacity the loads as fractions of α_c(κ), distinct
      * @param n the dimension N
      * @param loss the hinge cost
      * @param samples instances per point, at least 1
@@ -177,29 +233,48 @@ public final class PerceptronJamming {
     public static Table instances(double[] kappas, double[] alphaOverCapacity, int n, HingeLoss loss, int samples,
                                   long seed) {
         Require.atLeast("samples", samples, 1);
+        Grid grid = Grid.of(Axis.of("kappa", Arrays.stream(kappas).boxed().toArray()),
+                Axis.of("alpha_over_alpha_c", Arrays.stream(alphaOverCapacity).boxed().toArray()),
+                Axis.range("instance", 0, samples - 1));
+        Table runs = Sweep.over(grid).run(point -> {
+            double kappa = kappas[index(kappas, point.doubleValue("kappa"))];
+            int load = index(alphaOverCapacity, point.doubleValue("alpha_over_alpha_c"));
+            double alpha = alphaOverCapacity[load] * GardnerCapacity.alphaC(kappa);
+            Result r = minimise(new Parameters(alpha, kappa, n, point.seed(seed), loss, DEFAULT_STEPS));
+            return Table.create("minimisation", IntColumn.create("load", new int[] {load}),
+                    DoubleColumn.create("alpha", new double[] {alpha}),
+                    DoubleColumn.create("final_loss", new double[] {r.finalLoss()}),
+                    DoubleColumn.create("unsat_fraction", new double[] {r.unsatisfiedFraction()}),
+                    DoubleColumn.create("sat", new double[] {r.finalLoss() < SAT_LOSS ? 1 : 0}));
+        });
         Rows rows = Rows.of("perceptron minimisations", StringColumn.create("curve"), DoubleColumn.create("kappa"),
                 DoubleColumn.create("alpha_c"), IntColumn.create("load"), DoubleColumn.create("alpha"),
                 DoubleColumn.create("alpha_over_alpha_c"), IntColumn.create("instance"),
                 DoubleColumn.create("final_loss"), DoubleColumn.create("unsat_fraction"), DoubleColumn.create("sat"));
-        SplittableRandom seeds = new SplittableRandom(seed);
-        for (double kappa : kappas) {
-            double alphaC = GardnerCapacity.alphaC(kappa);
-            for (int load = 0; load < alphaOverCapacity.length; load++) {
-                double alpha = alphaOverCapacity[load] * alphaC;
-                for (int s = 0; s < samples; s++) {
-                    Result r = minimise(new Parameters(alpha, kappa, n, seeds.nextLong(), loss, DEFAULT_STEPS));
-                    rows.add("κ = " + kappa, kappa, alphaC, load, alpha, alphaOverCapacity[load], s, r.finalLoss(),
-                            r.unsatisfiedFraction(), r.finalLoss() < SAT_LOSS ? 1 : 0);
-                }
-            }
+        for (int r = 0; r < runs.rowCount(); r++) {
+            int load = runs.intColumn("load").get(r);
+            double kappa = kappas[index(kappas, runs.numberColumn("kappa").getDouble(r))];
+            rows.add("κ = " + kappa, kappa, GardnerCapacity.alphaC(kappa), load, runs.doubleColumn("alpha").get(r),
+                    alphaOverCapacity[load], runs.intColumn("instance").get(r), runs.doubleColumn("final_loss").get(r),
+                    runs.doubleColumn("unsat_fraction").get(r), runs.doubleColumn("sat").get(r));
         }
         return rows.table();
+    }
+
+    /** The position of a value (as the sweep wrote and read it back) in the caller's array. */
+    private static int index(double[] values, double value) {
+        for (int i = 0; i < values.length; i++) {
+            if (values[i] == value) {
+                return i;
+            }
+        }
+        throw new IllegalStateException("no value " + value + " in " + Arrays.toString(values));
     }
 
     /**
      * Final loss and unsatisfied fraction against α for several margins: the jamming transition,
      * with α_c(κ) for reference. Each point is the mean over {@code samples} instances of
-     * {@link #instances}, grouped by Tablesaw.
+     * {@link #instances}, grouped by Tablesaw, with the standard errors of the means.
      *
      * @param kappas the margins κ
      * @param alphaOverCapacity the loads as fractions of α_c(κ)
@@ -208,25 +283,30 @@ public final class PerceptronJamming {
      * @param samples instances per point, at least 1
      * @param seed the seed
      * @return columns {@code curve, kappa, alpha_c, alpha, alpha_over_alpha_c, final_loss, unsat_fraction,
-     *     sat_fraction, samples}: the mean final loss per pattern, the mean unsatisfied fraction, and
-     *     the fraction of instances that reached zero loss (below 10⁻²⁰ per pattern)
+     *     sat_fraction, samples, final_loss_se, unsat_fraction_se}: the mean final loss per pattern, the mean
+     *     unsatisfied fraction, the fraction of instances that reached zero loss (below 10⁻²⁰ per pattern), and
+     *     the standard errors of the two means (NaN for one instance)
      */
     public static Table sweep(double[] kappas, double[] alphaOverCapacity, int n, HingeLoss loss, int samples,
                               long seed) {
-        Table points = instances(kappas, alphaOverCapacity, n, loss, samples, seed)
-                .summarize(List.of("kappa", "alpha_c", "alpha", "alpha_over_alpha_c", "final_loss", "unsat_fraction",
-                        "sat"), first, mean, count)
+        Table all = instances(kappas, alphaOverCapacity, n, loss, samples, seed);
+        Table points = all.summarize(List.of("kappa", "alpha_c", "alpha", "alpha_over_alpha_c", "final_loss",
+                        "unsat_fraction", "sat"), first, mean, count)
+                .by("curve", "load");
+        Table errors = all.summarize(List.of("final_loss", "unsat_fraction"), Aggregates.standardError())
                 .by("curve", "load");
         for (String column : List.of("kappa", "alpha_c", "alpha", "alpha_over_alpha_c")) {
             points.column("First [" + column + "]").setName(column);
         }
         for (String column : List.of("final_loss", "unsat_fraction")) {
             points.column("Mean [" + column + "]").setName(column);
+            points.addColumns(errors.doubleColumn("Std. Error [" + column + "]").copy().setName(column + "_se"));
         }
         points.column("Mean [sat]").setName("sat_fraction");
         points.addColumns(points.doubleColumn("Count [sat]").asIntColumn().setName("samples"));
         return points.selectColumns("curve", "kappa", "alpha_c", "alpha", "alpha_over_alpha_c", "final_loss",
-                "unsat_fraction", "sat_fraction", "samples").setName("perceptron SAT/UNSAT transition");
+                "unsat_fraction", "sat_fraction", "samples", "final_loss_se", "unsat_fraction_se")
+                .setName("perceptron SAT/UNSAT transition");
     }
 
     /**
@@ -236,11 +316,17 @@ public final class PerceptronJamming {
      *
      * @param sweep a table from {@link #sweep}
      * @param column the column to draw, e.g. {@code final_loss}
-     * @return columns {@code curve, alpha, value}
+     * @return columns {@code curve, alpha, value}, and {@code value_se} (NaN on the vertical lines) when the sweep
+     *     has the column's standard error {@code <column>_se}
      */
     public static Table againstAlpha(Table sweep, String column) {
-        Table points = sweep.selectColumns("curve", "alpha", column);
+        boolean errors = sweep.columnNames().contains(column + "_se");
+        Table points = errors ? sweep.selectColumns("curve", "alpha", column, column + "_se")
+                : sweep.selectColumns("curve", "alpha", column);
         points.column(column).setName("value");
+        if (errors) {
+            points.column(column + "_se").setName("value_se");
+        }
         Rows table = Rows.of(column + " against α").addAll(points);
         double top = sweep.doubleColumn(column).max();
         Table capacities = sweep.summarize("alpha_c", first).by("curve");
@@ -248,7 +334,11 @@ public final class PerceptronJamming {
             double alphaC = capacities.doubleColumn("First [alpha_c]").getDouble(r);
             String curve = String.format(Locale.ROOT, "Gardner α_c, %s: %.4f", capacities.stringColumn("curve").get(r),
                     alphaC);
-            table.add(curve, alphaC, 0).add(curve, alphaC, top);
+            if (errors) {
+                table.add(curve, alphaC, 0, Double.NaN).add(curve, alphaC, top, Double.NaN);
+            } else {
+                table.add(curve, alphaC, 0).add(curve, alphaC, top);
+            }
         }
         return table.table();
     }

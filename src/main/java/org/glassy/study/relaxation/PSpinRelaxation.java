@@ -22,6 +22,7 @@ import org.glassy.core.StepHandler;
 import org.glassy.dynamics.StepRule;
 import org.glassy.dynamics.Trajectory;
 import org.glassy.internal.Require;
+import org.glassy.internal.Resources;
 import org.glassy.model.Model;
 import org.glassy.model.PSpinSpherical;
 import org.glassy.observable.Energy;
@@ -126,9 +127,47 @@ public final class PSpinRelaxation {
             return Math.max(1, Math.round(time / dt));
         }
 
-        /** @return the step rule these parameters describe */
+        /**
+         * The step rule these parameters describe: Langevin, or gradient descent stopped with a
+         * {@link org.glassy.core.NumericalInstabilityException} naming {@code dt} when a step raises the energy
+         * by more than round-off ({@link GradientDescent#monotone}: the step is too large).
+         *
+         * @return the rule
+         */
         public StepRule<Model, ?> rule() {
-            return dynamics == Kind.GD ? new GradientDescent(dt) : new Langevin(temperature, dt);
+            return dynamics == Kind.GD ? GradientDescent.monotone(dt) : new Langevin(temperature, dt);
+        }
+
+        /**
+         * The estimated heap of a run: the couplings, {@link PSpinSpherical#bytes}.
+         *
+         * @return the bytes
+         */
+        public double bytes() {
+            return PSpinSpherical.bytes(p, n);
+        }
+
+        /**
+         * The estimated work of a run: one energy–gradient pass per step, steps · p C(N, p)
+         * ({@link PSpinSpherical#operationsPerGradient}).
+         *
+         * @return the operations
+         */
+        public double operations() {
+            return (double) steps() * PSpinSpherical.operationsPerGradient(p, n);
+        }
+
+        /**
+         * Checks, before anything is allocated, that the run fits this JVM's heap and the array limit (naming
+         * {@code n}) and the bound on work (naming {@code time}: at most 10¹⁵ operations); {@link #run}
+         * calls it first.
+         *
+         * @throws IllegalArgumentException naming the parameter otherwise
+         */
+        public void requireResources() {
+            PSpinSpherical.requireStorable(p, n);
+            Resources.requireWork("time", operations(), Resources.count(steps()) + " steps of "
+                    + Resources.count(PSpinSpherical.operationsPerGradient(p, n)) + " multiply-adds");
         }
 
         /** @return the recording steps: 0, then log-spaced from dt to the final time */
@@ -281,6 +320,7 @@ public final class PSpinRelaxation {
      */
     public static Trajectory<?> run(Parameters parameters, ProgressListener progress, CheckpointPolicy checkpoint,
                                     StepHandler... handlers) {
+        parameters.requireResources();
         SplittableRandom seeds = new SplittableRandom(parameters.seed());
         long disorder = seeds.nextLong();
         long initial = seeds.nextLong();

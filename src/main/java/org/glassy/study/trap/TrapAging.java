@@ -2,7 +2,9 @@ package org.glassy.study.trap;
 
 import java.util.Locale;
 
+import org.glassy.core.ProgressListener;
 import org.glassy.internal.Require;
+import org.glassy.internal.Resources;
 
 import tech.tablesaw.api.Table;
 
@@ -99,6 +101,55 @@ public final class TrapAging {
             Require.atLeast("samples", samples, 1);
         }
 
+        /**
+         * The estimated heap of a run: a walker of the finite Barrat–Mézard model holds the energies and rates of
+         * its M states, 16 M bytes; otherwise a few numbers.
+         *
+         * @return the bytes
+         */
+        public double bytes() {
+            return 16.0 * states + 4096;
+        }
+
+        /**
+         * The estimated number of jumps of one walker up to t_w: for Bouchaud's model t_w^x when x &lt; 1 (the
+         * number of traps visited grows as t_w^x while the model ages) and t_w otherwise (the mean trapping time
+         * is at least 1); for Barrat–Mézard ln(1 + t_w) at T = 0 (each jump deepens the walker by Exp(1), the
+         * exit rate falls as e^{−depth}) and t_w^min(T, 1) above (the total rate is at most 1). Rough: what
+         * matters is the order of magnitude.
+         *
+         * @return the jumps, at least 1
+         */
+        public double jumpsPerWalker() {
+            double exponent = Math.min(x, 1);
+            if (model == Model.BARRAT_MEZARD && x == 0) {
+                return 1 + Math.log1p(tw);
+            }
+            return 1 + Math.pow(tw, exponent);
+        }
+
+        /**
+         * The estimated work of a run: samples × {@link #jumpsPerWalker()} jumps of about 10 operations each (M
+         * for the finite Barrat–Mézard model, whose every jump sums the rates to all states).
+         *
+         * @return the operations
+         */
+        public double operations() {
+            return samples * jumpsPerWalker() * (states == BarratMezardModel.INFINITE ? 10.0 : 10.0 * states);
+        }
+
+        /**
+         * Checks, before anything is allocated, that the run fits this JVM's heap (naming {@code states}) and the
+         * bound on work (naming {@code tw}); {@link TrapAging#aging} calls it first.
+         *
+         * @throws IllegalArgumentException naming the parameter otherwise
+         */
+        public void requireResources() {
+            Resources.requireMemory("states", bytes(), "the energies and rates of " + states + " states");
+            Resources.requireWork("tw", operations(), Resources.count(samples) + " walkers of about "
+                    + Resources.count(jumpsPerWalker()) + " jumps each up to tw = " + tw);
+        }
+
         /** @return the configured trap model */
         public TrapModel trapModel() {
             return model == Model.BOUCHAUD ? new BouchaudTrapModel(x) : new BarratMezardModel(x, states);
@@ -129,8 +180,24 @@ public final class TrapAging {
      * @return the Monte Carlo estimates at the lags {@link #lags}(tw, {@value #LAGS_PER_DECADE})
      */
     public static Aging aging(Parameters parameters) {
+        return aging(parameters, null);
+    }
+
+    /**
+     * Runs the study, telling {@code progress} after each walker (the running estimate of Π(2 t_w, t_w) as the
+     * value); an interrupt of the thread stops it between walkers with a
+     * {@link java.util.concurrent.CancellationException}.
+     *
+     * @param parameters the study
+     * @param progress told after each walker, or null
+     * @return the Monte Carlo estimates at the lags {@link #lags}(tw, {@value #LAGS_PER_DECADE})
+     * @throws IllegalArgumentException if the run needs more memory or work than
+     *     {@link Parameters#requireResources()} allows
+     */
+    public static Aging aging(Parameters parameters, ProgressListener progress) {
+        parameters.requireResources();
         return parameters.trapModel().aging(parameters.tw(), lags(parameters.tw(), LAGS_PER_DECADE),
-                parameters.samples(), parameters.seed());
+                parameters.samples(), parameters.seed(), progress);
     }
 
     /**

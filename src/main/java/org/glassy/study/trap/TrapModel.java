@@ -2,6 +2,7 @@ package org.glassy.study.trap;
 
 import java.util.SplittableRandom;
 
+import org.glassy.core.ProgressListener;
 import org.glassy.internal.Require;
 
 /**
@@ -34,6 +35,23 @@ public interface TrapModel {
      * @return Π at every lag and the mean energy at t_w, with their standard errors
      */
     default Aging aging(double waitingTime, double[] lags, int samples, long seed) {
+        return aging(waitingTime, lags, samples, seed, null);
+    }
+
+    /**
+     * Averages {@code samples} independent walkers as {@link #aging(double, double[], int, long)} does, telling
+     * {@code progress} after each walker and checking the thread's interrupt between walkers.
+     *
+     * @param waitingTime t_w &gt; 0 and finite
+     * @param lags the lags t &gt;= 0 at which Π(t_w + t, t_w) is estimated
+     * @param samples the number of walkers, at least 1
+     * @param seed the seed
+     * @param progress told after each walker: the walkers done, {@code samples}, t_w and the running estimate of
+     *     Π at the middle lag (t = t_w for {@link TrapAging}'s lags); or null
+     * @return Π at every lag and the mean energy at t_w, with their standard errors
+     * @throws java.util.concurrent.CancellationException if the thread is interrupted
+     */
+    default Aging aging(double waitingTime, double[] lags, int samples, long seed, ProgressListener progress) {
         Require.positive("waitingTime", waitingTime);
         for (double lag : lags) {
             Require.nonNegative("lag", lag);
@@ -43,7 +61,12 @@ public interface TrapModel {
         long[] stayed = new long[lags.length];
         double mean = 0; // Welford's running mean and sum of squared deviations of the energy
         double squaredDeviations = 0;
+        int middle = lags.length / 2;
         for (int k = 0; k < samples; k++) {
+            if (Thread.currentThread().isInterrupted()) {
+                throw new java.util.concurrent.CancellationException("run interrupted after " + k + " of " + samples
+                        + " walkers");
+            }
             Occupation o = occupation(waitingTime, root.split());
             for (int j = 0; j < lags.length; j++) {
                 if (o.exitTime() > waitingTime + lags[j]) {
@@ -53,6 +76,9 @@ public interface TrapModel {
             double delta = o.energy() - mean;
             mean += delta / (k + 1);
             squaredDeviations += delta * (o.energy() - mean);
+            if (progress != null && lags.length > 0) {
+                progress.progress(k + 1, samples, waitingTime, (double) stayed[middle] / (k + 1));
+            }
         }
         double[] persistence = new double[lags.length];
         for (int j = 0; j < lags.length; j++) {

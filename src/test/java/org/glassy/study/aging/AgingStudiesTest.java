@@ -76,22 +76,72 @@ class AgingStudiesTest {
     }
 
     @Test
-    void averagedRunIsTheMeanOfTheInstances() {
+    void averagedRunIsTheMeanOfTheInstancesWithTheirStandardError() {
         var p = new PSpinAging.Parameters(3, 20, 0.5, 0.1, 8, 5L, 2);
         Table mean = PSpinAging.runAveraged(p, 2, null);
+        // the instances' seeds are the ones the sequential loop drew before the sweep: 1st and 2nd of the stream
         java.util.SplittableRandom seeds = new java.util.SplittableRandom(5L);
         Table a = PSpinAging.run(new PSpinAging.Parameters(3, 20, 0.5, 0.1, 8, seeds.nextLong(), 2), null);
         Table b = PSpinAging.run(new PSpinAging.Parameters(3, 20, 0.5, 0.1, 8, seeds.nextLong(), 2), null);
-        assertEquals(List.of("tw", "t", "correlation", "msd"), mean.columnNames());
+        assertEquals(List.of("tw", "t", "correlation", "msd", "correlation_se", "msd_se"), mean.columnNames());
         assertEquals(a.rowCount(), mean.rowCount());
         for (int r = 0; r < mean.rowCount(); r++) {
             assertEquals(a.doubleColumn("tw").get(r), mean.doubleColumn("tw").get(r), 0);
             assertEquals(a.doubleColumn("t").get(r), mean.doubleColumn("t").get(r), 0);
-            assertEquals((a.doubleColumn("correlation").get(r) + b.doubleColumn("correlation").get(r)) / 2,
-                    mean.doubleColumn("correlation").get(r), 1e-14);
+            double ca = a.doubleColumn("correlation").get(r);
+            double cb = b.doubleColumn("correlation").get(r);
+            assertEquals((ca + cb) / 2, mean.doubleColumn("correlation").get(r), 1e-14);
+            // two values: s² = (a − b)²/2, s.e. = s/√2 = |a − b|/2
+            assertEquals(Math.abs(ca - cb) / 2, mean.doubleColumn("correlation_se").get(r), 1e-14);
             assertEquals((a.doubleColumn("msd").get(r) + b.doubleColumn("msd").get(r)) / 2,
                     mean.doubleColumn("msd").get(r), 1e-14);
         }
+        Table instances = PSpinAging.instances(p, 2, null);
+        assertEquals(List.of("instance", "tw", "t", "correlation", "msd", "tw_step", "t_step"), instances.columnNames());
+        assertEquals(b.doubleColumn("correlation").asList(), instances.where(instances.intColumn("instance")
+                .isEqualTo(1)).doubleColumn("correlation").asList(), "instance 1 is the second sequential run, exactly");
+    }
+
+    @Test
+    void aSweepOfWidthsAndSeedsHoldsEachRunAndAveragesOverTheSeeds() {
+        var base = AgingDnn.Parameters.builder().data(AgingDnn.DataSource.TEACHER).samples(100).hidden(3).learningRate(0.2)
+                .batch(20).momentum(0.5).steps(100).seed(11L).waitingTimes(3).build();
+        Table sweep = AgingDnn.sweep(base, new int[] {3, 9}, 3, null);
+        assertEquals(List.of("hidden", "seed", "observable", "tw", "t", "value"), sweep.columnNames());
+        // each point's rows are the sequential run's, exactly
+        AgingDnn.Result run = AgingDnn.run(base.toBuilder().hidden(9).seed(12L).build(), null);
+        Table mine = sweep.where(sweep.intColumn("hidden").isEqualTo(9).and(sweep.longColumn("seed").isEqualTo(12L)));
+        assertEquals(AgingDnn.table(run).doubleColumn("value").asList(), mine.doubleColumn("value").asList());
+        Table ownDelta = mine.where(mine.stringColumn("observable").isEqualTo("delta"));
+        assertEquals(run.msd().doubleColumn("delta").asList(), ownDelta.doubleColumn("value").asList());
+        // the mean over the three seeds at one (t_w, t), by hand
+        Table delta = AgingDnn.mean(sweep, "delta");
+        assertEquals(List.of("network", "hidden", "tw", "t", "samples", "delta", "delta_se"), delta.columnNames());
+        long tw = ownDelta.longColumn("tw").get(2);
+        long t = ownDelta.longColumn("t").get(2);
+        double[] v = sweep.where(sweep.intColumn("hidden").isEqualTo(9).and(sweep.stringColumn("observable")
+                .isEqualTo("delta")).and(sweep.longColumn("tw").isEqualTo(tw)).and(sweep.longColumn("t").isEqualTo(t)))
+                .doubleColumn("value").asDoubleArray();
+        assertEquals(3, v.length);
+        double m = (v[0] + v[1] + v[2]) / 3;
+        double se = Math.sqrt(((v[0] - m) * (v[0] - m) + (v[1] - m) * (v[1] - m) + (v[2] - m) * (v[2] - m)) / 2 / 3);
+        Table row = delta.where(delta.intColumn("hidden").isEqualTo(9).and(delta.longColumn("tw").isEqualTo(tw))
+                .and(delta.longColumn("t").isEqualTo(t)));
+        assertEquals("H = 9", row.stringColumn("network").get(0));
+        assertEquals(m, row.doubleColumn("delta").get(0), 1e-15 * Math.abs(m));
+        assertEquals(se, row.doubleColumn("delta_se").get(0), 1e-12 * se);
+        // the summary: final losses averaged over the seeds
+        Table summary = AgingDnn.summary(sweep, base);
+        assertEquals(List.of("H = 3", "H = 9"), summary.stringColumn("network").asList());
+        assertEquals(List.of(3, 3), summary.intColumn("seeds").asList());
+        assertEquals(List.of(AgingDnn.architecture(AgingDnn.DataSource.TEACHER, 3).parameterCount(), run.parameters()),
+                summary.intColumn("parameters_M").asList());
+        assertEquals(run.constraints(), summary.intColumn("constraints_PC").get(1));
+        Table loss = AgingDnn.mean(sweep, "loss");
+        double finalLoss = loss.where(loss.intColumn("hidden").isEqualTo(9).and(loss.longColumn("t").isEqualTo(100L)))
+                .doubleColumn("loss").get(0);
+        assertEquals(finalLoss, summary.doubleColumn("final_train_loss").get(1), 0);
+        assertTrue(summary.doubleColumn("final_test_error_se").get(1) >= 0);
     }
 
     @Test

@@ -26,6 +26,30 @@ class MeanFieldComparisonTest {
         assertTrue(simFinal < -0.8 && simFinal > -1.1717, "finite-N GD energy at t = 10: " + simFinal);
     }
 
+    @Test
+    void theFiniteNMeansAreTheSequentialRunsOfEachPointAveragedWithTheirStandardError() {
+        Table t = MeanFieldComparison.energies(3, 0, 5, 0.1, 0.1, new int[] {16, 24}, 3, 4L);
+        assertEquals(java.util.List.of("curve", "time", "energy", "energy_se"), t.columnNames());
+        assertTrue(Double.isNaN(t.doubleColumn("energy_se").getDouble(0)), "the theory has no standard error");
+        Table sim = t.where(t.stringColumn("curve").isEqualTo("N = 24 (mean of 3)"));
+        org.glassy.sweep.Grid grid = org.glassy.sweep.Grid.of(org.glassy.sweep.Axis.of("n", 16, 24),
+                org.glassy.sweep.Axis.range("instance", 0, 2));
+        double[] last = new double[3];
+        for (int i = 0; i < 3; i++) {
+            Table run = org.glassy.study.relaxation.PSpinRelaxation.energyCurve(
+                    org.glassy.study.relaxation.PSpinRelaxation.Parameters.builder().p(3).n(24).temperature(0).dt(0.1)
+                            .time(5).seed(grid.point(3 + i).seed(4L)).recordsPerDecade(10).build());
+            assertEquals(run.rowCount(), sim.rowCount());
+            last[i] = run.doubleColumn("energy").get(run.rowCount() - 1);
+        }
+        double mean = (last[0] + last[1] + last[2]) / 3;
+        double se = Math.sqrt((Math.pow(last[0] - mean, 2) + Math.pow(last[1] - mean, 2) + Math.pow(last[2] - mean, 2))
+                / 2 / 3);
+        assertEquals(mean, sim.doubleColumn("energy").get(sim.rowCount() - 1), 1e-15);
+        assertEquals(se, sim.doubleColumn("energy_se").get(sim.rowCount() - 1), 1e-14);
+        assertTrue(se > 0);
+    }
+
     /** e(10) of the fixed-grid reference at p = 3, T = 0 and step h. */
     private static double fixedGridFinalEnergy(double step) {
         return CugliandoloKurchan.solve(CugliandoloKurchan.Parameters.builder(3, 0, 10).step(step)

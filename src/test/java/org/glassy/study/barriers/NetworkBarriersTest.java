@@ -85,6 +85,42 @@ class NetworkBarriersTest {
     }
 
     @Test
+    void aSweepOverWidthsAndPairsEqualsTheSequentialRunsAndAveragesOverThePairs() {
+        var base = teacher(100, 1).training(new NetworkBarriers.Training(0.05, 20, 0.9, 100)).build();
+        Table sweep = NetworkBarriers.sweep(base, new int[] {3, 6}, 2, null, Method.LINEAR, Method.BEZIER);
+        Table summary = NetworkBarriers.summary(sweep);
+        assertEquals(List.of("hidden", "pair", "method", "parameters", "images", "start", "end", "saddle", "barrier",
+                "barrier_above_linear", "relative_length", "test_loss_barrier", "test_error_rise"), summary.columnNames());
+        assertEquals(List.of(3, 3, 3, 3, 6, 6, 6, 6), summary.intColumn("hidden").asList());
+        assertEquals(List.of(0, 0, 1, 1, 0, 0, 1, 1), summary.intColumn("pair").asList());
+        // pair 0 is the sequential width sweep's pair, path for path
+        Table old = NetworkBarriers.summary(NetworkBarriers.widthSweep(base, new int[] {3, 6}, null, Method.LINEAR,
+                Method.BEZIER));
+        Table pair0 = summary.where(summary.intColumn("pair").isEqualTo(0));
+        assertEquals(old.doubleColumn("barrier").asList(), pair0.doubleColumn("barrier").asList());
+        assertEquals(old.doubleColumn("relative_length").asList(), pair0.doubleColumn("relative_length").asList());
+        // pair 1 is trained from the seeds seedA + 2 and seedB + 2
+        var pair1 = NetworkBarriers.connect(NetworkBarriers.train(base.toBuilder().hidden(6).seedA(3).seedB(4).build(),
+                null), Method.LINEAR, null);
+        Table profiles = NetworkBarriers.profiles(sweep);
+        Table mine = profiles.where(profiles.intColumn("hidden").isEqualTo(6).and(profiles.intColumn("pair").isEqualTo(1))
+                .and(profiles.stringColumn("method").isEqualTo("linear")));
+        assertArrayEquals(pair1.profile().values("train_loss"), mine.doubleColumn("train_loss").asDoubleArray(), 0);
+        // the mean over the two pairs, by hand
+        Table means = NetworkBarriers.averaged(summary);
+        assertEquals(List.of("hidden", "method", "parameters", "samples", "barrier", "barrier_se", "relative_length",
+                "relative_length_se", "test_error_rise", "test_error_rise_se"), means.columnNames());
+        Table linear6 = summary.where(summary.intColumn("hidden").isEqualTo(6).and(summary.stringColumn("method")
+                .isEqualTo("linear")));
+        double a = linear6.doubleColumn("barrier").get(0);
+        double b = linear6.doubleColumn("barrier").get(1);
+        assertEquals(pair1.barrier().height(), b, 0);
+        assertEquals((a + b) / 2, means.doubleColumn("barrier").get(2), 1e-15);
+        assertEquals(Math.abs(a - b) / 2, means.doubleColumn("barrier_se").get(2), 1e-15);
+        assertEquals(2, means.intColumn("samples").get(2));
+    }
+
+    @Test
     void builderNamesEveryParameterAndKeepsTheValidation() {
         var built = teacher(200, 16).build();
         assertEquals(new NetworkBarriers.Parameters(DataSource.TEACHER, 200, 16, 1, 2, 5,

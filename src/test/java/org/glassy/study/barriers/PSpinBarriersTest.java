@@ -65,6 +65,20 @@ class PSpinBarriersTest {
     }
 
     @Test
+    void theParallelSweepEqualsTheSequentialOne() {
+        var base = threeSpin(8).time(5).effort(0.002).build();
+        Table sweep = PSpinBarriers.sweep(base, new int[] {8, 12}, 2, null);
+        Table summary = PSpinBarriers.summary(sweep);
+        Table old = PSpinBarriers.summary(PSpinBarriers.sizeSweep(base, new int[] {8, 12}, 2, null));
+        assertEquals(old.columnNames(), summary.columnNames());
+        assertEquals(old.printAll(), summary.printAll());
+        Table profiles = PSpinBarriers.profiles(sweep);
+        assertEquals(PSpinBarriers.profiles(PSpinBarriers.sizeSweep(base, new int[] {8, 12}, 2, null)).printAll(),
+                profiles.printAll());
+        assertEquals(List.of(2, 2, 2, 2), PSpinBarriers.averaged(summary).intColumn("paths").asList());
+    }
+
+    @Test
     void averagedGivesMeanAndStandardErrorPerSizeAndMethod() {
         Table summary = Table.create("s", IntColumn.create("n", 8, 8, 8, 16),
                 StringColumn.create("method", "linear", "autoneb", "linear", "linear"),

@@ -127,7 +127,7 @@ class HingeStudiesTest {
         Table instances = PerceptronJamming.instances(kappas, loads, 40, HingeLoss.LINEAR, 3, 7L);
         Table sweep = PerceptronJamming.sweep(kappas, loads, 40, HingeLoss.LINEAR, 3, 7L);
         assertEquals(List.of("curve", "kappa", "alpha_c", "alpha", "alpha_over_alpha_c", "final_loss", "unsat_fraction",
-                "sat_fraction", "samples"), sweep.columnNames());
+                "sat_fraction", "samples", "final_loss_se", "unsat_fraction_se"), sweep.columnNames());
         assertEquals(6, instances.rowCount());
         assertEquals(List.of(0.5, 1.5), sweep.doubleColumn("alpha_over_alpha_c").asList());
         for (int load = 0; load < 2; load++) {
@@ -139,6 +139,11 @@ class HingeStudiesTest {
                 sat += mine.doubleColumn("final_loss").getDouble(r) < PerceptronJamming.SAT_LOSS ? 1 : 0;
             }
             assertEquals(loss, sweep.doubleColumn("final_loss").getDouble(load), 1e-15);
+            double squares = 0;
+            for (int r = 0; r < 3; r++) {
+                squares += Math.pow(mine.doubleColumn("final_loss").getDouble(r) - loss, 2);
+            }
+            assertEquals(Math.sqrt(squares / 2 / 3), sweep.doubleColumn("final_loss_se").getDouble(load), 1e-15);
             assertEquals(sat / 3.0, sweep.doubleColumn("sat_fraction").getDouble(load), 1e-15);
             assertEquals(3, sweep.intColumn("samples").get(load));
             assertEquals(loads[load] * GardnerCapacity.alphaC(0), sweep.doubleColumn("alpha").getDouble(load), 0);
@@ -146,6 +151,53 @@ class HingeStudiesTest {
         // far below the capacity every instance is SAT; far above none is
         assertEquals(1.0, sweep.doubleColumn("sat_fraction").getDouble(0), 0);
         assertEquals(0.0, sweep.doubleColumn("sat_fraction").getDouble(1), 0);
+    }
+
+    @Test
+    void eachMinimisationOfTheSweepIsItsOwnPointsRun() {
+        double[] kappas = {0, 1};
+        double[] loads = {0.5, 1.5};
+        Table instances = PerceptronJamming.instances(kappas, loads, 30, HingeLoss.LINEAR, 2, 9L);
+        assertEquals(8, instances.rowCount());
+        org.glassy.sweep.Grid grid = org.glassy.sweep.Grid.of(org.glassy.sweep.Axis.of("kappa", 0.0, 1.0),
+                org.glassy.sweep.Axis.of("alpha_over_alpha_c", 0.5, 1.5), org.glassy.sweep.Axis.range("instance", 0, 1));
+        org.glassy.sweep.Point p = grid.point(7);   // κ = 1, load 1.5, instance 1
+        double alpha = 1.5 * GardnerCapacity.alphaC(1);
+        var alone = PerceptronJamming.minimise(new PerceptronJamming.Parameters(alpha, 1, 30, p.seed(9L), HingeLoss.LINEAR,
+                PerceptronJamming.DEFAULT_STEPS));
+        assertEquals("κ = 1.0", instances.stringColumn("curve").get(7));
+        assertEquals(1, instances.intColumn("instance").get(7));
+        assertEquals(alpha, instances.doubleColumn("alpha").get(7), 0);
+        assertEquals(alone.finalLoss(), instances.doubleColumn("final_loss").get(7), 0);
+        // a point does not depend on the other loads of the sweep
+        Table alsoThere = PerceptronJamming.instances(new double[] {1}, new double[] {1.5}, 30, HingeLoss.LINEAR, 2, 9L);
+        assertEquals(alone.finalLoss(), alsoThere.doubleColumn("final_loss").get(1), 0);
+        Table chart = PerceptronJamming.againstAlpha(PerceptronJamming.sweep(kappas, loads, 30, HingeLoss.LINEAR, 2, 9L),
+                "final_loss");
+        assertEquals(List.of("curve", "alpha", "value", "value_se"), chart.columnNames());
+    }
+
+    @Test
+    void widthsAverageTheSeedsAndTheFirstSeedIsTheSingleRun() {
+        Table one = HingeDynamics.widths(new int[] {10}, 100, 4, 1.0, 20, 1L);
+        Table three = HingeDynamics.widths(new int[] {10}, 3, 100, 4, 1.0, 20, 1L, null);
+        assertEquals(List.of("curve", "time", "loss", "loss_se", "unsat", "unsat_se"), three.columnNames());
+        Table single = HingeDynamics.run(new HingeDynamics.Parameters(10, 100, 4, 1.0, 20, 1L));
+        Table m10 = one.where(one.stringColumn("curve").isEqualTo("M = 10"));
+        assertEquals(single.where(single.doubleColumn("time").isGreaterThan(0)).doubleColumn("unsat").asList(),
+                m10.doubleColumn("unsat").asList());
+        double[] last = new double[3];
+        for (int s = 0; s < 3; s++) {
+            Table run = HingeDynamics.run(new HingeDynamics.Parameters(10, 100, 4, 1.0, 20, 1L + s));
+            last[s] = run.doubleColumn("loss").get(run.rowCount() - 1);
+        }
+        Table mean = three.where(three.stringColumn("curve").isEqualTo("M = 10"));
+        double m = (last[0] + last[1] + last[2]) / 3;
+        assertEquals(m, mean.doubleColumn("loss").get(mean.rowCount() - 1), 1e-15);
+        assertEquals(Math.sqrt((Math.pow(last[0] - m, 2) + Math.pow(last[1] - m, 2) + Math.pow(last[2] - m, 2)) / 6),
+                mean.doubleColumn("loss_se").get(mean.rowCount() - 1), 1e-15);
+        assertEquals(one.where(one.stringColumn("curve").isEqualTo("mean-field theory")).doubleColumn("loss").asList(),
+                three.where(three.stringColumn("curve").isEqualTo("mean-field theory")).doubleColumn("loss").asList());
     }
 
     @Test
