@@ -1,8 +1,9 @@
 package org.glassy.model;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
 
-import org.glassy.internal.DotAxpy;
+import org.glassy.internal.BlockDotAxpy;
 import org.glassy.internal.Require;
 import org.glassy.internal.Resources;
 import org.hipparchus.special.Gamma;
@@ -27,15 +28,45 @@ import org.hipparchus.special.Gamma;
  *
  * <p>The spherical constraint is not part of the model: run it on {@code Space.sphere()}.
  *
- * <p>Only the C(N, p) distinct couplings are stored, in lexicographic order of the index tuple.
- * The fused energy–gradient pass costs one sweep over them, about C(N, p) multiply–adds of each
- * kind; the energy uses homogeneity, s·∇H = pH.
+ * <p><b>Storage.</b> Only the C(N, p) distinct couplings are stored (plus one vector of zeros at
+ * the end, see {@link BlockDotAxpy}), drawn in lexicographic order of the index tuple (so a seed
+ * gives the couplings it always gave) and stored by the second-to-last index j: write a tuple as
+ * (c, j, k) with c = (c_1 &lt; … &lt; c_{p−2}) &lt; j &lt; k. For each j the couplings form a
+ * rectangular block M_j with one row per prefix c ⊂ [0, j) (C(j, p−2) rows, in colexicographic
+ * order: for p = 3 the rows are i = 0, …, j−1) and one column per k ∈ (j, N) (N − 1 − j columns,
+ * contiguous). Every row of a block has the same length and starts at the same spin, so the inner
+ * loop is one long stream without triangular heads, and rows can share loads of s and of the
+ * gradient.
  *
- * <p>Immutable and thread-safe: replicas may share one instance.
+ * <p><b>Energy and gradient.</b> With P = −H and a_c = Π_{l} s_{c_l}, block j contributes
+ * s_j Σ_c a_c (M_j s)_c; one pass over it gives the row dots u_c = Σ_k M_j[c][k] s_k and adds
+ * Σ_c a_c s_j M_j[c][k] to ∂P/∂s_k; then ∂P/∂s_j gains Σ_c a_c u_c and ∂P/∂s_{c_l} gains
+ * s_j u_c Π_{l′≠l} s_{c_l′}. That is two fused multiply–adds per coupling (4 C(N, p) flops) and
+ * one pass over the couplings; the energy follows from homogeneity, s·∇P = pP, and
+ * {@link #energy} alone needs one multiply–add per coupling. For p ≥ 3 the rows of a block come in
+ * runs that differ only in their smallest index c_1 = 0, 1, …, (for p = 3 the whole block is one
+ * run): row r of a run belongs to spin r, so one kernel call ({@link BlockDotAxpy#spinRows}) does
+ * the run with its factors and bookkeeping, four rows at a time; p = 2 goes row by row
+ * ({@link BlockDotAxpy#apply}).
+ *
+ * <p><b>Several states.</b> {@link #energiesAndGradients} evaluates states in groups of
+ * {@link BlockDotAxpy#lanes()} (8 with 512-bit vectors), one state per vector lane
+ * ({@link BlockDotAxpy#applyInterleaved}): each coupling is broadcast once for all the states of a
+ * group (sixteen multiply–adds per coupling load instead of two), and each block of couplings is
+ * used by every group while it is in cache, so K states cost one pass over memory. At N = 400 the
+ * couplings (85 MB) do not fit in cache and a single state is bound by memory bandwidth; a batch is
+ * bound by the multiply–adds.
+ *
+ * <p>Immutable and thread-safe: replicas may share one instance (work arrays are per thread).
  */
-public final class PSpinSpherical implements Model {
+public final class PSpinSpherical implements MultiStateModel {
 
-    private static final DotAxpy KERNEL = DotAxpy.INSTANCE;
+    private static final BlockDotAxpy KERNEL = BlockDotAxpy.INSTANCE;
+    private static final int PAD = KERNEL.padding();
+    private static final int LANES = KERNEL.lanes();
+    /** Rows per kernel call in the general-p path (bounds the per-thread work arrays). */
+    private static final int ROW_CHUNK = 512;
+    private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
 
     /**
      * The largest interaction order, 500. The coupling variance is exact for any p, but with C(N, p) couplings in
@@ -47,24 +78,57 @@ public final class PSpinSpherical implements Model {
 
     private final int p;
     private final int n;
+    private final int count;
+    /** The couplings by block (see the class comment), C(N, p) of them and {@code PAD} zeros. */
     private final double[] couplings;
+    /** Where block j starts in {@link #couplings}. */
+    private final int[] offsets;
 
     /**
      * Draws a p-spin instance.
      *
      * @param p the interaction order, in [2, {@value #MAX_P}]
-     * @param n the number of spins N, at least p; C(N, p) must fit in an array
+     * @param n the number of spins N, at least p
      * @param seed the seed of the coupling disorder; the same seed gives the same couplings
      */
     public PSpinSpherical(int p, int n, long seed) {
         this.p = requireOrder(p);
         this.n = Require.atLeast("n", n, p);
-        int count = requireStorable(p, n);
+        count = requireStorable(p, n);
+        int m = p - 2;
+        offsets = new int[n];
+        long offset = 0;
+        for (int j = 0; j < n; j++) {
+            offsets[j] = (int) offset;
+            if (j >= m && j <= n - 2) {
+                offset += binomial(j, m) * (n - 1 - j);
+            }
+        }
         double sigma = couplingStandardDeviation(p, n);
         SplittableRandom random = new SplittableRandom(seed);
-        couplings = new double[count];
-        for (int i = 0; i < couplings.length; i++) {
-            couplings[i] = sigma * random.nextGaussian();
+        couplings = new double[count + PAD];
+        // the (p−1)-prefixes (c, j) of [0, n−1) in lexicographic order, then k: the order of the draws
+        int[] prefix = new int[p - 1];
+        for (int l = 0; l < p - 1; l++) {
+            prefix[l] = l;
+        }
+        while (true) {
+            int j = prefix[p - 2];
+            int base = offsets[j] + colexRank(prefix, m) * (n - 1 - j) - (j + 1);
+            for (int k = j + 1; k < n; k++) {
+                couplings[base + k] = sigma * random.nextGaussian();
+            }
+            int l = p - 2;
+            while (l >= 0 && prefix[l] == n - 2 - (p - 2 - l)) {
+                l--;
+            }
+            if (l < 0) {
+                break;
+            }
+            prefix[l]++;
+            for (int q = l + 1; q < p - 1; q++) {
+                prefix[q] = prefix[q - 1] + 1;
+            }
         }
     }
 
@@ -105,9 +169,10 @@ public final class PSpinSpherical implements Model {
         double count = binomial(n, p);
         String what = "couplings C(" + n + ", " + p + ") = " + Resources.count(count)
                 + " doubles";
-        int length = Resources.requireArrayLength("n", count, "couplings C(" + n + ", " + p + ")");
+        // the array holds PAD zeros after the couplings (see BlockDotAxpy#padding)
+        int length = Resources.requireArrayLength("n", count + PAD, "couplings C(" + n + ", " + p + ")");
         Resources.requireMemory("n", bytes(p, n), what);
-        return length;
+        return length - PAD;
     }
 
     /**
@@ -138,7 +203,7 @@ public final class PSpinSpherical implements Model {
 
     /** @return the number of distinct couplings, C(N, p) */
     public int couplingCount() {
-        return couplings.length;
+        return count;
     }
 
     /**
@@ -151,146 +216,490 @@ public final class PSpinSpherical implements Model {
         if (indices.length != p) {
             throw Require.invalid("indices", "must hold p = " + p + " spin indices, got " + indices.length);
         }
-        long rank = 0;
         int previous = -1;
-        for (int m = 0; m < p; m++) {
-            int i = indices[m];
+        for (int i : indices) {
             if (i <= previous || i >= n) {
                 throw Require.invalid("indices", "must be strictly increasing in [0, " + n + "), got "
-                        + java.util.Arrays.toString(indices));
-            }
-            // tuples that precede in lexicographic order: same prefix, smaller index at position m
-            for (int j = previous + 1; j < i; j++) {
-                rank += binomial(n - 1 - j, p - 1 - m);
+                        + Arrays.toString(indices));
             }
             previous = i;
         }
-        return couplings[(int) rank];
+        int j = indices[p - 2];
+        int k = indices[p - 1];
+        return couplings[offsets[j] + colexRank(indices, p - 2) * (n - 1 - j) + (k - j - 1)];
+    }
+
+    /**
+     * The rank of the first {@code m} entries of {@code c} (strictly increasing) among the m-subsets of
+     * the non-negative integers in colexicographic order: Σ_l C(c_l, l + 1).
+     */
+    private static int colexRank(int[] c, int m) {
+        long rank = 0;
+        for (int l = 0; l < m; l++) {
+            rank += binomial(c[l], l + 1);
+        }
+        return (int) rank;
     }
 
     @Override
     public double energy(double[] s) {
         checkDimension("s", s);
-        if (p == 3) {
-            return -energy3(s);
-        }
-        double[] g = new double[n];
-        return energyAndGradient(s, g);
+        Scratch w = SCRATCH.get().ensure(n, p, 0);
+        double[] sp = w.padded(s, n);
+        double total = p == 2 ? polynomialGeneral(sp, w) : polynomialRuns(sp, w);
+        return -total;
     }
 
     @Override
     public double energyAndGradient(double[] s, double[] gradient) {
         checkDimension("s", s);
         checkDimension("gradient", gradient);
-        java.util.Arrays.fill(gradient, 0.0);
-        switch (p) {
-            case 2 -> polynomialGradient2(s, gradient);
-            case 3 -> polynomialGradient3(s, gradient);
-            default -> polynomialGradientGeneral(s, gradient);
+        Scratch w = SCRATCH.get().ensure(n, p, 0);
+        double[] sp = w.padded(s, n);
+        double[] gp = w.g;
+        Arrays.fill(gp, 0, n + PAD, 0.0);
+        if (p == 2) {
+            gradientGeneral(sp, gp, w);
+        } else {
+            gradientRuns(sp, gp, w);
         }
-        // gradient now holds ∇P with P = Σ J s…s = −H; Euler's theorem: s·∇P = p P
+        // gp now holds ∇P with P = Σ J s…s = −H; Euler's theorem: s·∇P = p P
         double dot = 0;
         for (int i = 0; i < n; i++) {
-            dot += s[i] * gradient[i];
-            gradient[i] = -gradient[i];
+            dot += s[i] * gp[i];
+            gradient[i] = -gp[i];
         }
         return -dot / p;
     }
 
-    /** Σ_{i<j<k} J s_i s_j s_k, one multiply–add per coupling. */
-    private double energy3(double[] s) {
-        final double[] J = couplings;
-        double total = 0;
-        int idx = 0;
-        for (int i = 0; i < n - 2; i++) {
-            double rowI = 0;
-            for (int j = i + 1; j < n - 1; j++) {
-                int base = idx - (j + 1);
-                double dot = 0;
-                for (int k = j + 1; k < n; k++) {
-                    dot += J[base + k] * s[k];
-                }
-                idx += n - 1 - j;
-                rowI += dot * s[j];
+    /**
+     * Evaluates several states in one pass over the couplings: the states go into groups of
+     * {@link BlockDotAxpy#lanes()}, one state per vector lane, and every block of couplings is used
+     * by all the groups while it is in cache. A last group of at least half the lanes is padded with
+     * zero states; fewer remaining states are evaluated one by one. Each result equals
+     * {@link #energyAndGradient} up to the order of floating-point additions (relative differences
+     * of order 10⁻¹⁵).
+     *
+     * @param states the states, state i at [i·n, (i+1)·n); not modified
+     * @param first the first state, at least 0
+     * @param count the number of states, at least 0
+     * @param energies the output energies, indexed like the states
+     * @param gradients the output gradients, laid out like {@code states} (a different array)
+     */
+    @Override
+    public void energiesAndGradients(double[] states, int first, int count, double[] energies, double[] gradients) {
+        MultiStateModel.checkStates(n, states, first, count, energies, gradients);
+        int rest = count % LANES;
+        boolean padded = rest > 1 && 2 * rest >= LANES;
+        int groups = count / LANES + (padded ? 1 : 0);
+        int grouped = Math.min(count, groups * LANES);
+        if (groups > 0) {
+            evaluateGroups(states, first, grouped, groups, energies, gradients);
+        }
+        if (grouped < count) {
+            double[] x = new double[n];
+            double[] g = new double[n];
+            for (int i = first + grouped; i < first + count; i++) {
+                System.arraycopy(states, i * n, x, 0, n);
+                energies[i] = energyAndGradient(x, g);
+                System.arraycopy(g, 0, gradients, i * n, n);
             }
-            total += rowI * s[i];
+        }
+    }
+
+    /** States first … first + count − 1 in the lanes of {@code groups} interleaved groups (zeros after them). */
+    private void evaluateGroups(double[] states, int first, int count, int groups, double[] energies,
+                                double[] gradients) {
+        Scratch w = SCRATCH.get().ensure(n, p, groups);
+        for (int q = 0; q < groups; q++) {
+            double[] x = w.x[q];
+            Arrays.fill(x, 0, n * LANES, 0.0);
+            Arrays.fill(w.gx[q], 0, n * LANES, 0.0);
+            for (int l = 0; l < LANES && q * LANES + l < count; l++) {
+                int from = (first + q * LANES + l) * n;
+                for (int k = 0; k < n; k++) {
+                    x[k * LANES + l] = states[from + k];
+                }
+            }
+        }
+        if (p == 2) {
+            gradientGeneralInterleaved(groups, w);
+        } else {
+            gradientRunsInterleaved(groups, w);
+        }
+        for (int i = 0; i < count; i++) {
+            double[] gx = w.gx[i / LANES];
+            int l = i % LANES;
+            int from = (first + i) * n;
+            double dot = 0;
+            for (int k = 0; k < n; k++) {
+                double g = gx[k * LANES + l];
+                dot += states[from + k] * g;
+                gradients[from + k] = -g;
+            }
+            energies[first + i] = -dot / p;
+        }
+    }
+
+    /*
+     * Runs (p ≥ 3). In block j the rows are the prefixes c = (c_0 < c_1 < … < c_{p−3}) ⊂ [0, j) in
+     * colexicographic order, so the prefixes that share their upper part u = (c_1, …, c_{p−3}) are
+     * consecutive, with c_0 = 0, 1, …, u_0 − 1 (for p = 3, u is empty and the one run is c_0 < j):
+     * a run's row r belongs to spin r, its row factor is s_r·s_j·Π_u s, and BlockDotAxpy.spinRows
+     * does the run in one call. Then ∂P/∂s_j gains Π_u s · q and ∂P/∂s_{u_l} gains
+     * s_j · q · Π_{u without u_l} s, with q = Σ_r s_r (M s)_r.
+     */
+
+    /** P(s) for p ≥ 3, run by run. */
+    private double polynomialRuns(double[] sp, Scratch w) {
+        final int m = p - 3;
+        int[] u = w.c;
+        double[] suffix = w.suffix;
+        double total = 0;
+        for (int j = m + 1; j < n - 1; j++) {
+            int length = n - 1 - j;
+            int offset = offsets[j];
+            double block = 0;
+            firstSubset(u, m, sp, suffix);
+            do {
+                int rows = m == 0 ? j : u[0];
+                if (rows > 0) {
+                    block += suffix[0] * KERNEL.spinRowsEnergy(couplings, offset, rows, length, sp, j + 1);
+                    offset += rows * length;
+                }
+            } while (nextSubset(u, m, j, sp, suffix));
+            total += sp[j] * block;
         }
         return total;
     }
 
-    private void polynomialGradient2(double[] s, double[] g) {
-        final double[] J = couplings;
-        int idx = 0;
-        for (int i = 0; i < n - 1; i++) {
-            g[i] += KERNEL.apply(J, idx - (i + 1), s, g, i + 1, n, s[i]);
-            idx += n - 1 - i;
+    /** Adds ∇P(s) for p ≥ 3 to gp (both padded), run by run. */
+    private void gradientRuns(double[] sp, double[] gp, Scratch w) {
+        final int m = p - 3;
+        int[] u = w.c;
+        double[] suffix = w.suffix;
+        for (int j = m + 1; j < n - 1; j++) {
+            int length = n - 1 - j;
+            int offset = offsets[j];
+            double sj = sp[j];
+            firstSubset(u, m, sp, suffix);
+            do {
+                int rows = m == 0 ? j : u[0];
+                if (rows > 0) {
+                    double product = suffix[0];
+                    double q = KERNEL.spinRows(couplings, offset, rows, length, sp, gp, j + 1, sj * product);
+                    offset += rows * length;
+                    gp[j] += product * q;
+                    double before = sj * q;
+                    for (int l = 0; l < m; l++) {
+                        gp[u[l]] += before * suffix[l + 1];
+                        before *= sp[u[l]];
+                    }
+                }
+            } while (nextSubset(u, m, j, sp, suffix));
         }
     }
 
-    private void polynomialGradient3(double[] s, double[] g) {
-        final double[] J = couplings;
-        int idx = 0;
-        for (int i = 0; i < n - 2; i++) {
-            double si = s[i];
-            double gi = 0;
-            for (int j = i + 1; j < n - 1; j++) {
-                double sj = s[j];
-                double dot = KERNEL.apply(J, idx - (j + 1), s, g, j + 1, n, si * sj);
-                idx += n - 1 - j;
-                gi += dot * sj;
-                g[j] += dot * si;
+    /** The p ≥ 3 gradient of every group's LANES interleaved states; all groups per run. */
+    private void gradientRunsInterleaved(int groups, Scratch w) {
+        final int m = p - 3;
+        final int lanes = LANES;
+        int[] u = w.c;
+        double[] product = w.ax;
+        double[] scale = w.fx;
+        double[] q = w.dx;
+        for (int j = m + 1; j < n - 1; j++) {
+            int length = n - 1 - j;
+            int offset = offsets[j];
+            int jl = j * lanes;
+            firstSubset(u, m);
+            do {
+                int rows = m == 0 ? j : u[0];
+                if (rows == 0) {
+                    continue;
+                }
+                for (int group = 0; group < groups; group++) {
+                    double[] x = w.x[group];
+                    double[] gx = w.gx[group];
+                    for (int l = 0; l < lanes; l++) {
+                        double prod = 1;
+                        for (int t = 0; t < m; t++) {
+                            prod *= x[u[t] * lanes + l];
+                        }
+                        product[l] = prod;
+                        scale[l] = x[jl + l] * prod;
+                    }
+                    KERNEL.spinRowsInterleaved(couplings, offset, rows, length, x, gx, j + 1, scale, q);
+                    for (int l = 0; l < lanes; l++) {
+                        gx[jl + l] += product[l] * q[l];
+                        for (int t = 0; t < m; t++) {
+                            double others = x[jl + l] * q[l];
+                            for (int v = 0; v < m; v++) {
+                                if (v != t) {
+                                    others *= x[u[v] * lanes + l];
+                                }
+                            }
+                            gx[u[t] * lanes + l] += others;
+                        }
+                    }
+                }
+                offset += rows * length;
+            } while (nextSubset(u, m, j) >= 0);
+        }
+    }
+
+    /** P(s) for any p, block by block and row chunk by row chunk. */
+    private double polynomialGeneral(double[] sp, Scratch w) {
+        final int m = p - 2;
+        int[] c = w.c;
+        double[] suffix = w.suffix;
+        double[] d = w.d;
+        double total = 0;
+        for (int j = m; j < n - 1; j++) {
+            int length = n - 1 - j;
+            int rows = (int) binomial(j, m);
+            firstSubset(c, m, sp, suffix);
+            double q = 0;
+            for (int r0 = 0; r0 < rows; r0 += ROW_CHUNK) {
+                int chunk = Math.min(ROW_CHUNK, rows - r0);
+                KERNEL.dots(couplings, offsets[j] + r0 * length, chunk, length, sp, j + 1, d);
+                for (int t = 0; t < chunk; t++) {
+                    q += suffix[0] * d[t];
+                    nextSubset(c, m, j, sp, suffix);
+                }
             }
-            g[i] += gi;
+            total += sp[j] * q;
+        }
+        return total;
+    }
+
+    /**
+     * Adds ∇P(s) to g for any p ≥ 2, with the general row enumeration (one prefix of p − 2 spins per
+     * row, {@link BlockDotAxpy#apply} on chunks of rows): the path of p = 2, and for p ≥ 3 a second
+     * implementation that tests compare with the runs.
+     */
+    void polynomialGradientGeneral(double[] s, double[] g) {
+        Scratch w = SCRATCH.get().ensure(n, p, 0);
+        double[] sp = w.padded(s, n);
+        double[] gp = w.g;
+        Arrays.fill(gp, 0, n + PAD, 0.0);
+        gradientGeneral(sp, gp, w);
+        for (int i = 0; i < n; i++) {
+            g[i] += gp[i];
+        }
+    }
+
+    private void gradientGeneral(double[] sp, double[] gp, Scratch w) {
+        final int m = p - 2;
+        int[] c = w.c;
+        int[] saved = w.saved;
+        double[] suffix = w.suffix;
+        double[] a = w.a;
+        double[] f = w.f;
+        double[] d = w.d;
+        for (int j = m; j < n - 1; j++) {
+            int length = n - 1 - j;
+            int rows = (int) binomial(j, m);
+            double sj = sp[j];
+            firstSubset(c, m, sp, suffix);
+            for (int r0 = 0; r0 < rows; r0 += ROW_CHUNK) {
+                int chunk = Math.min(ROW_CHUNK, rows - r0);
+                System.arraycopy(c, 0, saved, 0, m);
+                for (int t = 0; t < chunk; t++) {
+                    a[t] = suffix[0];
+                    f[t] = suffix[0] * sj;
+                    nextSubset(c, m, j, sp, suffix);
+                }
+                KERNEL.apply(couplings, offsets[j] + r0 * length, chunk, length, sp, gp, j + 1, f, d);
+                System.arraycopy(saved, 0, c, 0, m);
+                suffixProducts(c, m, sp, suffix, m - 1);
+                double q = 0;
+                for (int t = 0; t < chunk; t++) {
+                    double u = d[t];
+                    q += a[t] * u;
+                    // ∂/∂s_{c_l} of s_j a_c u_c: s_j u_c × the product of the other prefix spins
+                    double before = sj * u;
+                    for (int l = 0; l < m; l++) {
+                        gp[c[l]] += before * suffix[l + 1];
+                        before *= sp[c[l]];
+                    }
+                    nextSubset(c, m, j, sp, suffix);
+                }
+                gp[j] += q;
+            }
+        }
+    }
+
+    /** The general-p gradient of every group's LANES interleaved states; all groups per chunk of rows. */
+    private void gradientGeneralInterleaved(int groups, Scratch w) {
+        final int m = p - 2;
+        final int lanes = LANES;
+        int[] c = w.c;
+        int[] start = w.saved;
+        double[] sx = w.sx;
+        double[] a = w.ax;
+        double[] f = w.fx;
+        double[] d = w.dx;
+        for (int l = 0; l < lanes; l++) {
+            sx[m * lanes + l] = 1;
+        }
+        for (int j = m; j < n - 1; j++) {
+            int length = n - 1 - j;
+            int rows = (int) binomial(j, m);
+            int jl = j * lanes;
+            firstSubset(c, m);
+            for (int r0 = 0; r0 < rows; r0 += ROW_CHUNK) {
+                int chunk = Math.min(ROW_CHUNK, rows - r0);
+                System.arraycopy(c, 0, start, 0, m);
+                for (int group = 0; group < groups; group++) {
+                    double[] x = w.x[group];
+                    double[] gx = w.gx[group];
+                    System.arraycopy(start, 0, c, 0, m);
+                    suffixProducts(c, m, x, sx, m - 1, lanes);
+                    for (int t = 0; t < chunk; t++) {
+                        for (int l = 0; l < lanes; l++) {
+                            a[t * lanes + l] = sx[l];
+                            f[t * lanes + l] = sx[l] * x[jl + l];
+                        }
+                        suffixProducts(c, m, x, sx, nextSubset(c, m, j), lanes);
+                    }
+                    KERNEL.applyInterleaved(couplings, offsets[j] + r0 * length, chunk, length, x, gx, j + 1, f, d);
+                    System.arraycopy(start, 0, c, 0, m);
+                    suffixProducts(c, m, x, sx, m - 1, lanes);
+                    for (int t = 0; t < chunk; t++) {
+                        for (int l = 0; l < lanes; l++) {
+                            double u = d[t * lanes + l];
+                            gx[jl + l] += a[t * lanes + l] * u;
+                            double before = x[jl + l] * u;
+                            for (int q = 0; q < m; q++) {
+                                int cq = c[q] * lanes + l;
+                                gx[cq] += before * sx[(q + 1) * lanes + l];
+                                before *= x[cq];
+                            }
+                        }
+                        suffixProducts(c, m, x, sx, nextSubset(c, m, j), lanes);
+                    }
+                }
+            }
+        }
+    }
+
+    /** sx[q·lanes + l] = Π_{r ≥ q} x[c[r]·lanes + l] for q = top, …, 0, every lane. */
+    private static void suffixProducts(int[] c, int m, double[] x, double[] sx, int top, int lanes) {
+        for (int q = top; q >= 0; q--) {
+            for (int l = 0; l < lanes; l++) {
+                sx[q * lanes + l] = x[c[q] * lanes + l] * sx[(q + 1) * lanes + l];
+            }
+        }
+    }
+
+    /** c = {0, …, m − 1}, the first m-subset in colexicographic order, and its suffix products. */
+    private static void firstSubset(int[] c, int m, double[] s, double[] suffix) {
+        firstSubset(c, m);
+        suffix[m] = 1;
+        suffixProducts(c, m, s, suffix, m - 1);
+    }
+
+    private static void firstSubset(int[] c, int m) {
+        for (int l = 0; l < m; l++) {
+            c[l] = l;
+        }
+    }
+
+    /** suffix[q] = Π_{r ≥ q} s[c[r]] for q = top, …, 0 (suffix[top + 1] already right). */
+    private static void suffixProducts(int[] c, int m, double[] s, double[] suffix, int top) {
+        for (int q = top; q >= 0; q--) {
+            suffix[q] = s[c[q]] * suffix[q + 1];
         }
     }
 
     /**
-     * Any p ≥ 2: enumerates the (p−1)-index prefixes in lexicographic order; the last index runs
-     * over a contiguous block of couplings. Package-private so tests can compare it with the
-     * specialised kernels.
+     * The next m-subset of [0, j) in colexicographic order, and its suffix products; false after the
+     * last one.
      */
-    void polynomialGradientGeneral(double[] s, double[] g) {
-        final double[] J = couplings;
-        final int m = p - 1;
-        int[] c = new int[m];
-        for (int l = 0; l < m; l++) {
-            c[l] = l;
+    private static boolean nextSubset(int[] c, int m, int j, double[] s, double[] suffix) {
+        int l = nextSubset(c, m, j);
+        if (l >= 0) {
+            suffixProducts(c, m, s, suffix, l);
         }
-        double[] others = new double[m];
-        int idx = 0;
-        while (true) {
-            double a = 1;
-            for (int l = 0; l < m; l++) {
-                a *= s[c[l]];
-            }
-            int first = c[m - 1] + 1;
-            double dot = KERNEL.apply(J, idx - first, s, g, first, n, a);
-            idx += n - first;
-            // ∂/∂s_{c[l]} of (prefix product × dot) = dot × product of the other prefix spins
-            for (int l = 0; l < m; l++) {
-                double prod = 1;
-                for (int q = 0; q < m; q++) {
-                    if (q != l) {
-                        prod *= s[c[q]];
-                    }
+        return l >= 0;
+    }
+
+    /**
+     * Advances c to the next m-subset of [0, j) in colexicographic order (the smallest entries change
+     * first); returns the highest position changed, or −1 after the last subset.
+     */
+    private static int nextSubset(int[] c, int m, int j) {
+        for (int l = 0; l < m; l++) {
+            int limit = l + 1 < m ? c[l + 1] : j;
+            if (c[l] + 1 < limit) {
+                c[l]++;
+                for (int q = 0; q < l; q++) {
+                    c[q] = q;
                 }
-                others[l] = prod;
+                return l;
             }
-            for (int l = 0; l < m; l++) {
-                g[c[l]] += dot * others[l];
+        }
+        return -1;
+    }
+
+    /** Per-thread work arrays, grown on demand; never shared between threads. */
+    private static final class Scratch {
+        double[] s = new double[0];
+        double[] g = new double[0];
+        double[] f = new double[0];
+        double[] d = new double[0];
+        double[] a = new double[0];
+        double[][] x = new double[0][];
+        double[][] gx = new double[0][];
+        double[] fx = new double[0];
+        double[] dx = new double[0];
+        double[] ax = new double[0];
+        double[] suffix = new double[0];
+        double[] sx = new double[0];
+        int[] c = new int[0];
+        int[] saved = new int[0];
+
+        /** Room for one state of n spins at order p, and for {@code groups} interleaved groups. */
+        Scratch ensure(int n, int p, int groups) {
+            int rows = Math.max(n, ROW_CHUNK);
+            if (s.length < n + PAD) {
+                s = new double[n + PAD];
+                g = new double[n + PAD];
             }
-            // next prefix: combinations of m indices from [0, n − 1)
-            int l = m - 1;
-            while (l >= 0 && c[l] == n - 2 - (m - 1 - l)) {
-                l--;
+            if (f.length < rows) {
+                f = new double[rows];
+                d = new double[rows];
+                a = new double[rows];
             }
-            if (l < 0) {
-                return;
+            if (c.length < p) {
+                c = new int[p];
+                saved = new int[p];
+                suffix = new double[p + 1];
             }
-            c[l]++;
-            for (int q = l + 1; q < m; q++) {
-                c[q] = c[q - 1] + 1;
+            if (groups > 0) {
+                if (fx.length < rows * LANES) {
+                    fx = new double[rows * LANES];
+                    dx = new double[rows * LANES];
+                    ax = new double[rows * LANES];
+                }
+                if (sx.length < (p + 1) * LANES) {
+                    sx = new double[(p + 1) * LANES];
+                }
+                if (x.length < groups || x[0].length < n * LANES) {
+                    int size = Math.max(n * LANES, x.length > 0 ? x[0].length : 0);
+                    x = new double[Math.max(groups, x.length)][size];
+                    gx = new double[x.length][size];
+                }
             }
+            return this;
+        }
+
+        /** s copied into the padded work array, zeros after it. */
+        double[] padded(double[] state, int n) {
+            System.arraycopy(state, 0, s, 0, n);
+            Arrays.fill(s, n, n + PAD, 0.0);
+            return s;
         }
     }
 

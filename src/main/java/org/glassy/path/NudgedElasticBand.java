@@ -18,6 +18,7 @@ import org.glassy.dynamics.StepRule;
 import org.glassy.internal.Require;
 import org.glassy.model.BatchModel;
 import org.glassy.model.Model;
+import org.glassy.model.MultiStateModel;
 
 /**
  * The nudged elastic band: relaxes the interior images of a {@link Chain} towards a minimum
@@ -46,7 +47,9 @@ import org.glassy.model.Model;
  *
  * <p>With mini-batches ({@link #withBatches}, for losses over training examples) every step
  * evaluates all images on the same mini-batch, so E_i in the tangent are batch losses; by default
- * gradients are exact.
+ * gradients are exact, and then all interior images are evaluated in one call
+ * ({@link MultiStateModel#energiesAndGradients(Model, double[], int, int, double[], double[])}):
+ * for the p-spin one pass over the couplings per group of images instead of one per image.
  *
  * <p>A step rule over the whole band: the state holds the M images in one flat array of M·n
  * numbers (the product space {@link Space#power}), their velocities and energies; the endpoints
@@ -268,11 +271,18 @@ public record NudgedElasticBand<M extends Model>(Schedule learningRate, long ste
             }
         }
         double highest = Double.NEGATIVE_INFINITY;
+        if (batch == null) {
+            // exact gradients: every interior image in one call (one pass over the p-spin's couplings per group)
+            MultiStateModel.energiesAndGradients(model, x, 1, m - 2, energies, gradients);
+        }
         for (int i = 1; i < m - 1; i++) {
             System.arraycopy(x, i * n, image, 0, n);
-            double e = this.gradients.energyAndGradient(model, image, batch, gradient);
-            energies[i] = e;
-            highest = Math.max(highest, e);
+            if (batch == null) {
+                System.arraycopy(gradients, i * n, gradient, 0, n);
+            } else {
+                energies[i] = this.gradients.energyAndGradient(model, image, batch, gradient);
+            }
+            highest = Math.max(highest, energies[i]);
             space.tangent(image, gradient);
             System.arraycopy(gradient, 0, gradients, i * n, n);
         }
