@@ -191,7 +191,7 @@ class SweepCommandsTest {
         assertEquals(0, run(err, sweep(out, List.of("--worker", "thread", "--grid", "alpha=0.5,3", "--grid",
                 "seed=1..2"), "perceptron", "--kappa", "0", "--n", "40")), err.toString());
         List<String> lines = collect(out).lines().toList();
-        assertEquals("alpha,seed,kappa,n,final_loss,unsat_fraction", lines.get(0));
+        assertEquals("alpha,seed,kappa,n,final_loss,unsat_fraction,contact_fraction,converged", lines.get(0));
         assertEquals(5, lines.size());
         assertTrue(lines.get(1).startsWith("0.5,1,0.0,40,0.0,"), lines.get(1));   // SAT below α_c = 2
         assertTrue(lines.get(3).startsWith("3,1,"), "the grid's value as written: " + lines.get(3));
