@@ -63,7 +63,7 @@ class QuenchEnsembleTest {
         Table start = runs.where(runs.doubleColumn("time").isEqualTo(0));
         assertEquals(6, start.rowCount());
         for (long seed : new long[] {7, 8}) {
-            Table one = start.where(start.longColumn("seed").isEqualTo(seed));
+            Table one = start.where(start.numberColumn("seed").isEqualTo(seed));
             assertEquals(1, one.doubleColumn("energy").unique().size(), "seed " + seed + ": " + one.print());
         }
         assertTrue(start.doubleColumn("energy").unique().size() == 2, "two seeds, two instances");
