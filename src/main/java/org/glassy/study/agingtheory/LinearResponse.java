@@ -35,8 +35,7 @@ import tech.tablesaw.api.Table;
  * (1/N) Σ_ij ξ_i ξ_j ∫ R_ij ds, whose average over ξ (E ξ_i ξ_j = δ_ij) is the integrated response
  * ∫_{t_w}^{t_w + t} R(t_w + t, s) ds of the Cugliandolo–Kurchan equations. The same run gives the correlation
  * C(t_w + t, t_w) = s(t_w)·s(t_w + t)/N, so that χ can be drawn against C: the fluctuation–dissipation plot
- * (L. F. Cugliandolo and J. Kurchan, Phys. Rev. Lett. 71, 173 (1993); for the method, A. Barrat, Phys. Rev. E 57,
- * 3629 (1998)).
+ * (L. F. Cugliandolo and J. Kurchan, Phys. Rev. Lett. 71, 173 (1993)).
  *
  * <p>One instance: couplings, a uniformly random start on the sphere, Langevin dynamics (Euler–Maruyama, step
  * dt) up to each t_w; from s(t_w) the run is continued once without field and once per field strength h, all with

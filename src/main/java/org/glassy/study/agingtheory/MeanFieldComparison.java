@@ -313,7 +313,8 @@ public final class MeanFieldComparison {
 
     /**
      * The slopes of the χ–C curves on either side of the plateau, as fluctuation–dissipation ratios: −T dχ/dC by a
-     * straight-line fit of χ against C (weighted by 1/σ_χ² where a {@code chi_se} is given, unweighted otherwise)
+     * straight-line fit of χ against C (weighted by 1/σ_χ² for curves with standard errors in {@code chi_se},
+     * unweighted for curves without, such as the mean-field ones)
      * over the points with C ≥ q_EA (the FDT regime, ratio 1) and over those with cMin ≤ C &lt; q_EA (the aging
      * regime, the Cugliandolo–Kurchan x for t_w → ∞). The prediction's own curve is skipped.
      *
@@ -328,7 +329,7 @@ public final class MeanFieldComparison {
     public static Table fluctuationDissipationRatios(Table chiAgainstC, int p, double temperature, double cMin) {
         double q = SphericalPSpinTheory.agingPlateau(p, temperature);
         double x = SphericalPSpinTheory.fluctuationDissipationRatio(p, temperature);
-        boolean weighted = chiAgainstC.columnNames().contains("chi_se");
+        boolean errors = chiAgainstC.columnNames().contains("chi_se");
         Rows rows = Rows.of("fluctuation–dissipation ratios −T dχ/dC", StringColumn.create("curve"),
                 DoubleColumn.create("fdt_ratio"), DoubleColumn.create("fdt_ratio_se"),
                 DoubleColumn.create("aging_ratio"), DoubleColumn.create("aging_ratio_se"),
@@ -338,6 +339,8 @@ public final class MeanFieldComparison {
                 continue;
             }
             Table one = chiAgainstC.where(chiAgainstC.stringColumn("curve").isEqualTo(curve));
+            boolean weighted = errors && Arrays.stream(one.doubleColumn("chi_se").asDoubleArray())
+                    .anyMatch(e -> e > 0 && Double.isFinite(e));
             double[] above = slope(one, weighted, c -> c >= q);
             double[] below = slope(one, weighted, c -> c >= cMin && c < q);
             rows.add(curve, -temperature * above[0], temperature * above[1], -temperature * below[0],

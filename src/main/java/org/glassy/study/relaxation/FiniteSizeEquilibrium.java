@@ -4,7 +4,12 @@ import java.util.SplittableRandom;
 
 import org.glassy.internal.Require;
 import org.glassy.model.PSpinSpherical;
+import org.glassy.observable.Rows;
 import org.glassy.theory.SphericalPSpinTheory;
+
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.Table;
 
 /**
  * The equilibrium energy per spin of the spherical p-spin at finite N in the paramagnet (T &gt; T_d), where the
@@ -128,6 +133,32 @@ public final class FiniteSizeEquilibrium {
         }
         double standardError = Math.sqrt(variance) / sumW;
         return new Estimate(-beta * ratio / n, beta * standardError / n);
+    }
+
+    /**
+     * The finite-N equilibrium energies side by side: the first order, the annealed value and the N = ∞ value, for
+     * every size and temperature (200 000 points of the sphere each).
+     *
+     * @param p the interaction order, in [3, 500]
+     * @param sizes the numbers of spins, each at least p
+     * @param temperatures the temperatures, each &gt; 0 (meaningful above T_d)
+     * @return columns {@code n, temperature, first_order, annealed, annealed_se, mean_field (−1/(2T)),
+     *     relative_to_mean_field (annealed/(−1/(2T)))}
+     */
+    public static Table table(int p, int[] sizes, double... temperatures) {
+        Rows rows = Rows.of("finite-N equilibrium energy per spin", IntColumn.create("n"),
+                DoubleColumn.create("temperature"), DoubleColumn.create("first_order"), DoubleColumn.create("annealed"),
+                DoubleColumn.create("annealed_se"), DoubleColumn.create("mean_field"),
+                DoubleColumn.create("relative_to_mean_field"));
+        for (int n : sizes) {
+            for (double t : temperatures) {
+                Estimate e = annealedEnergy(p, n, t, 200_000, 1L);
+                double meanField = SphericalPSpinTheory.paramagneticEnergy(t);
+                rows.add(n, t, firstOrderEnergy(p, n, t), e.value(), e.standardError(), meanField,
+                        e.value() / meanField);
+            }
+        }
+        return rows.table();
     }
 
     private static double logFactorial(int p) {

@@ -157,6 +157,41 @@ public final class QuenchEnsemble {
     }
 
     /**
+     * The mean energy curves at chosen times: for each temperature the record nearest to each time (in ln t).
+     *
+     * @param means a table of {@link #meanCurves}
+     * @param times the times, positive
+     * @return the rows of {@code means} at those times, temperature by temperature (a record nearest to two times
+     *     once)
+     */
+    public static Table meansAt(Table means, double... times) {
+        Table result = means.emptyCopy();
+        for (double t : new java.util.LinkedHashSet<>(means.doubleColumn("temperature").asList())) {
+            Table one = means.where(means.doubleColumn("temperature").isEqualTo(t)
+                    .and(means.doubleColumn("time").isGreaterThan(0)));
+            java.util.Set<Integer> taken = new java.util.HashSet<>();
+            for (double time : times) {
+                int best = nearest(one.doubleColumn("time"), Require.positive("times", time));
+                if (taken.add(best)) {
+                    result.append(one.rows(best));
+                }
+            }
+        }
+        return result;
+    }
+
+    /** The row whose value is nearest to {@code time} in ln t. */
+    private static int nearest(DoubleColumn times, double time) {
+        int best = 0;
+        for (int r = 1; r < times.size(); r++) {
+            if (Math.abs(Math.log(times.get(r) / time)) < Math.abs(Math.log(times.get(best) / time))) {
+                best = r;
+            }
+        }
+        return best;
+    }
+
+    /**
      * Above T_d: the late-time mean over the instances against the finite-N equilibrium energy e_N(T)
      * ({@link FiniteSizeEquilibrium#annealedEnergy}, 200 000 points of the sphere) and the N = ∞ value −1/(2T).
      *
@@ -321,7 +356,7 @@ public final class QuenchEnsemble {
      *
      * @param gaps a table of {@link #agingGaps}
      * @param times the times, positive
-     * @return the rows of {@code gaps} at those times, curve by curve
+     * @return the rows of {@code gaps} at those times, curve by curve (a record nearest to two times once)
      */
     public static Table gapsAt(Table gaps, double... times) {
         Rows rows = Rows.of("gap to the aging asymptote at chosen times", StringColumn.create("curve"),
@@ -329,17 +364,13 @@ public final class QuenchEnsemble {
                 DoubleColumn.create("gap_se"));
         for (String curve : new java.util.LinkedHashSet<>(gaps.stringColumn("curve").asList())) {
             Table one = gaps.where(gaps.stringColumn("curve").isEqualTo(curve));
+            java.util.Set<Integer> taken = new java.util.HashSet<>();
             for (double time : times) {
-                Require.positive("times", time);
-                int best = 0;
-                for (int r = 1; r < one.rowCount(); r++) {
-                    if (Math.abs(Math.log(one.doubleColumn("time").get(r) / time))
-                            < Math.abs(Math.log(one.doubleColumn("time").get(best) / time))) {
-                        best = r;
-                    }
+                int best = nearest(one.doubleColumn("time"), Require.positive("times", time));
+                if (taken.add(best)) {
+                    rows.add(curve, one.doubleColumn("temperature").get(best), one.doubleColumn("time").get(best),
+                            one.doubleColumn("gap").get(best), one.doubleColumn("gap_se").getDouble(best));
                 }
-                rows.add(curve, one.doubleColumn("temperature").get(best), one.doubleColumn("time").get(best),
-                        one.doubleColumn("gap").get(best), one.doubleColumn("gap_se").getDouble(best));
             }
         }
         return rows.table();

@@ -74,4 +74,15 @@ class FiniteSizeEquilibriumTest {
                         + equilibrium.doubleColumn("equilibrium_N").get(0));
         assertEquals(-0.5, equilibrium.doubleColumn("mean_field").get(0), 0);
     }
+
+    @Test
+    void tableListsEachSizeAndTemperature() {
+        Table table = FiniteSizeEquilibrium.table(3, new int[] {64, 256}, 0.7, 1);
+        assertEquals(4, table.rowCount());
+        assertEquals(FiniteSizeEquilibrium.firstOrderEnergy(3, 256, 1), table.doubleColumn("first_order").get(3), 0);
+        assertEquals(FiniteSizeEquilibrium.annealedEnergy(3, 64, 0.7, 200_000, 1L).value(),
+                table.doubleColumn("annealed").get(0), 0);
+        assertEquals(table.doubleColumn("annealed").get(3) / -0.5, table.doubleColumn("relative_to_mean_field").get(3),
+                1e-15);
+    }
 }

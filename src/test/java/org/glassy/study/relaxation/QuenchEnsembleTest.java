@@ -82,6 +82,9 @@ class QuenchEnsembleTest {
         assertEquals(0.03, late.doubleColumn("late_mean_se").get(0), 1e-12);   // s = 0.0424, s/√2 = 0.03
         assertEquals(2, late.intColumn("samples").get(0));
         Table curves = QuenchEnsemble.meanCurves(runs);
+        Table at = QuenchEnsemble.meansAt(curves, 4, 6);
+        assertEquals(2, at.rowCount(), "t = 5 is the one record of each temperature, taken once");
+        assertEquals(-0.25, at.doubleColumn("energy").get(1), 1e-12);
         Table one = curves.where(curves.doubleColumn("temperature").isEqualTo(1).and(curves.doubleColumn("time")
                 .isEqualTo(5)));
         assertEquals(-0.45, one.doubleColumn("energy").get(0), 1e-12);
