@@ -27,6 +27,34 @@ public final class GardnerCapacity {
     }
 
     /**
+     * Cover's exact probability that P random patterns with random labels in N dimensions can be
+     * stored at κ = 0, i.e. that a random dichotomy of P points in general position is linearly
+     * separable (T. M. Cover, IEEE Trans. Electron. Comput. EC-14, 326 (1965)):
+     *
+     * <pre>
+     *   P_N(SAT; P) = 2^{1−P} Σ_{k=0}^{N−1} C(P − 1, k),
+     * </pre>
+     *
+     * <p>the probability that a Binomial(P − 1, ½) variable is at most N − 1: 1 for P ≤ N, exactly ½
+     * at P = 2N for every N (so the curves of all sizes cross at α = 2), and a step of width
+     * O(N^{−1/2}) around α = 2. The mean of the largest storable P_J is Σ_{P ≥ 1} P_N(SAT; P) = 2N, so
+     * the mean jamming point with the convention α_J = (P_J + ½)/N of {@code JammingThresholds} is
+     * 2 + 1/(2N).
+     *
+     * @param n the dimension N, at least 1
+     * @param p the number of patterns P, at least 1
+     * @return P_N(SAT; P)
+     */
+    public static double coverProbability(int n, int p) {
+        Require.atLeast("n", n, 1);
+        Require.atLeast("p", p, 1);
+        if (p <= n) {
+            return 1;
+        }
+        return new org.hipparchus.distribution.discrete.BinomialDistribution(p - 1, 0.5).cumulativeProbability(n - 1);
+    }
+
+    /**
      * α_c(κ) by Gauss–Legendre quadrature of ∫_{−κ}^∞ Dt (t + κ)² (relative accuracy 10⁻¹²).
      *
      * @param kappa the margin κ, finite and &gt;= −10

@@ -137,14 +137,16 @@ public final class JammingThresholds {
     }
 
     /**
-     * P_N(SAT; α) for every (κ, N) of a {@link #thresholds} table, and for each κ a vertical line at the
+     * P_N(SAT; α) for every (κ, N) of a {@link #thresholds} table; for κ = 0 Cover's exact curves
+     * ({@link GardnerCapacity#coverProbability}, with P = ⌊αN⌋ patterns); and for each κ a vertical line at the
      * replica-symmetric α_c(κ): the Gardner capacity for κ ≥ 0, an upper bound that is not the transition for
      * κ &lt; 0.
      *
      * @param thresholds a table from {@link #thresholds}
      * @param alphas the loads α at which to evaluate
-     * @return columns {@code curve} ("κ = 0.0, N = 100", or "Gardner α_c = 2.0000" with n = 0), {@code kappa},
-     *     {@code n}, {@code alpha}, {@code p_sat}, {@code p_sat_se} (NaN on the line)
+     * @return columns {@code curve} ("κ = 0.0, N = 100", "Cover (exact), N = 100", or "Gardner α_c = 2.0000"
+     *     with n = 0), {@code kappa}, {@code n}, {@code alpha}, {@code p_sat}, {@code p_sat_se} (NaN on the exact
+     *     curves and the line)
      */
     public static Table satProbability(Table thresholds, double[] alphas) {
         Rows rows = Rows.of("P(SAT) against α", StringColumn.create("curve"), DoubleColumn.create("kappa"),
@@ -158,6 +160,17 @@ public final class JammingThresholds {
                     double p = satFraction(aj, alpha);
                     rows.add(String.format(Locale.ROOT, "κ = %s, N = %d", kappa, n), kappa, n, alpha, p,
                             Math.sqrt(p * (1 - p) / aj.length));
+                }
+            }
+            if (kappa == 0) {
+                for (double size : distinct(thresholds.intColumn("n").asDoubleArray())) {
+                    int n = (int) size;
+                    for (double alpha : alphas) {
+                        // SAT at load α means the first floor(αN) patterns are storable
+                        int p = (int) Math.floor(alpha * n + 1e-9);
+                        rows.add("Cover (exact), N = " + n, kappa, n, alpha,
+                                p < 1 ? 1.0 : GardnerCapacity.coverProbability(n, p), Double.NaN);
+                    }
                 }
             }
             double alphaC = GardnerCapacity.alphaC(kappa);
@@ -178,12 +191,13 @@ public final class JammingThresholds {
      * @param thresholds a table from {@link #thresholds}
      * @param seed the seed of the bootstrap
      * @return columns {@code kappa, alpha_c, quantity} ("α_J, N = 100" or "crossing N = 100, 200"),
-     *     {@code value, se, median} (median NaN for crossings)
+     *     {@code value, se, median} (median NaN for crossings), {@code exact}: for κ = 0 Cover's exact values
+     *     (mean α_J = 2 + 1/(2N), every crossing at 2; {@link GardnerCapacity#coverProbability}), else NaN
      */
     public static Table crossings(Table thresholds, long seed) {
         Rows rows = Rows.of("jamming point: sizes and crossings", DoubleColumn.create("kappa"),
                 DoubleColumn.create("alpha_c"), StringColumn.create("quantity"), DoubleColumn.create("value"),
-                DoubleColumn.create("se"), DoubleColumn.create("median"));
+                DoubleColumn.create("se"), DoubleColumn.create("median"), DoubleColumn.create("exact"));
         SplittableRandom random = new SplittableRandom(seed);
         for (double kappa : distinct(thresholds.doubleColumn("kappa").asDoubleArray())) {
             double alphaC = GardnerCapacity.alphaC(kappa);
@@ -196,7 +210,8 @@ public final class JammingThresholds {
                     v += (a - m) * (a - m);
                 }
                 rows.add(kappa, alphaC, "α_J, N = " + (int) size, m,
-                        aj.length > 1 ? Math.sqrt(v / (aj.length - 1) / aj.length) : Double.NaN, median(aj));
+                        aj.length > 1 ? Math.sqrt(v / (aj.length - 1) / aj.length) : Double.NaN, median(aj),
+                        kappa == 0 ? 2 + 1 / (2 * size) : Double.NaN);
             }
             for (int k = 0; k + 1 < sizes.length; k++) {
                 double[] a = alphaJ(thresholds, kappa, (int) sizes[k]);
@@ -213,7 +228,7 @@ public final class JammingThresholds {
                 double bv = boot.stream().mapToDouble(c -> (c - bm) * (c - bm)).sum();
                 rows.add(kappa, alphaC, "crossing N = " + (int) sizes[k] + ", " + (int) sizes[k + 1], crossing,
                         boot.size() > 1 && Double.isFinite(crossing) ? Math.sqrt(bv / (boot.size() - 1)) : Double.NaN,
-                        Double.NaN);
+                        Double.NaN, kappa == 0 ? 2.0 : Double.NaN);
             }
         }
         return rows.table();

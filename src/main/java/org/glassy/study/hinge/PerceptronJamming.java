@@ -62,7 +62,7 @@ import tech.tablesaw.api.Table;
  * over the faces of the piecewise-linear loss that ends where the force balance
  * Σ_V ξ_μ + Σ_C f_μ ξ_μ = λ w holds with every contact force 0 ≤ f_μ ≤ 1, a local minimum,
  * with the contacts at h_μ = κ to round-off. A fixed-step descent alone chatters across the kinks
- * of the linear hinge and stops 1–10 % above the minimum, with contacts smeared over |h_μ − κ| ~ 10⁻³.
+ * of the linear hinge and stops above the minimum, with its contacts smeared over |h_μ − κ| ~ 10⁻³.
  *
  * <p>The stopping rule, reported as {@link Result#converged()}: the loss reached zero; or (linear
  * hinge) the force balance holds with forces in [−10⁻⁹, 1 + 10⁻⁹]; or (quadratic hinge) the

@@ -116,4 +116,24 @@ class HingeTheoryTest {
         assertEquals(-0.506, theory.lossLogSlope(1000), 1e-3);
         assertEquals(-0.5007, theory.lossLogSlope(1e4), 1e-4);
     }
+
+    /** Cover's counting, summed exactly with big integers. */
+    @Test
+    void coversProbabilityCountsTheSeparableDichotomies() {
+        for (int[] np : new int[][] {{5, 5}, {5, 9}, {10, 20}, {10, 27}, {30, 61}}) {
+            int n = np[0];
+            int p = np[1];
+            java.math.BigInteger sum = java.math.BigInteger.ZERO;
+            java.math.BigInteger c = java.math.BigInteger.ONE;        // C(P − 1, k)
+            for (int k = 0; k < Math.min(n, p); k++) {
+                sum = sum.add(c);
+                c = c.multiply(java.math.BigInteger.valueOf(p - 1 - k)).divide(java.math.BigInteger.valueOf(k + 1));
+            }
+            double exact = new java.math.BigDecimal(sum).divide(new java.math.BigDecimal(java.math.BigInteger.TWO.pow(p - 1)),
+                    java.math.MathContext.DECIMAL64).doubleValue();
+            assertEquals(exact, GardnerCapacity.coverProbability(n, p), 1e-12, "N = " + n + ", P = " + p);
+        }
+        assertEquals(1.0, GardnerCapacity.coverProbability(7, 7), 0);
+        assertEquals(0.5, GardnerCapacity.coverProbability(37, 74), 1e-14);
+    }
 }

@@ -24,7 +24,10 @@ class JammingThresholdsTest {
         Table line = all.where(all.intColumn("n").isEqualTo(0));
         assertEquals(List.of("Gardner α_c = 2.0000", "Gardner α_c = 2.0000"), line.stringColumn("curve").asList());
         assertEquals(List.of(0.0, 1.0), line.doubleColumn("p_sat").asList());
-        Table p = all.where(all.intColumn("n").isEqualTo(10));
+        Table p = all.where(all.stringColumn("curve").startsWith("κ"));
+        Table cover = all.where(all.stringColumn("curve").isEqualTo("Cover (exact), N = 10"));
+        assertEquals(GardnerCapacity.coverProbability(10, 19), cover.doubleColumn("p_sat").get(1), 0, "α = 1.9: P = 19");
+        assertEquals(0.5, GardnerCapacity.coverProbability(10, 20), 1e-15);
         assertEquals(List.of(1.0, 0.75, 0.5, 0.0, 0.0), p.doubleColumn("p_sat").asList());
         assertEquals(Math.sqrt(0.75 * 0.25 / 4), p.doubleColumn("p_sat_se").get(1), 1e-15);
         assertEquals("κ = 0.0, N = 10", p.stringColumn("curve").get(0));
@@ -50,6 +53,32 @@ class JammingThresholdsTest {
         assertEquals(32 / 15.0, JammingThresholds.crossing(wide, new double[] {2.0, 2.05, 2.15, 2.2}), 1e-12);
         assertTrue(Double.isNaN(JammingThresholds.crossing(new double[] {1, 1.1}, new double[] {3, 3.1})),
                 "disjoint curves do not cross");
+    }
+
+    /**
+     * κ = 0 against Cover's exact finite-N probability: over 100 instances of N = 20 the fraction that
+     * the minimiser stores at P = 40 (exactly ½) and P = 48 (0.121) agrees within 3 binomial standard
+     * errors (0.15 and 0.10): the minimiser finds a solution whenever one exists. One that missed
+     * solutions near the threshold, or an off-by-one in the load, would fall outside.
+     */
+    @Test
+    void kappaZeroStoresPatternsWithCoversProbability() {
+        int n = 20;
+        int instances = 100;
+        for (int p : new int[] {40, 48}) {
+            int stored = 0;
+            for (int i = 0; i < instances; i++) {
+                long seed = PerceptronJamming.instanceSeed(7L, i);
+                HingePerceptron model = new HingePerceptron(PerceptronJamming.instance(seed, p, n), 0, HingeLoss.LINEAR);
+                var r = PerceptronJamming.minimise(model, PerceptronJamming.start(seed, 0, n), (double) p / n,
+                        PerceptronJamming.DEFAULT_STEPS, seed, null);
+                assertTrue(r.converged());
+                stored += r.sat() ? 1 : 0;
+            }
+            double exact = GardnerCapacity.coverProbability(n, p);
+            double se = Math.sqrt(exact * (1 - exact) / instances);
+            assertEquals(exact, stored / (double) instances, 3 * se, "P = " + p);
+        }
     }
 
     /**
@@ -79,6 +108,7 @@ class JammingThresholdsTest {
         assertEquals("α_J, N = 60", x.stringColumn("quantity").get(0));
         assertEquals(mean, x.doubleColumn("value").get(0), 1e-12);
         assertEquals(2.0, x.doubleColumn("alpha_c").get(0), 1e-12);
+        assertEquals(2 + 1 / 120.0, x.doubleColumn("exact").get(0), 1e-12, "Cover: mean α_J = 2 + 1/(2N)");
         assertFalse(Double.isNaN(x.doubleColumn("se").get(0)));
     }
 }
