@@ -40,8 +40,8 @@ ROOT = pathlib.Path(__file__).resolve().parent.parent
 NOTEBOOK = "notebooks/01-pspin-relaxation.ipynb"
 KERNEL = "Java (Glassy)"
 RUN_TIMEOUT_MS = 240_000
-LONG_CELL = ("var longRun = PSpinRelaxation.energyCurves(PSpinRelaxation.quench("
-             "quench.toBuilder().time(1e6).build(), 0.4), Notebook::progress);")
+LONG_CELL = ("var longRun = PSpinRelaxation.run(base.toBuilder().dynamics(PSpinRelaxation.Kind.LANGEVIN).temperature(0.4).time(1e6).build(), "
+             "Notebook.progress(\"long run\"));")
 
 
 def free_port():
