@@ -130,8 +130,8 @@ public final class DoubleDescent {
         }
 
         /**
-         * Refuses runs that would take more than {@link Resources#MAX_OPERATIONS} multiply–adds or more memory
-         * than the heap, naming the parameter to reduce.
+         * Refuses runs that would take more than {@link Resources#MAX_OPERATIONS} multiply–adds, more memory
+         * than the heap or arrays longer than Java's, naming the parameter to reduce.
          */
         public void requireResources() {
             double n = features;
@@ -142,6 +142,8 @@ public final class DoubleDescent {
             Resources.requireWork("repeats", (double) repeats * ensemble * perModel,
                     String.format(Locale.ROOT, "%d repeats of %d fits of %.3g multiply-adds", repeats, ensemble,
                             perModel));
+            double widest = Math.max(n, dim) * Math.max(Math.max(p, testSamples), dim);
+            Resources.requireArrayLength("features", Math.max(widest, small * small), "the feature matrix");
             double doubles = p * dim + (double) testSamples * dim + (p + testSamples) * n + small * small + n * dim;
             Resources.requireMemory("features", 8 * doubles, Resources.count(doubles) + " doubles of data, "
                     + "features and Gram matrix");

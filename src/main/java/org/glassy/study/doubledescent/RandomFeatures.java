@@ -72,6 +72,7 @@ public final class RandomFeatures {
         double pre = 1 / Math.sqrt(dim);
         double post = 1 / Math.sqrt(features);
         for (int r = 0; r < rows; r++) {
+            RidgeRegression.checkInterrupt();
             int ox = r * dim;
             for (int i = 0; i < features; i++) {
                 int ot = i * dim;

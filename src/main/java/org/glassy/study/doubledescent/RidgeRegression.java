@@ -1,5 +1,7 @@
 package org.glassy.study.doubledescent;
 
+import java.util.concurrent.CancellationException;
+
 import org.glassy.internal.Require;
 
 /**
@@ -8,7 +10,8 @@ import org.glassy.internal.Require;
  * with the smaller Gram matrix is solved, by Cholesky). At λ = 0 it is the min-norm least-squares solution Z⁺y:
  * the least-squares fit for cols ≤ rows, the interpolator of smallest norm for cols &gt; rows (what gradient descent
  * from zero converges to). Cost: min(rows, cols)² · max(rows, cols) multiply–adds for the Gram matrix, plus
- * min(rows, cols)³/3 for the factorisation. Stateless.
+ * min(rows, cols)³/3 for the factorisation. An interrupt of the calling thread stops a fit within a row
+ * ({@link CancellationException}). Stateless.
  */
 public final class RidgeRegression {
 
@@ -38,6 +41,7 @@ public final class RidgeRegression {
             double[] a = new double[cols * cols];   // lower triangle of ZᵀZ
             double[] rhs = new double[cols];
             for (int r = 0; r < rows; r++) {
+                checkInterrupt();
                 int o = r * cols;
                 double yr = y[r];
                 for (int i = 0; i < cols; i++) {
@@ -56,6 +60,7 @@ public final class RidgeRegression {
         }
         double[] g = new double[rows * rows];   // lower triangle of ZZᵀ
         for (int i = 0; i < rows; i++) {
+            checkInterrupt();
             int oi = i * cols;
             for (int j = 0; j <= i; j++) {
                 int oj = j * cols;
@@ -82,6 +87,7 @@ public final class RidgeRegression {
     /** Solves A x = rhs for symmetric positive definite A given by its lower triangle (overwritten). */
     private static double[] choleskySolve(double[] a, int n, double[] rhs) {
         for (int j = 0; j < n; j++) {
+            checkInterrupt();
             int oj = j * n;
             double d = a[oj + j];
             for (int k = 0; k < j; k++) {
@@ -119,5 +125,12 @@ public final class RidgeRegression {
             x[i] = s / a[i * n + i];
         }
         return x;
+    }
+
+    /** Throws if the calling thread is interrupted. */
+    static void checkInterrupt() {
+        if (Thread.currentThread().isInterrupted()) {
+            throw new CancellationException("run interrupted during a fit");
+        }
     }
 }
