@@ -201,6 +201,43 @@ public final class BiasVariance {
                 meanEstimate(ve), meanEstimate(vp), meanEstimate(error));
     }
 
+    /**
+     * The decomposition at several numbers of features (in parallel), in long format: columns {@code features},
+     * {@code ratio} (N/P), {@code component}, {@code value}, {@code se}.
+     *
+     * @param base the point whose features vary
+     * @param features the values of N
+     * @param dataSets n_X &gt;= 2
+     * @param noiseDraws n_ε &gt;= 2
+     * @param initialisations n_P &gt;= 2
+     * @param progress told after each point, or null
+     * @return five rows per N
+     */
+    public static Table sweep(DoubleDescent.Parameters base, int[] features, int dataSets, int noiseDraws,
+                              int initialisations, ProgressListener progress) {
+        java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.List<Table> parts = java.util.Arrays.stream(features).parallel().mapToObj(n -> {
+            DoubleDescent.Parameters p = base.toBuilder().features(n).build();
+            Table t = estimate(p, dataSets, noiseDraws, initialisations, null).table();
+            if (progress != null) {
+                synchronized (done) {
+                    progress.progress(done.incrementAndGet(), features.length, done.get(), Double.NaN);
+                }
+            }
+            int rows = t.rowCount();
+            t.insertColumn(0, tech.tablesaw.api.IntColumn.create("features", java.util.Collections.nCopies(rows, n)
+                    .stream().mapToInt(Integer::intValue).toArray()));
+            t.insertColumn(1, DoubleColumn.create("ratio", java.util.Collections.nCopies(rows,
+                    (double) n / base.samples())));
+            return t;
+        }).toList();
+        Table all = parts.get(0).copy();
+        for (int i = 1; i < parts.size(); i++) {
+            all.append(parts.get(i));
+        }
+        return all.setName("bias and variances");
+    }
+
     /** B̂ and V̂_X from the sums over data sets, leaving out one data set's h and s²_ε if given. */
     private static double[] biasAndDataVariance(double[] sumH, double[] sumH2, double[] sumE, double[][] leaveOut,
                                                 int dataSets, int noiseDraws, double[] target) {

@@ -380,6 +380,37 @@ public final class DoubleDescent {
         return Table.create(name, model, features, samples, dim, noise, ridge, ensemble, error, se, theory);
     }
 
+    /**
+     * Runs the points of a sweep (in parallel) and tabulates them with the command line's columns plus
+     * {@code ratio} = N/P (γ = D/P for the linear model) and {@code curve}, the label of the curve a point belongs to.
+     *
+     * @param points the parameters
+     * @param curve the label of each point's curve, e.g. {@code p -> "K = " + p.ensemble()}
+     * @param progress told after each point (step = points done, energy = that point's test error), or null
+     * @return one row per point, in the given order
+     */
+    public static Table sweep(List<Parameters> points, java.util.function.Function<Parameters, String> curve,
+                              ProgressListener progress) {
+        java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
+        List<Result> results = points.parallelStream().map(q -> {
+            Result r = run(q, null);
+            if (progress != null) {
+                synchronized (done) {
+                    progress.progress(done.incrementAndGet(), points.size(), done.get(), r.testError());
+                }
+            }
+            return r;
+        }).toList();
+        Table t = table(results, "double-descent sweep");
+        DoubleColumn ratio = DoubleColumn.create("ratio");
+        StringColumn label = StringColumn.create("curve");
+        for (Result r : results) {
+            ratio.append((double) r.parameters().features() / r.parameters().samples());
+            label.append(curve.apply(r.parameters()));
+        }
+        return t.addColumns(ratio, label);
+    }
+
     /** Gaussian rows, rows × d. */
     static double[] gaussian(int rows, int d, SplittableRandom random) {
         double[] x = new double[rows * d];

@@ -2,6 +2,10 @@ package org.glassy.study.doubledescent;
 
 import org.glassy.internal.Require;
 
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+
 /**
  * The excess test risk E|β̂ − β|² of ridge and min-norm ("ridgeless") least squares with isotropic Gaussian
  * inputs x ~ N(0, I_D), labels y = x·β + ε, |β|² = r², ε ~ N(0, σ²), P samples, γ = D/P (T. Hastie,
@@ -179,5 +183,31 @@ public final class LinearRidgeRisk {
     public static double bayesRisk(double gamma, double signal, double noise) {
         Require.positive("noise", noise);
         return noise * gamma * stieltjes(gamma, optimalRidge(gamma, signal, noise));
+    }
+
+    /**
+     * Theory curves against γ for a plot: columns {@code ratio} (γ), {@code curve} (the label, as given),
+     * {@code asymptotic} ({@link #ridge}) and {@code finite} (at λ = 0 the exact finite-size expectation with
+     * D = round(γP), else NaN: missing).
+     *
+     * @param gammas the values of γ &gt; 0
+     * @param samples P for the finite-size curve, &gt;= 1
+     * @param noise σ² &gt;= 0
+     * @param ridge λ &gt;= 0
+     * @param curve the label of the curve
+     * @return one row per γ (r² = 1)
+     */
+    public static Table curve(double[] gammas, int samples, double noise, double ridge, String curve) {
+        DoubleColumn ratio = DoubleColumn.create("ratio");
+        StringColumn label = StringColumn.create("curve");
+        DoubleColumn asymptotic = DoubleColumn.create("asymptotic");
+        DoubleColumn finite = DoubleColumn.create("finite");
+        for (double g : gammas) {
+            ratio.append(g);
+            label.append(curve);
+            asymptotic.append(ridge(g, ridge, 1, noise));
+            finite.append(ridge == 0 ? ridgelessFinite((int) Math.round(g * samples), samples, 1, noise) : Double.NaN);
+        }
+        return Table.create("linear theory", ratio, label, asymptotic, finite);
     }
 }

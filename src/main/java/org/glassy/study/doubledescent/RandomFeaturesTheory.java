@@ -3,6 +3,10 @@ package org.glassy.study.doubledescent;
 import org.glassy.internal.Require;
 import org.glassy.model.Activation;
 
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+
 /**
  * The asymptotic test error of random features ridge regression (S. Mei and A. Montanari, "The generalization
  * error of random features regression: precise asymptotics and double descent curve", arXiv:1908.05355, Comm.
@@ -258,5 +262,37 @@ public final class RandomFeaturesTheory {
             }
         }
         return Math.exp((a + b) / 2);
+    }
+
+    /**
+     * A theory curve against N/P for a plot, at fixed ψ₂ = P/D: columns {@code ratio} (N/P), {@code curve} (the
+     * label), {@code ridge} (this package's λ = λ_MM/D) and {@code theory} (the excess risk; +∞ rows at the ridgeless
+     * peak are kept and left out of plots).
+     *
+     * @param c the activation's coefficients
+     * @param samples P &gt;= 1
+     * @param dim D &gt;= 1
+     * @param ratios the values of N/P &gt; 0
+     * @param ridge λ &gt;= 0, or NaN for the optimal ridge at each point ({@link #optimalMmRidge})
+     * @param noise τ² &gt;= 0 (F₁² = 1)
+     * @param curve the label
+     * @return one row per ratio
+     */
+    public static Table curve(Coefficients c, int samples, int dim, double[] ratios, double ridge, double noise,
+                              String curve) {
+        double psi2 = (double) samples / dim;
+        DoubleColumn ratio = DoubleColumn.create("ratio");
+        StringColumn label = StringColumn.create("curve");
+        DoubleColumn lambda = DoubleColumn.create("ridge");
+        DoubleColumn theory = DoubleColumn.create("theory");
+        for (double r : ratios) {
+            double psi1 = r * psi2;
+            double mm = Double.isNaN(ridge) ? optimalMmRidge(c, psi1, psi2, 1, noise) : mmRidge(ridge, dim);
+            ratio.append(r);
+            label.append(curve);
+            lambda.append(mm / dim);
+            theory.append(excessRisk(c, psi1, psi2, mm, 1, noise));
+        }
+        return Table.create("random features theory", ratio, label, lambda, theory);
     }
 }

@@ -44,4 +44,17 @@ class BiasVarianceTest {
                     sum + " vs " + d.testError());
         }
     }
+
+    @Test
+    void sweepIsLongFormatWithOneBlockPerNumberOfFeatures() {
+        DoubleDescent.Parameters base = DoubleDescent.Parameters.builder().model(DoubleDescent.Model.RANDOM_FEATURES)
+                .features(10).samples(20).dim(10).noise(0.5).ridge(1e-3).testSamples(50).seed(5).build();
+        tech.tablesaw.api.Table t = BiasVariance.sweep(base, new int[] {10, 40}, 3, 2, 2, null);
+        org.junit.jupiter.api.Assertions.assertEquals(10, t.rowCount());
+        org.junit.jupiter.api.Assertions.assertEquals(java.util.List.of("features", "ratio", "component", "value", "se"),
+                t.columnNames());
+        org.junit.jupiter.api.Assertions.assertEquals(2.0, t.doubleColumn("ratio").get(9), 0);
+        org.junit.jupiter.api.Assertions.assertEquals(BiasVariance.estimate(base.toBuilder().features(40).build(), 3, 2,
+                2, null).bias().value(), t.doubleColumn("value").get(5), 0, "seeded, whatever the order of the sweep");
+    }
 }

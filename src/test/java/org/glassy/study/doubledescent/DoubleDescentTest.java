@@ -84,4 +84,25 @@ class DoubleDescentTest {
                 () -> linear(20, 30).noise(-1).build()).parameter());
         assertEquals(Double.POSITIVE_INFINITY, linear(31, 30).build().theory());
     }
+
+    @Test
+    void sweepsAndTheoryCurvesShareTheirLabelsAndRatios() {
+        List<DoubleDescent.Parameters> points = List.of(linear(10, 40).repeats(5).build(),
+                linear(80, 40).repeats(5).build());
+        Table sim = DoubleDescent.sweep(points, p -> "sigma = " + p.noise(), null);
+        assertEquals(List.of(0.25, 2.0), sim.doubleColumn("ratio").asList());
+        assertEquals("sigma = 1.0", sim.stringColumn("curve").get(1));
+        Table theory = LinearRidgeRisk.curve(new double[] {0.25, 2}, 40, 1, 0, "sigma = 1.0");
+        assertEquals(sim.doubleColumn("theory").get(1), theory.doubleColumn("finite").get(1), 0);
+        assertEquals(LinearRidgeRisk.ridgeless(2, 1, 1), theory.doubleColumn("asymptotic").get(1), 0);
+        assertTrue(LinearRidgeRisk.curve(new double[] {2}, 40, 1, 0.1, "ridge").doubleColumn("finite").isMissing(0));
+        RandomFeaturesTheory.Coefficients relu = RandomFeaturesTheory.Coefficients.of(org.glassy.model.Activation.RELU);
+        Table fixed = RandomFeaturesTheory.curve(relu, 200, 100, new double[] {0.5, 1, 2}, 1e-6, 0.25, "small");
+        Table best = RandomFeaturesTheory.curve(relu, 200, 100, new double[] {0.5, 1, 2}, Double.NaN, 0.25, "optimal");
+        for (int i = 0; i < 3; i++) {
+            assertTrue(best.doubleColumn("theory").get(i) <= fixed.doubleColumn("theory").get(i));
+        }
+        assertEquals(RandomFeaturesTheory.excessRisk(relu, 2, 2, 1e-4, 1, 0.25), fixed.doubleColumn("theory").get(1),
+                1e-12, "ridge 1e-6 at D = 100 is lambda_MM = 1e-4");
+    }
 }
