@@ -411,6 +411,46 @@ public final class DoubleDescent {
         return t.addColumns(ratio, label);
     }
 
+    /**
+     * How far a sweep's simulations lie from their theory, per curve, in standard errors: columns {@code curve},
+     * {@code points} (rows with a finite theory and a standard error), {@code worst} (the largest
+     * |test_error − theory|/test_error_se), {@code at_ratio} (where), {@code mean} (the mean signed deviation).
+     *
+     * @param sweep a table of {@link #sweep}
+     * @return one row per curve that has theory, in order of appearance
+     */
+    public static Table deviations(Table sweep) {
+        StringColumn curve = StringColumn.create("curve");
+        IntColumn points = IntColumn.create("points");
+        DoubleColumn worst = DoubleColumn.create("worst");
+        DoubleColumn at = DoubleColumn.create("at_ratio");
+        DoubleColumn mean = DoubleColumn.create("mean");
+        java.util.Map<String, double[]> byCurve = new java.util.LinkedHashMap<>();   // n, worst, at, sum
+        for (int r = 0; r < sweep.rowCount(); r++) {
+            DoubleColumn th = sweep.doubleColumn("theory");
+            DoubleColumn se = sweep.doubleColumn("test_error_se");
+            if (th.isMissing(r) || se.isMissing(r) || !Double.isFinite(th.get(r)) || !(se.get(r) > 0)) {
+                continue;
+            }
+            double z = (sweep.doubleColumn("test_error").get(r) - th.get(r)) / se.get(r);
+            double[] acc = byCurve.computeIfAbsent(sweep.stringColumn("curve").get(r), k -> new double[4]);
+            acc[0]++;
+            if (Math.abs(z) > acc[1]) {
+                acc[1] = Math.abs(z);
+                acc[2] = sweep.doubleColumn("ratio").get(r);
+            }
+            acc[3] += z;
+        }
+        byCurve.forEach((k, acc) -> {
+            curve.append(k);
+            points.append((int) acc[0]);
+            worst.append(acc[1]);
+            at.append(acc[2]);
+            mean.append(acc[3] / acc[0]);
+        });
+        return Table.create("simulation against theory, in standard errors", curve, points, worst, at, mean);
+    }
+
     /** Gaussian rows, rows × d. */
     static double[] gaussian(int rows, int d, SplittableRandom random) {
         double[] x = new double[rows * d];

@@ -95,6 +95,13 @@ class DoubleDescentTest {
         Table theory = LinearRidgeRisk.curve(new double[] {0.25, 2}, 40, 1, 0, "sigma = 1.0");
         assertEquals(sim.doubleColumn("theory").get(1), theory.doubleColumn("finite").get(1), 0);
         assertEquals(LinearRidgeRisk.ridgeless(2, 1, 1), theory.doubleColumn("asymptotic").get(1), 0);
+        Table dev = DoubleDescent.deviations(sim);
+        assertEquals(2, dev.intColumn("points").get(0));
+        double z0 = Math.abs(sim.doubleColumn("test_error").get(0) - sim.doubleColumn("theory").get(0))
+                / sim.doubleColumn("test_error_se").get(0);
+        double z1 = Math.abs(sim.doubleColumn("test_error").get(1) - sim.doubleColumn("theory").get(1))
+                / sim.doubleColumn("test_error_se").get(1);
+        assertEquals(Math.max(z0, z1), dev.doubleColumn("worst").get(0), 1e-12);
         assertTrue(LinearRidgeRisk.curve(new double[] {2}, 40, 1, 0.1, "ridge").doubleColumn("finite").isMissing(0));
         RandomFeaturesTheory.Coefficients relu = RandomFeaturesTheory.Coefficients.of(org.glassy.model.Activation.RELU);
         Table fixed = RandomFeaturesTheory.curve(relu, 200, 100, new double[] {0.5, 1, 2}, 1e-6, 0.25, "small");
