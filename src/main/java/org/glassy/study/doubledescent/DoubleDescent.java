@@ -90,7 +90,21 @@ public final class DoubleDescent {
     public record Parameters(Model model, int features, int samples, int dim, double noise, double ridge,
                              Activation activation, int ensemble, int repeats, int testSamples, long seed) {
 
-        /** Validates, naming the parameter and its range. */
+        /**
+         * Validates, naming the parameter and its range.
+         *
+         * @param model the model
+         * @param features N &gt;= 1, equal to D for the linear model
+         * @param samples P &gt;= 1
+         * @param dim D &gt;= 1
+         * @param noise σ &gt;= 0
+         * @param ridge λ &gt;= 0, &gt; 0 for the linear model at D = P
+         * @param activation σ of the random features
+         * @param ensemble K &gt;= 1, 1 for the linear model
+         * @param repeats R &gt;= 1
+         * @param testSamples T &gt;= 1
+         * @param seed the seed
+         */
         public Parameters {
             Require.given("model", model);
             Require.given("activation", activation);
@@ -183,67 +197,122 @@ public final class DoubleDescent {
         private Builder() {
         }
 
-        /** @param v the model @return this */
+        /**
+         * Sets the model.
+         *
+         * @param v the model
+         * @return this
+         */
         public Builder model(Model v) {
             model = v;
             return this;
         }
 
-        /** @param v N &gt;= 1 @return this */
+        /**
+         * Sets N &gt;= 1.
+         *
+         * @param v N &gt;= 1
+         * @return this
+         */
         public Builder features(int v) {
             features = v;
             return this;
         }
 
-        /** @param v P &gt;= 1 @return this */
+        /**
+         * Sets P &gt;= 1.
+         *
+         * @param v P &gt;= 1
+         * @return this
+         */
         public Builder samples(int v) {
             samples = v;
             return this;
         }
 
-        /** @param v D &gt;= 1 @return this */
+        /**
+         * Sets D &gt;= 1.
+         *
+         * @param v D &gt;= 1
+         * @return this
+         */
         public Builder dim(int v) {
             dim = v;
             return this;
         }
 
-        /** @param v σ &gt;= 0 @return this */
+        /**
+         * Sets σ &gt;= 0.
+         *
+         * @param v σ &gt;= 0
+         * @return this
+         */
         public Builder noise(double v) {
             noise = v;
             return this;
         }
 
-        /** @param v λ &gt;= 0 @return this */
+        /**
+         * Sets λ &gt;= 0.
+         *
+         * @param v λ &gt;= 0
+         * @return this
+         */
         public Builder ridge(double v) {
             ridge = v;
             return this;
         }
 
-        /** @param v σ of the random features @return this */
+        /**
+         * Sets σ of the random features.
+         *
+         * @param v σ of the random features
+         * @return this
+         */
         public Builder activation(Activation v) {
             activation = v;
             return this;
         }
 
-        /** @param v K &gt;= 1 @return this */
+        /**
+         * Sets K &gt;= 1.
+         *
+         * @param v K &gt;= 1
+         * @return this
+         */
         public Builder ensemble(int v) {
             ensemble = v;
             return this;
         }
 
-        /** @param v R &gt;= 1 @return this */
+        /**
+         * Sets R &gt;= 1.
+         *
+         * @param v R &gt;= 1
+         * @return this
+         */
         public Builder repeats(int v) {
             repeats = v;
             return this;
         }
 
-        /** @param v T &gt;= 1 @return this */
+        /**
+         * Sets T &gt;= 1.
+         *
+         * @param v T &gt;= 1
+         * @return this
+         */
         public Builder testSamples(int v) {
             testSamples = v;
             return this;
         }
 
-        /** @param v the seed @return this */
+        /**
+         * Sets the seed.
+         *
+         * @param v the seed
+         * @return this
+         */
         public Builder seed(long v) {
             seed = v;
             return this;
