@@ -14,7 +14,7 @@ import org.glassy.model.Activation;
  */
 public final class RandomFeatures {
 
-    private final Activation activation;
+    private final java.util.function.DoubleUnaryOperator activation;
     private final int features;
     private final int dim;
     /** θ, N × D row-major. */
@@ -29,6 +29,18 @@ public final class RandomFeatures {
      * @param random the generator of θ (the initialisation)
      */
     public RandomFeatures(Activation activation, int features, int dim, RandomGenerator random) {
+        this(activation::value, features, dim, random);
+    }
+
+    /**
+     * Draws the first layer, with any activation (the tests use the identity: the linear model).
+     *
+     * @param activation σ
+     * @param features N &gt;= 1
+     * @param dim D &gt;= 1
+     * @param random the generator of θ
+     */
+    RandomFeatures(java.util.function.DoubleUnaryOperator activation, int features, int dim, RandomGenerator random) {
         this.activation = activation;
         this.features = Require.atLeast("features", features, 1);
         this.dim = Require.atLeast("dim", dim, 1);
@@ -80,7 +92,7 @@ public final class RandomFeatures {
                 for (int k = 0; k < dim; k++) {
                     s += theta[ot + k] * x[ox + k];
                 }
-                z[r * features + i] = post * activation.value(pre * s);
+                z[r * features + i] = post * activation.applyAsDouble(pre * s);
             }
         }
         return z;

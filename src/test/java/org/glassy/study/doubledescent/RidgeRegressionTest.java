@@ -72,4 +72,24 @@ class RidgeRegressionTest {
         double[] z = {1, 2, 2, 4};   // rank 1
         assertThrows(ArithmeticException.class, () -> RidgeRegression.fit(z, 2, 2, new double[] {1, 0}, 0));
     }
+
+    @Test
+    void randomFeaturesWithALinearActivationAreLeastSquaresOnTheInputs() {
+        // σ(z) = z and N ≥ D: the features span every linear function of x, so with P > D samples the ridgeless fit
+        // is the ordinary least-squares fit on the inputs, whatever θ: same predictions (Hipparchus's SVD solver)
+        SplittableRandom random = new SplittableRandom(9);
+        int d = 10;
+        int p = 40;
+        int n = 25;
+        double[] x = DoubleDescent.gaussian(p, d, random);
+        double[] y = DoubleDescent.gaussian(p, 1, random);
+        double[] test = DoubleDescent.gaussian(5, d, random);
+        RandomFeatures linear = new RandomFeatures(z -> z, n, d, random);
+        double[] f = linear.fitAndPredict(x, y, 1e-12, test, 5);
+        RealVector ols = new SingularValueDecomposition(matrix(x, p, d)).getSolver().solve(new ArrayRealVector(y));
+        RealVector expected = matrix(test, 5, d).operate(ols);
+        for (int r = 0; r < 5; r++) {
+            assertEquals(expected.getEntry(r), f[r], 1e-6 * (1 + Math.abs(expected.getEntry(r))), "test point " + r);
+        }
+    }
 }
