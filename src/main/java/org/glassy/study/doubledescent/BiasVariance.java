@@ -1,11 +1,16 @@
 package org.glassy.study.doubledescent;
 
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
 import java.util.SplittableRandom;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.glassy.core.ProgressListener;
 import org.glassy.internal.Require;
 
 import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
@@ -124,7 +129,7 @@ public final class BiasVariance {
                 double[] y = DoubleDescent.labels(x, n, beta, p.noise(),
                         new SplittableRandom(mix(p.seed(), 2, i, j, 0)));
                 for (int e = 0; e < initialisations; e++) {
-                    java.util.Arrays.fill(f[e], 0);
+                    Arrays.fill(f[e], 0);
                     for (int m = 0; m < k; m++) {
                         DoubleDescent.checkInterrupt(i, dataSets);
                         RandomFeatures model = new RandomFeatures(p.activation(), p.features(), d,
@@ -215,8 +220,8 @@ public final class BiasVariance {
      */
     public static Table sweep(DoubleDescent.Parameters base, int[] features, int dataSets, int noiseDraws,
                               int initialisations, ProgressListener progress) {
-        java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
-        java.util.List<Table> parts = java.util.Arrays.stream(features).parallel().mapToObj(n -> {
+        AtomicInteger done = new AtomicInteger();
+        List<Table> parts = Arrays.stream(features).parallel().mapToObj(n -> {
             DoubleDescent.Parameters p = base.toBuilder().features(n).build();
             Table t = estimate(p, dataSets, noiseDraws, initialisations, null).table();
             if (progress != null) {
@@ -225,10 +230,10 @@ public final class BiasVariance {
                 }
             }
             int rows = t.rowCount();
-            t.insertColumn(0, tech.tablesaw.api.IntColumn.create("features", java.util.Collections.nCopies(rows, n)
-                    .stream().mapToInt(Integer::intValue).toArray()));
-            t.insertColumn(1, DoubleColumn.create("ratio", java.util.Collections.nCopies(rows,
-                    (double) n / base.samples())));
+            int[] ns = new int[rows];
+            Arrays.fill(ns, n);
+            t.insertColumn(0, IntColumn.create("features", ns));
+            t.insertColumn(1, DoubleColumn.create("ratio", Collections.nCopies(rows, (double) n / base.samples())));
             return t;
         }).toList();
         Table all = parts.get(0).copy();

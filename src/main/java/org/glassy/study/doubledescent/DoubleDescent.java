@@ -1,9 +1,13 @@
 package org.glassy.study.doubledescent;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
+import java.util.Map;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 
 import org.glassy.core.ProgressListener;
 import org.glassy.internal.Require;
@@ -458,9 +462,9 @@ public final class DoubleDescent {
      * @param progress told after each point (step = points done, energy = that point's test error), or null
      * @return one row per point, in the given order
      */
-    public static Table sweep(List<Parameters> points, java.util.function.Function<Parameters, String> curve,
+    public static Table sweep(List<Parameters> points, Function<Parameters, String> curve,
                               ProgressListener progress) {
-        java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
+        AtomicInteger done = new AtomicInteger();
         List<Result> results = points.parallelStream().map(q -> {
             Result r = run(q, null);
             if (progress != null) {
@@ -494,7 +498,7 @@ public final class DoubleDescent {
         DoubleColumn worst = DoubleColumn.create("worst");
         DoubleColumn at = DoubleColumn.create("at_ratio");
         DoubleColumn mean = DoubleColumn.create("mean");
-        java.util.Map<String, double[]> byCurve = new java.util.LinkedHashMap<>();   // n, worst, at, sum
+        Map<String, double[]> byCurve = new LinkedHashMap<>();   // n, worst, at, sum
         for (int r = 0; r < sweep.rowCount(); r++) {
             DoubleColumn th = sweep.doubleColumn("theory");
             DoubleColumn se = sweep.doubleColumn("test_error_se");

@@ -1,5 +1,6 @@
 package org.glassy.study.doubledescent;
 
+import java.util.function.DoubleUnaryOperator;
 import java.util.random.RandomGenerator;
 
 import org.glassy.internal.Require;
@@ -14,7 +15,7 @@ import org.glassy.model.Activation;
  */
 public final class RandomFeatures {
 
-    private final java.util.function.DoubleUnaryOperator activation;
+    private final DoubleUnaryOperator activation;
     private final int features;
     private final int dim;
     /** θ, N × D row-major. */
@@ -40,7 +41,7 @@ public final class RandomFeatures {
      * @param dim D &gt;= 1
      * @param random the generator of θ
      */
-    RandomFeatures(java.util.function.DoubleUnaryOperator activation, int features, int dim, RandomGenerator random) {
+    RandomFeatures(DoubleUnaryOperator activation, int features, int dim, RandomGenerator random) {
         this.activation = activation;
         this.features = Require.atLeast("features", features, 1);
         this.dim = Require.atLeast("dim", dim, 1);
