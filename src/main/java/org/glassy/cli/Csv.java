@@ -10,7 +10,8 @@ import tech.tablesaw.columns.Column;
 /**
  * The commands' one CSV format: a header row of column names, then one row per record, plain numbers; times
  * (columns {@code tw}, {@code t}, {@code time}) without binary noise, other doubles exact. Rows go to an
- * {@link Output}, which checks every write.
+ * {@link Output}, which checks every write. A missing value (Tablesaw's for a NaN double) is an empty field, e.g.
+ * the {@code theory} of a point without a closed form.
  */
 final class Csv {
 
@@ -36,7 +37,9 @@ final class Csv {
                 }
                 Column<?> column = table.column(c);
                 Object v = column.get(r);
-                if (v instanceof Double d) {
+                if (v == null) {
+                    continue;   // missing: an empty field
+                } else if (v instanceof Double d) {
                     line.append(TIME_COLUMNS.contains(column.name()) ? time(d) : Double.toString(d));
                 } else {
                     line.append(v);

@@ -137,6 +137,42 @@ public final class Plots {
         return chart;
     }
 
+    /**
+     * Adds plain lines (no markers, no error bars) to a chart, one per value of {@code group}, e.g. theory curves over
+     * simulated points: the line of group value g is named {@code prefix + g} and drawn in the colour of the chart's
+     * series named g if there is one (else the next colour), dashed. Rows left out as in
+     * {@link LineChart}: non-finite values, and values ≤ 0 on a logarithmic axis.
+     *
+     * @param chart the chart
+     * @param table the long-format data
+     * @param x a numeric column
+     * @param y a numeric column
+     * @param group a column whose values name the lines, or null for one line named {@code prefix}
+     * @param prefix what goes before each line's name, e.g. {@code "theory: "}
+     * @return the chart
+     */
+    public static XYChart addLines(XYChart chart, Table table, String x, String y, String group, String prefix) {
+        LineChart data = new LineChart(table, x, y, group);
+        data.logX = chart.getStyler().isXAxisLogarithmic();
+        data.logY = chart.getStyler().isYAxisLogarithmic();
+        for (Map.Entry<String, double[][]> series : data.seriesData().entrySet()) {
+            double[][] xy = series.getValue();
+            if (xy[0].length == 0) {
+                continue;
+            }
+            XYSeries match = chart.getSeriesMap().get(series.getKey());
+            Color color = match != null ? match.getLineColor()
+                    : PALETTE[chart.getSeriesMap().size() % PALETTE.length];
+            String name = group == null ? prefix : prefix + series.getKey();
+            XYSeries line = chart.addSeries(name, xy[0], xy[1]);
+            line.setMarker(SeriesMarkers.NONE);
+            line.setLineColor(color);
+            line.setLineStyle(new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
+                    DASHES[0], 0f));
+        }
+        return styleAxes(chart);
+    }
+
     /** Powers of ten inside which a logarithmic axis writes plain decimals; scientific notation beyond. */
     private static final double PLAIN_MIN = 1e-6;
     private static final double PLAIN_MAX = 1e6;

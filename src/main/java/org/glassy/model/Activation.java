@@ -10,6 +10,20 @@ public enum Activation {
     SIGMOID;
 
     /**
+     * The activation of one pre-activation.
+     *
+     * @param z the pre-activation, any real
+     * @return f(z)
+     */
+    public double value(double z) {
+        return switch (this) {
+            case RELU -> Math.max(0, z);
+            case TANH -> Math.tanh(z);
+            case SIGMOID -> 1 / (1 + Math.exp(-z));
+        };
+    }
+
+    /**
      * Applies the activation in place.
      *
      * @param z pre-activations, overwritten with activations

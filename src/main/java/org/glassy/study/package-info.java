@@ -8,7 +8,9 @@
  *     against finite N, and the trap models (their models, exact theory and samplers);</li>
  * <li>{@code study.barriers}: notebook 04, barriers between minima of networks and of the p-spin;</li>
  * <li>{@code study.hinge}: notebook 05, hinge-loss dynamics (Pellegrini and Biroli's shallow network,
- *     its mean-field theory) and the perceptron's SAT/UNSAT transition (Gardner's capacity).</li>
+ *     its mean-field theory) and the perceptron's SAT/UNSAT transition (Gardner's capacity);</li>
+ * <li>{@code study.doubledescent}: notebook 07, double descent in min-norm linear and random features
+ *     regression, theory and simulation, bias and variances, ensembles.</li>
  * </ul>
  *
  * <p>Where things live: a study's own models, theory and runs are in its package (e.g. the hinge

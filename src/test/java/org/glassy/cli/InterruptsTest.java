@@ -114,6 +114,8 @@ class InterruptsTest {
         atEndLeavesPartial(dir, "trap", "--model", "bouchaud", "--x", "0.9", "--tw", "1e8", "--samples", "1000000",
                 "--seed", "1");
         atEndLeavesPartial(dir, "perceptron", "--alpha", "3", "--kappa", "0", "--n", "3000", "--seed", "1");
+        atEndLeavesPartial(dir, "double-descent", "--model", "random-features", "--features", "1000", "--samples",
+                "1000", "--dim", "200", "--noise", "0.5", "--ridge", "0", "--seed", "1", "--repeats", "100");
         atEndLeavesPartial(dir, "hinge-shallow", "--hidden", "200", "--samples", "2000", "--dim", "20", "--margin", "1",
                 "--time", "1e6", "--seed", "1");
         atEndLeavesPartial(dir, "neb", "--potential", "muller-brown", "--images", "50", "--steps", "100000000");

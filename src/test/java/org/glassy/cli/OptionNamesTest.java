@@ -90,6 +90,12 @@ class OptionNamesTest {
         command("perceptron", new String[] {"--alpha", "1", "--kappa", "0", "--n", "20", "--seed", "1"},
                 "--alpha", "0", "--kappa", "NaN", "--n", "1", "--seed", "x", "--loss", "foo", "--steps", "0",
                 "--contact-tolerance", "-1", "--out", MISSING_DIR);
+        command("double-descent", new String[] {"--model", "random-features", "--features", "20", "--samples", "20",
+            "--dim", "10", "--noise", "0.5", "--ridge", "0.001", "--seed", "1", "--repeats", "2", "--test-samples",
+            "50"},
+                "--model", "foo", "--features", "0", "--samples", "0", "--dim", "0", "--noise", "-1", "--ridge", "-1",
+                "--seed", "x", "--activation", "sigmoid", "--ensemble", "0", "--repeats", "0", "--test-samples", "0",
+                "--out", MISSING_DIR);
     }
 
     /** The options of a command that take a value (not --help, --version or flags). */

@@ -99,6 +99,9 @@ class ProgressTest {
             "--margin", "1", "--time", "5", "--seed", "1"});
         runs.put("perceptron", new String[] {"perceptron", "--alpha", "3", "--kappa", "0", "--n", "60", "--seed",
             "1"});
+        runs.put("double-descent", new String[] {"double-descent", "--model", "random-features", "--features", "40",
+            "--samples", "40", "--dim", "20", "--noise", "0.5", "--ridge", "0", "--seed", "1", "--repeats", "5",
+            "--test-samples", "100"});
         return runs;
     }
 

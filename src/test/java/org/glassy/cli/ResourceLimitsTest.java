@@ -25,6 +25,11 @@ class ResourceLimitsTest {
 
     /** option named, start of the message after it, then the command line. */
     private static final String[][] REFUSED = {
+        {"--repeats", "asks for about", "double-descent", "--model", "random-features", "--features", "100000",
+            "--samples", "100000", "--dim", "1000", "--noise", "0", "--ridge", "0", "--seed", "1", "--repeats", "1000"},
+        {"--features", "needs about", "double-descent", "--model", "random-features", "--features", "200000000",
+            "--samples", "10", "--dim", "1", "--noise", "0", "--ridge", "0", "--seed", "1", "--repeats", "1",
+            "--test-samples", "1"},
         // memory (the tests' heap is 4 GB, see the surefire argLine): C(2000, 3) couplings are 9.9 GB
         {"--n", "needs about 9.9 GB (couplings C(2000, 3) = 1.33e+09 doubles), more than the heap limit of",
             "pspin", "--p", "3", "--n", "2000", "--temperature", "0", "--dt", "0.1", "--time", "1", "--seed", "1"},

@@ -92,6 +92,23 @@ class DisplayTest {
     }
 
     @Test
+    void addedLinesArePlainDashedAndTakeTheColourOfTheirSeries() throws Exception {
+        Table points = Table.create("sim", DoubleColumn.create("x", 1, 2, 4), DoubleColumn.create("y", 1, 3, 2),
+                DoubleColumn.create("se", 0.1, 0.1, 0.1), StringColumn.create("g", "a", "a", "b"));
+        XYChart chart = Plots.lines(points, "x", "y", "g").markers().errorBars("se").logY().build();
+        Table theory = Table.create("theory", DoubleColumn.create("x", 1, 2, 3, 4), DoubleColumn.create("y", 1,
+                Double.POSITIVE_INFINITY, 0, 2), StringColumn.create("g", "a", "a", "a", "b"));
+        Plots.addLines(chart, theory, "x", "y", "g", "theory: ");
+        XYSeries a = chart.getSeriesMap().get("theory: a");
+        assertArrayEquals(new double[] {1}, a.getXData(), "infinite and, on a log axis, zero values left out");
+        assertEquals(chart.getSeriesMap().get("a").getLineColor(), a.getLineColor());
+        assertEquals(org.knowm.xchart.style.markers.SeriesMarkers.NONE, chart.getSeriesMap().get("theory: b").getMarker());
+        assertTrue(chart.getSeriesMap().get("theory: b").getLineStyle().getDashArray() != null);
+        assertEquals(4, chart.getSeriesMap().size());
+        assertTrue(BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG).length > 0, "renders");
+    }
+
+    @Test
     void errorBarsCarryTheErrorColumnPerSeries() {
         Table means = Table.create("means", StringColumn.create("method", "linear", "linear", "autoneb", "autoneb"),
                 DoubleColumn.create("n", 32, 64, 32, 64), DoubleColumn.create("barrier", 0.3, 0.35, 0.05, 0.04),
