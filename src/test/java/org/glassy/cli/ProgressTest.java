@@ -99,6 +99,8 @@ class ProgressTest {
             "--margin", "1", "--time", "5", "--seed", "1"});
         runs.put("perceptron", new String[] {"perceptron", "--alpha", "3", "--kappa", "0", "--n", "60", "--seed",
             "1"});
+        runs.put("phase-retrieval", new String[] {"phase-retrieval", "--dim", "50", "--alpha", "4", "--algorithm",
+            "sgd", "--batch-fraction", "0.5", "--lr", "2", "--time", "200", "--seed", "1", "--spherical"});
         return runs;
     }
 

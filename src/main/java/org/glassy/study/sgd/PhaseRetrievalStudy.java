@@ -444,12 +444,23 @@ public final class PhaseRetrievalStudy {
     public static double[] run(Parameters parameters, ProgressListener progress, StepHandler... handlers) {
         parameters.requireResources();
         Instance instance = instance(parameters);
-        return runOn(instance, parameters, progress, handlers);
+        return run(instance, parameters, progress, handlers);
     }
 
+    /**
+     * Runs the parameters' algorithm on a given instance (from {@link #instance}, e.g. to measure the overlap in
+     * the handlers).
+     *
+     * @param instance the teacher, the loss and the start
+     * @param parameters the parameters
+     * @param progress told of progress, or null
+     * @param handlers called at the recording steps with the training loss as the energy
+     * @return the final weights
+     * @throws org.glassy.core.NumericalInstabilityException if the loss stops being finite (the step is too large)
+     */
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private static double[] runOn(Instance instance, Parameters parameters, ProgressListener progress,
-                                  StepHandler... handlers) {
+    public static double[] run(Instance instance, Parameters parameters, ProgressListener progress,
+                               StepHandler... handlers) {
         long noiseSeed = new SplittableRandom(parameters.seed()).split().split().nextLong() ^ 0x5DEECE66DL;
         StepRule rule = parameters.rule();
         Dynamics<PhaseRetrieval, ?> dynamics = Dynamics.of(instance.model(), rule);
@@ -474,7 +485,7 @@ public final class PhaseRetrievalStudy {
         DoubleColumn time = DoubleColumn.create("time");
         DoubleColumn loss = DoubleColumn.create("train_loss");
         DoubleColumn overlap = DoubleColumn.create("overlap");
-        runOn(instance, parameters, null, (step, t, x, energy) -> {
+        run(instance, parameters, null, (step, t, x, energy) -> {
             time.append(t);
             loss.append(energy);
             overlap.append(instance.overlap(x));
@@ -491,7 +502,7 @@ public final class PhaseRetrievalStudy {
     public static double finalOverlap(Parameters parameters) {
         parameters.requireResources();
         Instance instance = instance(parameters);
-        return instance.overlap(runOn(instance, parameters, null));
+        return instance.overlap(run(instance, parameters, null));
     }
 
     /**
