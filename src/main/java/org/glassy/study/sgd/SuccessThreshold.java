@@ -15,8 +15,10 @@ import tech.tablesaw.api.Table;
 
 /**
  * Where a success probability p(α) that rises with α crosses ½: bisection in α with a few seeds per evaluation,
- * then a logistic fit p(α) = 1/(1 + e^{−(α − α½)/w}) by maximum likelihood over every run made (IRLS), giving
- * α½ and its standard error (delta method on the inverse Fisher information). Each evaluation is a
+ * then a logistic fit p(α) = 1/(1 + e^{−(α − α½)/w}) over every run made, giving α½ and its standard error (delta
+ * method on the inverse Fisher information). The fit maximises the likelihood with Firth's bias correction
+ * (D. Firth, Biometrika 80, 27 (1993)), which stays finite when few runs at one α mix successes and failures and
+ * plain maximum likelihood would make the logistic a step. Each evaluation is a
  * {@link Sweep} over seeds on all cores. If the outcomes are separable (every failure below every success) the
  * fit has no finite maximum; then α½ is the midpoint between the largest failing and the smallest succeeding α
  * and its error half their gap.
@@ -127,7 +129,7 @@ public final class SuccessThreshold {
     }
 
     /**
-     * Fits p(α) = σ(β₀ + β₁α) by maximum likelihood (IRLS) and returns {α½ = −β₀/β₁, its standard error, the width
+     * Fits p(α) = σ(β₀ + β₁α) by Firth-corrected maximum likelihood (IRLS) and returns {α½ = −β₀/β₁, its standard error, the width
      * 1/β₁}; for separable or one-sided outcomes the midpoint of the gap, half the gap and NaN.
      *
      * @param alpha the α of each run
@@ -164,29 +166,36 @@ public final class SuccessThreshold {
         double b0 = 0;
         double b1 = 0;
         double[][] inverse = new double[2][2];
-        for (int iteration = 0; iteration < 100; iteration++) {
-            double g0 = 0;
-            double g1 = 0;
+        for (int iteration = 0; iteration < 200; iteration++) {
             double h00 = 0;
             double h01 = 0;
             double h11 = 0;
+            double[] p = new double[alpha.length];
             for (int i = 0; i < alpha.length; i++) {
                 double x = alpha[i] - mean;
-                double p = 1 / (1 + Math.exp(-(b0 + b1 * x)));
-                double r = success[i] - p;
-                double w = p * (1 - p);
-                g0 += r;
-                g1 += r * x;
+                p[i] = 1 / (1 + Math.exp(-(b0 + b1 * x)));
+                double w = p[i] * (1 - p[i]);
                 h00 += w;
                 h01 += w * x;
                 h11 += w * x * x;
             }
             double det = h00 * h11 - h01 * h01;
             inverse = new double[][] {{h11 / det, -h01 / det}, {-h01 / det, h00 / det}};
+            double g0 = 0;
+            double g1 = 0;
+            for (int i = 0; i < alpha.length; i++) {
+                double x = alpha[i] - mean;
+                double w = p[i] * (1 - p[i]);
+                double leverage = w * (inverse[0][0] + 2 * x * inverse[0][1] + x * x * inverse[1][1]);
+                double r = success[i] - p[i] + leverage * (0.5 - p[i]);   // Firth's adjusted score
+                g0 += r;
+                g1 += r * x;
+            }
             double d0 = inverse[0][0] * g0 + inverse[0][1] * g1;
             double d1 = inverse[1][0] * g0 + inverse[1][1] * g1;
-            b0 += d0;
-            b1 += d1;
+            double scale = Math.max(1, Math.max(Math.abs(d0), Math.abs(d1)) / 2);   // damped steps
+            b0 += d0 / scale;
+            b1 += d1 / scale;
             if (Math.abs(d0) < 1e-12 && Math.abs(d1) < 1e-12 * (1 + Math.abs(b1))) {
                 break;
             }

@@ -42,6 +42,17 @@ class SuccessThresholdTest {
     }
 
     @Test
+    void oneMixedLevelBetweenSeparatedOnesStaysFinite() {
+        // failures at 1 and 2, half of the runs at 3, successes at 4 and 5: plain maximum likelihood makes a step
+        double[] alpha = {1, 1, 2, 2, 3, 3, 3, 3, 4, 4, 5, 5};
+        double[] y = {0, 0, 0, 0, 0, 1, 0, 1, 1, 1, 1, 1};
+        double[] fit = SuccessThreshold.fit(alpha, y);
+        assertEquals(3.0, fit[0], 1e-9, "symmetric outcomes: the crossing is at the mixed level");
+        assertTrue(fit[1] > 0 && fit[1] < 1, "a finite error bar: " + fit[1]);
+        assertTrue(fit[2] > 0 && fit[2] < 1, "a finite width: " + fit[2]);
+    }
+
+    @Test
     void bisectionBracketsASharpThreshold() throws Exception {
         SuccessThreshold.Estimate e = SuccessThreshold.locate((alpha, seed) -> alpha > 2.7, 1, 5, 8, 4, 2, null);
         assertTrue(Math.abs(e.alpha() - 2.7) <= e.standardError() + 1e-12, e.alpha() + " ± " + e.standardError());
