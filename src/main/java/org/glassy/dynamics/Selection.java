@@ -1,6 +1,5 @@
 package org.glassy.dynamics;
 
-import java.io.Serializable;
 import java.util.random.RandomGenerator;
 
 import org.glassy.internal.Require;
@@ -31,7 +30,7 @@ import org.glassy.internal.Require;
  * example and step, and s_μ ← [u_μ &lt; q(s_μ)] with q(0) = p₀₁ and q(1) = 1 − p₁₀; with b = 1 nothing is
  * drawn. Immutable; the s_μ are the run's state.
  */
-public sealed interface Selection extends Serializable permits Selection.All, Selection.Bernoulli, Selection.Persistent {
+public sealed interface Selection permits Selection.All, Selection.Bernoulli, Selection.Persistent {
 
     /** @return every example at every step (gradient descent) */
     static Selection all() {

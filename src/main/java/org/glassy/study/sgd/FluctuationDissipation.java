@@ -29,7 +29,7 @@ import tech.tablesaw.api.Table;
  * Langevin noise √(2Tη) per step); otherwise the ratio defines T_eff(τ) = ΔC(τ)/χ(τ), and {@link #temperature} is
  * the least-squares slope Σ ΔC χ / Σ χ² over the lags. For Euler–Maruyama Langevin on a one-dimensional quadratic of
  * stiffness k it is T/(1 − kη/2) at every lag; for SGD with fresh batches on one-dimensional least squares it is
- * H Σ with Σ the exact stationary variance of {@link org.glassy.theory.SgdLeastSquares}. Mignacco & Urbani
+ * H Σ with Σ the exact stationary variance of {@link org.glassy.theory.SgdLeastSquares}. Mignacco and Urbani
  * (arXiv:2112.10852) define SGD's effective temperature this way (their claim, that it grows with η and τ and
  * falls with b, is what notebook 09 measures).
  *

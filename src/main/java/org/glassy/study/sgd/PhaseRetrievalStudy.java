@@ -438,7 +438,7 @@ public final class PhaseRetrievalStudy {
      *
      * @param parameters the parameters
      * @param progress told of progress, or null
-     * @param handlers called at the recording steps (a CSV writer, a {@link #recorder})
+     * @param handlers called at the recording steps (e.g. a CSV writer)
      * @return the final weights
      */
     public static double[] run(Parameters parameters, ProgressListener progress, StepHandler... handlers) {
