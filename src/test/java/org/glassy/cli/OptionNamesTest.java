@@ -76,6 +76,11 @@ class OptionNamesTest {
             "--time", "1", "--seed", "1"},
                 "--hidden", "0", "--samples", "0", "--dim", "0", "--margin", "0", "--time", "0.1", "--seed", "x",
                 "--out", MISSING_DIR);
+        command("phase-retrieval", new String[] {"--dim", "10", "--alpha", "2", "--algorithm", "gd", "--lr", "1",
+            "--time", "10", "--seed", "1"},
+                "--dim", "0", "--alpha", "0", "--algorithm", "adam", "--lr", "0", "--time", "0.5", "--seed", "x",
+                "--batch-fraction", "0", "--persistence", "0", "--temperature", "-1", "--start-overlap", "1",
+                "--out", MISSING_DIR);
         String sweepDir = System.getProperty("java.io.tmpdir") + "/glassy-option-test-sweep-" + ProcessHandle.current().pid();
         command("sweep", new String[] {"--out", sweepDir, "--worker", "thread", "--grid", "seed=1..2", "--", "pspin",
             "--p", "3", "--n", "10", "--temperature", "0", "--dt", "0.1", "--time", "1", "--dynamics", "gd"},
