@@ -180,7 +180,16 @@ def autoneb(args, writer, tmp):
             record(writer, "sweep", rnd, name, 3, 0, 0, next(iter(result.values())))
 
 
-def report(path):
+def machine_l3_bytes():
+    """The L3 cache of this machine in bytes (Linux sysfs), or 32 MB when it cannot be read."""
+    try:
+        size = open("/sys/devices/system/cpu/cpu0/cache/index3/size").read().strip()
+        return int(size[:-1]) * {"K": 1024, "M": 1024 ** 2}[size[-1]] if size[-1] in "KM" else int(size)
+    except (OSError, ValueError):
+        return 32e6
+
+
+def report(path, l3_bytes=32e6):
     """The markdown tables of docs/benchmarks.md from a session's CSV.
 
     Each figure is the median over the rounds of the fastest call in each round; a ratio is the median over
@@ -221,9 +230,9 @@ def report(path):
 
     def roof(p, n, states, r):
         """Roofline time of one call: compute at the DGEMM peak; memory at the copy bandwidth once the couplings
-        exceed the 32 MB L3 (below that they stay in cache between calls)."""
+        exceed the L3 cache (below that they stay in cache between calls)."""
         compute = 4.0 * states * comb(n, p) / dgemm_of[r]
-        memory = 8.0 * comb(n, p) / copy_of[r] if 8.0 * comb(n, p) > 32e6 else 0.0
+        memory = 8.0 * comb(n, p) / copy_of[r] if 8.0 * comb(n, p) > l3_bytes else 0.0
         return max(compute, memory), "memory" if memory > compute else "compute"
 
     print()
@@ -300,9 +309,12 @@ def main():
     parser.add_argument("--groups", nargs="*", default=[f"{p}:{n}" for p, n in GROUPS], help="p:N of the kernels")
     parser.add_argument("--no-roofline", dest="roofline", action="store_false")
     parser.add_argument("--report", action="store_true", help="only print the tables of an existing CSV")
+    parser.add_argument("--l3-mb", type=float, help="the L3 cache of the session's machine in MB, for the roofline "
+                        "(default: this machine's, from sysfs; session 1 of docs/benchmarks.md: 32)")
     args = parser.parse_args()
+    l3_bytes = args.l3_mb * 1e6 if args.l3_mb else machine_l3_bytes()
     if args.report:
-        (autoneb_report if args.autoneb else report)(args.csv)
+        autoneb_report(args.csv) if args.autoneb else report(args.csv, l3_bytes)
         return
     args.groups = [tuple(int(x) for x in g.split(":")) for g in args.groups]
     global OUT
@@ -315,7 +327,8 @@ def main():
         writer = csv.writer(f)
         writer.writerow(["group", "round", "engine", "p", "n", "states", "stat", "seconds"])
         (autoneb if args.autoneb else session)(args, writer, tmp)
-    (autoneb_report if args.autoneb else report)(args.csv)
+    print(f"L3 cache: {l3_bytes / 1e6:.1f} MB", flush=True)
+    autoneb_report(args.csv) if args.autoneb else report(args.csv, l3_bytes)
 
 
 if __name__ == "__main__":
