@@ -255,6 +255,21 @@ class CheckNotebooksTest(unittest.TestCase):
         self.assertEqual(1, result.returncode)
         self.assertTrue(result.stderr.startswith(f"{path}: cannot read as a notebook"), result.stderr)
 
+    def test_placeholder_prose_fails_naming_the_cell(self):
+        def markdown(text):
+            return {"cell_type": "markdown", "id": "p", "metadata": {}, "source": [text]}
+        path = self.write("03-draft.ipynb", notebook(
+            MARKDOWN, code("int SEEDS = 4, N_JAMMED = 400;"),
+            markdown("Means over `SEEDS` seeds and N_JAMMED spins (a parenthesis (in prose) is fine)."),
+            markdown("## Collapse\n\n(prose on the collapse)"),
+            markdown("The slope leaves the theory's near $t \\approx$ REACH_1E4."),
+            markdown("$(a + b)$ and (1/N corrections) inside a sentence.")))
+        result = self.run_checker(path)
+        self.assertEqual(1, result.returncode)
+        self.assertEqual([f"{path}: cell 4 has placeholder prose '(prose on the collapse)'; write the prose from a full run",
+                          f"{path}: cell 5 has placeholder 'REACH_1E4' (not a variable of the notebook); write the prose"
+                          f" from a full run"], result.stderr.splitlines())
+
     def test_the_committed_notebooks_are_clean_and_strip_leaves_them_byte_identical(self):
         notebooks = sorted((ROOT / "notebooks").glob("*.ipynb"))
         self.assertGreaterEqual(len(notebooks), 5)
@@ -262,6 +277,7 @@ class CheckNotebooksTest(unittest.TestCase):
             text = path.read_text(encoding="utf-8")
             parsed = json.loads(text)
             self.assertEqual([], check_notebooks.problems(parsed), path.name)
+            self.assertEqual([], check_notebooks.placeholders(parsed), path.name)
             self.assertFalse(check_notebooks.strip(parsed), path.name)
             self.assertEqual(text, check_notebooks.dumps(parsed), path.name)
 
