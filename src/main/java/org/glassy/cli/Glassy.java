@@ -28,7 +28,7 @@ import picocli.CommandLine.Command;
         subcommands = {PSpinCommand.class, PSpinAgingCommand.class, AgingDnnCommand.class, TrapCommand.class,
             CugliandoloKurchanCommand.class, NebCommand.class, BarrierCommand.class, HingeShallowCommand.class,
             PerceptronCommand.class, DoubleDescentCommand.class, PhaseRetrievalCommand.class, SpikedCommand.class,
-            SpikedThresholdCommand.class, SweepCommand.class,
+            SpikedDmftCommand.class, SpikedThresholdCommand.class, SweepCommand.class,
             CollectCommand.class, SweepStatusCommand.class, SweepTaskCommand.class, CommandLine.HelpCommand.class})
 public final class Glassy implements Runnable {
 

@@ -97,6 +97,9 @@ class OptionNamesTest {
                 "--p", "1", "--n", "2", "--delta2", "0", "--deltap", "-1", "--time", "0.01", "--dt", "0",
                 "--seed", "x", "--temperature", "-1", "--start-overlap", "1.5", "--records-per-decade", "0",
                 "--out", MISSING_DIR);
+        command("spiked-dmft", new String[] {"--p", "3", "--delta2", "0.5", "--deltap", "1", "--time", "1"},
+                "--p", "1", "--delta2", "-1", "--deltap", "0", "--time", "1.05", "--temperature", "-1",
+                "--start-overlap", "2", "--step", "0", "--records-per-decade", "0", "--out", MISSING_DIR);
         command("spiked-threshold", new String[] {"--p", "3", "--deltap", "1"},
                 "--p", "1", "--deltap", "0", "--out", MISSING_DIR);
         command("perceptron", new String[] {"--alpha", "1", "--kappa", "0", "--n", "20", "--seed", "1"},

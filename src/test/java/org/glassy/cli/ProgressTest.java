@@ -99,6 +99,8 @@ class ProgressTest {
             "--margin", "1", "--time", "5", "--seed", "1"});
         runs.put("spiked", new String[] {"spiked", "--p", "3", "--n", "40", "--delta2", "0.5", "--deltap", "1",
             "--time", "20", "--dt", "0.1", "--seed", "1"});
+        runs.put("spiked-dmft", new String[] {"spiked-dmft", "--p", "3", "--delta2", "0.5", "--deltap", "1",
+            "--time", "5"});
         runs.put("perceptron", new String[] {"perceptron", "--alpha", "3", "--kappa", "0", "--n", "60", "--seed",
             "1"});
         runs.put("double-descent", new String[] {"double-descent", "--model", "random-features", "--features", "40",

@@ -73,6 +73,28 @@ class SpikedCommandsTest {
         assertEquals(0.667, SpikedThreshold.delta2(4, 4), 5e-4);
     }
 
+    /** The CSV is the library's solution; above the threshold m(t) grows from the default m(0) = 0.01. */
+    @Test
+    void spikedDmftWritesTimeEnergyMuOverlap(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("d.csv");
+        StringWriter err = new StringWriter();
+        assertEquals(0, run(err, "spiked-dmft", "--p", "3", "--delta2", "0.333", "--deltap", "1", "--time", "10",
+                "--out", out.toString()), err.toString());
+        List<String> rows = Files.readAllLines(out);
+        assertEquals("time,energy,mu,overlap", rows.get(0));
+        Table library = org.glassy.theory.CugliandoloKurchan.solve(org.glassy.theory.CugliandoloKurchan.Parameters
+                .builder(3, 0, 10).step(0.1).solver(org.glassy.theory.CugliandoloKurchan.Solver.FIXED_GRID).build(),
+                org.glassy.theory.CugliandoloKurchan.Signal.of(0.333, 1, 0.01), null);
+        assertEquals(library.rowCount(), rows.size() - 1);
+        String[] first = rows.get(1).split(",");
+        assertEquals("0", first[0]);
+        assertEquals(0.01, Double.parseDouble(first[3]), 1e-15);
+        String[] last = rows.get(rows.size() - 1).split(",");
+        assertEquals("10", last[0]);
+        assertEquals(library.doubleColumn("overlap").get(library.rowCount() - 1), Double.parseDouble(last[3]), 0);
+        assertTrue(Double.parseDouble(last[3]) > 0.8, last[3]);
+    }
+
     @Test
     void badValuesExitTwoNamingTheOption() {
         String[][] cases = {
@@ -80,6 +102,8 @@ class SpikedCommandsTest {
                 "--delta2", "x", "--deltap", "1", "--time", "1", "--dt", "0.1", "--seed", "1"},
             {"glassy spiked: --start-overlap must lie in [-1, 1], got 1.5", "spiked", "--p", "3", "--n", "20",
                 "--delta2", "1", "--deltap", "1", "--time", "1", "--dt", "0.1", "--seed", "1", "--start-overlap", "1.5"},
+            {"glassy spiked-dmft: --delta2 must be > 0 (or inf for no matrix), got -1.0", "spiked-dmft", "--p", "3",
+                "--delta2", "-1", "--deltap", "1", "--time", "1"},
             {"glassy spiked-threshold: --deltap must be > 0", "spiked-threshold", "--p", "3", "--deltap", "-1"},
         };
         for (String[] c : cases) {
