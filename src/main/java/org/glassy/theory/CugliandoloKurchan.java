@@ -535,24 +535,25 @@ public final class CugliandoloKurchan {
     }
 
     /**
-     * Solves the spiked matrix–tensor equations ({@link Signal}) with the fixed-grid solver and returns the table
-     * {@code time, energy, mu, overlap} on log-spaced grid times from 0 to t_max ({@code perDecade} per decade).
-     * The decimating solver does not carry the signal yet: {@code solver} must be {@link Solver#FIXED_GRID}.
+     * Solves the spiked matrix–tensor equations ({@link Signal}) with the parameters' solver and returns the table
+     * {@code time, energy, mu, overlap} on log-spaced times from 0 to t_max ({@code perDecade} per decade). Both
+     * solvers carry the signal: the fixed grid (the reference) by explicit Euler, the decimating solver by its Heun
+     * step with m(s) entering each interval of the memory integral by the trapezoid rule.
      *
      * @param parameters p, T, h, t_max and the output density (waiting times are ignored)
      * @param signal Q and m(0)
      * @param progress told of every step, or null
      * @return the table
-     * @throws IllegalArgumentException naming {@code solver} for the decimating solver, or {@code step} if the
-     *     integration is unstable
+     * @throws IllegalArgumentException naming {@code step} if the integration is unstable
      */
     public static Table solve(Parameters parameters, Signal signal, ProgressListener progress) {
         Objects.requireNonNull(signal, "signal");
-        if (parameters.solver() != Solver.FIXED_GRID) {
-            throw Require.invalid("solver", "must be fixed-grid with a signal (the decimating solver does not carry "
-                    + "m(t)), got " + parameters.solver());
-        }
         parameters.requireResources();
+        if (parameters.solver() == Solver.DECIMATING) {
+            DecimatingSolver solver = new DecimatingSolver(parameters, signal);
+            Table table = solver.run(progress, NO_ROWS).energy().copy();
+            return table.addColumns(solver.overlapRows());
+        }
         FixedGrid grid = FixedGrid.integrate(parameters, signal, progress, null);
         DoubleColumn time = DoubleColumn.create("time");
         DoubleColumn energy = DoubleColumn.create("energy");
