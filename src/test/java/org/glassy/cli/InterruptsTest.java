@@ -118,7 +118,7 @@ class InterruptsTest {
         // each run would take minutes: the interrupt always comes first
         atEndLeavesPartial(dir, "trap", "--model", "bouchaud", "--x", "0.9", "--tw", "1e8", "--samples", "1000000",
                 "--seed", "1");
-        atEndLeavesPartial(dir, "spiked-dmft", "--p", "3", "--delta2", "0.5", "--deltap", "1", "--time", "1600");
+        atEndLeavesPartial(dir, "spiked-dmft", "--p", "3", "--delta2", "0.5", "--deltap", "1", "--time", "1e6");
         atEndLeavesPartial(dir, "perceptron", "--alpha", "3", "--kappa", "0", "--n", "3000", "--seed", "1");
         atEndLeavesPartial(dir, "double-descent", "--model", "random-features", "--features", "1000", "--samples",
                 "1000", "--dim", "200", "--noise", "0.5", "--ridge", "0", "--seed", "1", "--repeats", "100");

@@ -83,7 +83,7 @@ class SpikedCommandsTest {
         List<String> rows = Files.readAllLines(out);
         assertEquals("time,energy,mu,overlap", rows.get(0));
         Table library = org.glassy.theory.CugliandoloKurchan.solve(org.glassy.theory.CugliandoloKurchan.Parameters
-                .builder(3, 0, 10).step(0.1).solver(org.glassy.theory.CugliandoloKurchan.Solver.FIXED_GRID).build(),
+                .builder(3, 0, 10).step(0.1).build(),
                 org.glassy.theory.CugliandoloKurchan.Signal.of(0.333, 1, 0.01), null);
         assertEquals(library.rowCount(), rows.size() - 1);
         String[] first = rows.get(1).split(",");
