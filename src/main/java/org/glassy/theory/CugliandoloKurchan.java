@@ -10,6 +10,7 @@ import org.glassy.core.ProgressListener;
 import org.glassy.internal.Require;
 import org.glassy.internal.Resources;
 
+import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.Table;
 
 /**
@@ -465,6 +466,109 @@ public final class CugliandoloKurchan {
     }
 
     /** Throws if the thread is interrupted: the solvers call it at every step. */
+    /**
+     * The spiked matrix–tensor extension ({@link org.glassy.model.SpikedMatrixTensor}): the covariance f is replaced
+     * by Q(x) = x²/(2Δ2) + x^p/(p Δp) and a signal overlap m(t) enters (Sarao Mannelli, Biroli, Cammarota, Krzakala,
+     * Urbani, Zdeborová, PRX 10, 011057 (2020), arXiv:1812.09066; the T = 0 equations as in the authors'
+     * {@code sphinxteam/spiked_matrix-tensor_T0/2p_planted_policy_fixed_T0_clean.cpp}). For t &gt; t′
+     * <pre>
+     * ∂_t C(t,t′) = −μ C + Q′(m(t)) m(t′) + ∫_0^t Q″(C(t,s)) R(t,s) C(s,t′) ds + ∫_0^{t′} Q′(C(t,s)) R(t′,s) ds
+     * ∂_t R(t,t′) = −μ R + ∫_{t′}^t Q″(C(t,s)) R(t,s) R(s,t′) ds
+     * ∂_t m(t)    = −μ m + Q′(m) + ∫_0^t Q″(C(t,s)) R(t,s) m(s) ds
+     * μ(t) = T + m Q′(m) + ∫_0^t R(t,s) [Q′(C) + C Q″(C)] ds,   e(t) = −Q(m) − ∫_0^t R(t,s) Q′(C(t,s)) ds
+     * </pre>
+     * with Q′(x) = x/Δ2 + x^{p−1}/Δp, Q″(x) = 1/Δ2 + (p − 1) x^{p−2}/Δp. With 1/Δ2 = 0, Δp = 2/p and m(0) = 0 these
+     * are the pure p-spin equations above (Q = f) and m stays 0.
+     *
+     * @param inverseDelta2 the matrix signal-to-noise ratio 1/Δ2 ≥ 0 (0: no matrix)
+     * @param deltap the tensor noise variance Δp &gt; 0
+     * @param startOverlap m(0), in [−1, 1]
+     */
+    public record Signal(double inverseDelta2, double deltap, double startOverlap) {
+
+        /** Validates, naming the offending parameter. */
+        public Signal {
+            Require.nonNegative("delta2", inverseDelta2);
+            Require.positive("deltap", deltap);
+            if (!(Math.abs(startOverlap) <= 1)) {
+                throw Require.invalid("startOverlap", "must lie in [-1, 1], got " + startOverlap);
+            }
+        }
+
+        /**
+         * The signal of a matrix noise variance Δ2 (+∞ for no matrix).
+         *
+         * @param delta2 Δ2 &gt; 0 or +∞
+         * @param deltap Δp &gt; 0
+         * @param startOverlap m(0)
+         * @return the signal
+         */
+        public static Signal of(double delta2, double deltap, double startOverlap) {
+            if (!(delta2 > 0)) {
+                throw Require.invalid("delta2", "must be > 0 (or inf for no matrix), got " + delta2);
+            }
+            return new Signal(1 / delta2, deltap, startOverlap);
+        }
+
+        /** Q(x) = x²/(2Δ2) + x^p/(p Δp). */
+        double q(int p, double x) {
+            return 0.5 * inverseDelta2 * x * x + Math.pow(x, p) / (p * deltap);
+        }
+
+        /** Q′(x) = x/Δ2 + x^{p−1}/Δp. */
+        double qPrime(int p, double x) {
+            return inverseDelta2 * x + Math.pow(x, p - 1) / deltap;
+        }
+
+        /** Q″(x) = 1/Δ2 + (p − 1) x^{p−2}/Δp. */
+        double qSecond(int p, double x) {
+            return inverseDelta2 + (p - 1) * Math.pow(x, p - 2) / deltap;
+        }
+
+        /**
+         * The lowest energy per variable the dynamics can reach: the noise part is above −√Q′(1) (Sudakov–Fernique,
+         * as for the p-spin) and the signal part above −Q(1).
+         */
+        double lowestEnergy(int p) {
+            return -Math.sqrt(qPrime(p, 1)) - q(p, 1);
+        }
+    }
+
+    /**
+     * Solves the spiked matrix–tensor equations ({@link Signal}) with the parameters' solver and returns the table
+     * {@code time, energy, mu, overlap} on log-spaced times from 0 to t_max ({@code perDecade} per decade). Both
+     * solvers carry the signal: the fixed grid (the reference) by explicit Euler, the decimating solver by its Heun
+     * step with m(s) entering each interval of the memory integral by the trapezoid rule.
+     *
+     * @param parameters p, T, h, t_max and the output density (waiting times are ignored)
+     * @param signal Q and m(0)
+     * @param progress told of every step, or null
+     * @return the table
+     * @throws IllegalArgumentException naming {@code step} if the integration is unstable
+     */
+    public static Table solve(Parameters parameters, Signal signal, ProgressListener progress) {
+        Objects.requireNonNull(signal, "signal");
+        parameters.requireResources();
+        if (parameters.solver() == Solver.DECIMATING) {
+            DecimatingSolver solver = new DecimatingSolver(parameters, signal);
+            Table table = solver.run(progress, NO_ROWS).energy().copy();
+            return table.addColumns(solver.overlapRows());
+        }
+        FixedGrid grid = FixedGrid.integrate(parameters, signal, progress, null);
+        DoubleColumn time = DoubleColumn.create("time");
+        DoubleColumn energy = DoubleColumn.create("energy");
+        DoubleColumn mu = DoubleColumn.create("mu");
+        DoubleColumn overlap = DoubleColumn.create("overlap");
+        for (long i : LogTimes.upTo(parameters.steps(), parameters.perDecade())) {
+            int k = (int) i;
+            time.append(grid.time(k));
+            energy.append(grid.energy(k));
+            mu.append(grid.mu(k));
+            overlap.append(grid.overlap(k));
+        }
+        return Table.create(ENERGY_TABLE, time, energy, mu, overlap);
+    }
+
     static void checkInterrupt(long step, long total, double time) {
         if (Thread.currentThread().isInterrupted()) {
             throw new CancellationException("run interrupted at step " + step + " of " + total + " (t = " + time

@@ -52,6 +52,14 @@ final class DecimatingSolver {
     private int stored;
     private int maxStored;
     private double mu;
+    /** The spiked extension's Q and m(0), or null for the pure p-spin. */
+    private final CugliandoloKurchan.Signal signal;
+    /** The signal overlap m at each stored time (with a signal). */
+    private double[] overlap;
+    /** ṁ at the time of the last {@link #derivatives} call (with a signal). */
+    private double overlapSlope;
+    /** The overlap m at the rows of the last run's energy table. */
+    private DoubleColumn overlapRows;
 
     /**
      * Prepares a run (the parameters are validated by their record: waiting times are multiples of h in
@@ -60,9 +68,23 @@ final class DecimatingSolver {
      * @throws IllegalArgumentException naming {@code gridPoints} if the budget cannot reach t_max
      */
     DecimatingSolver(CugliandoloKurchan.Parameters parameters) {
+        this(parameters, null);
+    }
+
+    /**
+     * Prepares a run of the equations with a general Q and a signal overlap m(t) ({@link CugliandoloKurchan.Signal});
+     * null gives the pure p-spin run of {@link #DecimatingSolver(CugliandoloKurchan.Parameters)}. The signal's m(s),
+     * slowly varying, enters the memory integral by the trapezoid rule on each interval with the exact integrated
+     * response, and is advanced by the same Heun step.
+     *
+     * @throws IllegalArgumentException naming {@code gridPoints} if the budget cannot reach t_max
+     */
+    DecimatingSolver(CugliandoloKurchan.Parameters parameters, CugliandoloKurchan.Signal signal) {
+        this.signal = signal;
         int perDecade = parameters.perDecade();
         this.parameters = parameters;
-        this.stability = new Stability(parameters, Stability.DECIMATION);
+        this.stability = signal == null ? new Stability(parameters, Stability.DECIMATION)
+                : new Stability(parameters, Stability.DECIMATION, signal.lowestEnergy(parameters.p()));
         this.p = parameters.p();
         this.h = parameters.step();
         this.temperature = parameters.temperature();
@@ -113,6 +135,7 @@ final class DecimatingSolver {
     private void allocate(int cap) {
         int old = stepOf == null ? 0 : stepOf.length;
         stepOf = stepOf == null ? new long[cap] : Arrays.copyOf(stepOf, cap);
+        overlap = overlap == null ? new double[cap] : Arrays.copyOf(overlap, cap);
         c = grow(c, cap, old);
         f = grow(f, cap, old);
         cAvg = grow(cAvg, cap, old);
@@ -143,6 +166,7 @@ final class DecimatingSolver {
         DoubleColumn time = DoubleColumn.create("time");
         DoubleColumn energy = DoubleColumn.create("energy");
         DoubleColumn multiplier = DoubleColumn.create("mu");
+        DoubleColumn overlapColumn = DoubleColumn.create("overlap");
         DoubleColumn tw = DoubleColumn.create("tw");
         DoubleColumn lag = DoubleColumn.create("t");
         DoubleColumn correlation = DoubleColumn.create("correlation");
@@ -151,6 +175,7 @@ final class DecimatingSolver {
         int[] nextLag = new int[waitingSteps.length];
         int next = 0;
         c[0][0] = 1;
+        overlap[0] = signal == null ? 0 : signal.startOverlap();
         stored = 1;
         for (long n = 0; ; n++) {
             if (stored + 1 >= stepOf.length) {
@@ -159,6 +184,7 @@ final class DecimatingSolver {
             CugliandoloKurchan.checkInterrupt(n, total, n * h);
             int a = stored - 1;
             double e = derivatives(a, k1c, k1f);
+            double slope1 = overlapSlope;
             stability.checkEnergy(n * h, e);
             if (progress != null) {
                 progress.progress(n, total, n * h, e);
@@ -167,6 +193,7 @@ final class DecimatingSolver {
                 time.append(n * h);
                 energy.append(e);
                 multiplier.append(mu);
+                overlapColumn.append(overlap[a]);
                 rows.energy(n * h, e, mu);
                 next++;
             }
@@ -203,9 +230,11 @@ final class DecimatingSolver {
             cn[k] = 1;
             fn[k] = 0;
             stepOf[k] = n + 1;
+            overlap[k] = overlap[a] + h * slope1;
             stored++;
             averageNewest(k);
             derivatives(k, k2c, k2f);
+            overlap[k] = overlap[a] + 0.5 * h * (slope1 + overlapSlope);
             for (int j = 0; j <= a; j++) {
                 cn[j] = c[a][j] + 0.5 * h * (k1c[j] + k2c[j]);
                 fn[j] = f[a][j] + 0.5 * h * (k1f[j] + k2f[j]);
@@ -217,9 +246,19 @@ final class DecimatingSolver {
             decimate(n + 1);
         }
         Table energyTable = Table.create(CugliandoloKurchan.ENERGY_TABLE, time, energy, multiplier);
+        overlapRows = overlapColumn;
         Table agingTable = Table.create(CugliandoloKurchan.AGING_TABLE, tw, lag, correlation, response,
                 integratedResponse);
         return new CugliandoloKurchan.Solution(parameters, energyTable, agingTable, maxStored);
+    }
+
+    /**
+     * The overlap m(t) at the times of the energy table of the last {@link #run} (zeros without a signal).
+     *
+     * @return the column {@code overlap}
+     */
+    DoubleColumn overlapRows() {
+        return overlapRows;
     }
 
     /**
@@ -232,10 +271,17 @@ final class DecimatingSolver {
         final double fpp = 0.5 * p * (p - 1);
         double[] ca = c[a];
         double[] fa = f[a];
-        for (int m = 0; m <= a; m++) {
-            double cp2 = power(ca[m], p - 2);
-            g2[m] = fpp * cp2;
-            g1[m] = fp * cp2 * ca[m];
+        if (signal == null) {
+            for (int m = 0; m <= a; m++) {
+                double cp2 = power(ca[m], p - 2);
+                g2[m] = fpp * cp2;
+                g1[m] = fp * cp2 * ca[m];
+            }
+        } else {
+            for (int m = 0; m <= a; m++) {
+                g2[m] = signal.qSecond(p, ca[m]);
+                g1[m] = signal.qPrime(p, ca[m]);
+            }
         }
         double sum = 0;
         for (int m = 0; m < a; m++) {
@@ -243,8 +289,25 @@ final class DecimatingSolver {
             sum += 0.5 * (g1[m] + g1[m + 1]) * df[m];
         }
         df[a] = 0;
-        double energy = -sum;
-        mu = temperature - p * energy;
+        double energy;
+        double source = 0;   // Q'(m(t)), the source of Q'(m(t)) m(t') in ∂_t C
+        if (signal == null) {
+            energy = -sum;
+            mu = temperature - p * energy;
+        } else {
+            // μ = T + m Q'(m) + ∫ R [Q'(C) + C Q''(C)],  e = −Q(m) − ∫ R Q'(C),  ṁ = −μ m + Q'(m) + ∫ Q''(C) R m
+            double cq2 = 0;
+            double drift = 0;
+            for (int m = 0; m < a; m++) {
+                cq2 += 0.5 * (ca[m] * g2[m] + ca[m + 1] * g2[m + 1]) * df[m];
+                drift += 0.5 * (g2[m] * overlap[m] + g2[m + 1] * overlap[m + 1]) * df[m];
+            }
+            double ma = overlap[a];
+            source = signal.qPrime(p, ma);
+            energy = -sum - signal.q(p, ma);
+            mu = temperature + ma * source + sum + cq2;
+            overlapSlope = -mu * ma + source + drift;
+        }
         Arrays.fill(i1, 0, a + 1, 0);
         Arrays.fill(i3, 0, a + 1, 0);
         // ∫ ds f''(C(t,s)) R(t,s) X(s, s_j) over each interval: the slowly varying f'' R by the trapezoid with the
@@ -272,7 +335,7 @@ final class DecimatingSolver {
             for (int m = 0; m < j; m++) {
                 i2 += g1[m] * fj[m] - g1[m + 1] * fj[m + 1] + (g1[m + 1] - g1[m]) * fb[m];
             }
-            dc[j] = -mu * ca[j] + i1[j] + i2;
+            dc[j] = -mu * ca[j] + i1[j] + i2 + source * overlap[j];
             dfOut[j] = 1 - mu * fa[j] + i3[j];
         }
         return energy;
@@ -348,6 +411,7 @@ final class DecimatingSolver {
                 fx[y] = fs[keep[y]];
             }
             stepOf[x] = stepOf[keep[x]];
+            overlap[x] = overlap[keep[x]];
         }
         stored = kept;
     }

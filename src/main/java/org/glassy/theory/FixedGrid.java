@@ -25,13 +25,17 @@ final class FixedGrid {
     private final double[] r;
     private final double[] mu;
     private final double[] energy;
+    /** The signal overlap m(t_i) with a {@link CugliandoloKurchan.Signal}; zeros without one. */
+    private final double[] overlap;
 
-    private FixedGrid(CugliandoloKurchan.Parameters parameters, double[] c, double[] r, double[] mu, double[] energy) {
+    private FixedGrid(CugliandoloKurchan.Parameters parameters, double[] c, double[] r, double[] mu, double[] energy,
+                      double[] overlap) {
         this.parameters = parameters;
         this.c = c;
         this.r = r;
         this.mu = mu;
         this.energy = energy;
+        this.overlap = overlap;
     }
 
     /**
@@ -60,16 +64,34 @@ final class FixedGrid {
      */
     static FixedGrid integrate(CugliandoloKurchan.Parameters parameters, ProgressListener progress,
                                CugliandoloKurchan.Rows rows) {
+        return integrate(parameters, null, progress, rows);
+    }
+
+    /**
+     * Integrates the equations with a general covariance Q and a signal overlap m(t) (see
+     * {@link CugliandoloKurchan.Signal}); without a signal (null) the pure p-spin, f(q) = q^p/2, exactly as
+     * {@link #integrate(CugliandoloKurchan.Parameters, ProgressListener, CugliandoloKurchan.Rows)}.
+     *
+     * @param parameters p, T, h and t_max, the output density and the waiting times
+     * @param signal Q and m(0), or null
+     * @param progress told of every step, or null
+     * @param rows receives the rows as they complete, or null
+     * @return the solution on the whole grid
+     */
+    static FixedGrid integrate(CugliandoloKurchan.Parameters parameters, CugliandoloKurchan.Signal signal,
+                               ProgressListener progress, CugliandoloKurchan.Rows rows) {
         final int p = parameters.p();
         final double h = parameters.step();
         final double temperature = parameters.temperature();
         final int n = (int) parameters.steps();
         final int size = n + 1;
-        Stability stability = new Stability(parameters, Stability.ROUND_OFF);
+        Stability stability = signal == null ? new Stability(parameters, Stability.ROUND_OFF)
+                : new Stability(parameters, Stability.ROUND_OFF, signal.lowestEnergy(p));
         double[] c = new double[triangle(size)];
         double[] r = new double[triangle(size)];
         double[] mu = new double[size];
         double[] energy = new double[size];
+        double[] m = new double[size];
         double[] a = new double[size];   // h w_s f''(C(t_i,s)) R(t_i,s)
         double[] d = new double[size];   // h w_s f'(C(t_i,s))
         double[] cAxpy = new double[size];
@@ -79,25 +101,52 @@ final class FixedGrid {
         final double fp = 0.5 * p;
         final double fpp = 0.5 * p * (p - 1);
         c[0] = 1;
-        FixedGrid grid = new FixedGrid(parameters, c, r, mu, energy);
+        if (signal != null) {
+            m[0] = signal.startOverlap();
+        }
+        FixedGrid grid = new FixedGrid(parameters, c, r, mu, energy, m);
         RowCursor cursor = grid.new RowCursor();
         for (int i = 0; i <= n; i++) {
             CugliandoloKurchan.checkInterrupt(i, n, i * h);
             int row = triangle(i);
             double sum = 0;
-            for (int s = 0; s < i; s++) {
-                double cs = c[row + s];
-                double cp2 = power(cs, p - 2);
-                double weight = s == 0 ? 0.5 * h : h;
-                double rs = r[row + s];
-                a[s] = weight * fpp * cp2 * rs;
-                d[s] = weight * fp * cp2 * cs;
-                sum += d[s] * rs;
+            double signalDrift = 0;
+            if (signal == null) {
+                for (int s = 0; s < i; s++) {
+                    double cs = c[row + s];
+                    double cp2 = power(cs, p - 2);
+                    double weight = s == 0 ? 0.5 * h : h;
+                    double rs = r[row + s];
+                    a[s] = weight * fpp * cp2 * rs;
+                    d[s] = weight * fp * cp2 * cs;
+                    sum += d[s] * rs;
+                }
+                energy[i] = -sum;
+                mu[i] = temperature - p * energy[i];
+            } else {
+                // μ = T + m Q'(m) + ∫ R [Q'(C) + C Q''(C)] ds,  e = −Q(m) − ∫ R Q'(C) ds,
+                // ṁ = −μ m + Q'(m) + ∫ Q''(C) R m(s) ds
+                double muSum = 0;
+                for (int s = 0; s < i; s++) {
+                    double cs = c[row + s];
+                    double weight = s == 0 ? 0.5 * h : h;
+                    double rs = r[row + s];
+                    double q2 = signal.qSecond(p, cs);
+                    double q1 = signal.qPrime(p, cs);
+                    a[s] = weight * q2 * rs;
+                    d[s] = weight * q1;
+                    sum += d[s] * rs;
+                    muSum += weight * rs * cs * q2;
+                    signalDrift += a[s] * m[s];
+                }
+                double mi = m[i];
+                double q1m = signal.qPrime(p, mi);
+                energy[i] = -sum - signal.q(p, mi);
+                mu[i] = temperature + mi * q1m + sum + muSum;
+                signalDrift += q1m;
             }
             a[i] = 0;   // R(t_i, t_i) = 0 (and R(t_j, t_i) = 0 for j ≤ i)
             d[i] = 0;
-            energy[i] = -sum;
-            mu[i] = temperature - p * energy[i];
             stability.checkEnergy(i * h, energy[i]);
             if (progress != null) {
                 progress.progress(i, n, i * h, energy[i]);
@@ -120,13 +169,15 @@ final class FixedGrid {
                 cAxpy[q] += aq;   // C(q,q) = 1, R(q,q) = 0
             }
             int next = triangle(i + 1);
-            double m = mu[i];
+            double mui = mu[i];
+            double source = signal == null ? 0 : signal.qPrime(p, m[i]);   // the term Q'(m(t)) m(t')
             for (int j = 0; j <= i; j++) {
                 double cij = c[row + j];
                 double rij = r[row + j];
-                c[next + j] = cij + h * (-m * cij + cAxpy[j] + dots[j]);
-                r[next + j] = rij + h * (-m * rij + rAxpy[j]);
+                c[next + j] = cij + h * (-mui * cij + cAxpy[j] + dots[j] + source * m[j]);
+                r[next + j] = rij + h * (-mui * rij + rAxpy[j]);
             }
+            m[i + 1] = m[i] + h * (-mui * m[i] + signalDrift);
             c[next + i + 1] = 1;
             r[next + i] = 1;
             r[next + i + 1] = 0;
@@ -239,6 +290,16 @@ final class FixedGrid {
      */
     double mu(int i) {
         return mu[index(i)];
+    }
+
+    /**
+     * The signal overlap m(t_i) (0 without a signal).
+     *
+     * @param i a grid index in [0, N_t]
+     * @return m(t_i)
+     */
+    double overlap(int i) {
+        return overlap[index(i)];
     }
 
     /**

@@ -46,6 +46,20 @@ final class Stability {
         this.tolerance = tolerance;
     }
 
+    /**
+     * A check for one run of the equations with a general covariance Q and a signal: the energy lies in
+     * [{@code lowest}, 0].
+     *
+     * @param parameters the run's step (for the message)
+     * @param tolerance the relative widening of each bound
+     * @param lowest the lowest energy per variable allowed, negative
+     */
+    Stability(CugliandoloKurchan.Parameters parameters, double tolerance, double lowest) {
+        this.step = parameters.step();
+        this.lowest = lowest;
+        this.tolerance = tolerance;
+    }
+
     /** Checks e(t) ∈ [−√(p/2), 0] (hence μ(t) ∈ [T, T + p√(p/2)]), finite. */
     void checkEnergy(double time, double energy) {
         if (!(energy >= lowest * (1 + tolerance) && energy <= -lowest * tolerance)) {

@@ -75,6 +75,8 @@ class InterruptsTest {
             "3", "--quiet"}, 20, "--loss-out");
         streamedKeepsAPrefix(dir, new String[] {"ck", "--p", "3", "--temperature", "0.5", "--time", "20",
             "--waiting-times", "3", "--quiet"}, 12, "--correlations-out");
+        streamedKeepsAPrefix(dir, new String[] {"spiked", "--p", "3", "--n", "40", "--delta2", "0.5", "--deltap", "1",
+            "--time", "100", "--dt", "0.05", "--seed", "3", "--quiet"}, 8, null);
         streamedKeepsAPrefix(dir, new String[] {"phase-retrieval", "--dim", "40", "--alpha", "4", "--algorithm",
             "persistent-sgd", "--batch-fraction", "0.5", "--persistence", "10", "--lr", "2", "--time", "2000", "--seed",
             "3", "--spherical", "--quiet"}, 8, null);
@@ -116,6 +118,7 @@ class InterruptsTest {
         // each run would take minutes: the interrupt always comes first
         atEndLeavesPartial(dir, "trap", "--model", "bouchaud", "--x", "0.9", "--tw", "1e8", "--samples", "1000000",
                 "--seed", "1");
+        atEndLeavesPartial(dir, "spiked-dmft", "--p", "3", "--delta2", "0.5", "--deltap", "1", "--time", "1e6");
         atEndLeavesPartial(dir, "perceptron", "--alpha", "3", "--kappa", "0", "--n", "3000", "--seed", "1");
         atEndLeavesPartial(dir, "double-descent", "--model", "random-features", "--features", "1000", "--samples",
                 "1000", "--dim", "200", "--noise", "0.5", "--ridge", "0", "--seed", "1", "--repeats", "100");

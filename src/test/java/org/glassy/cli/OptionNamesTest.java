@@ -92,6 +92,16 @@ class OptionNamesTest {
         command("sweep-status", new String[] {sweepDir});
         command("sweep-task", new String[] {sweepDir, "0"}, "--chunk", "0", "--list", "/nonexistent-glassy-dir/list",
                 "--attempt", "0", "--runner", "foo");
+        command("spiked", new String[] {"--p", "3", "--n", "20", "--delta2", "0.5", "--deltap", "1", "--time", "1",
+            "--dt", "0.1", "--seed", "1"},
+                "--p", "1", "--n", "2", "--delta2", "0", "--deltap", "-1", "--time", "0.01", "--dt", "0",
+                "--seed", "x", "--temperature", "-1", "--start-overlap", "1.5", "--records-per-decade", "0",
+                "--out", MISSING_DIR);
+        command("spiked-dmft", new String[] {"--p", "3", "--delta2", "0.5", "--deltap", "1", "--time", "1"},
+                "--p", "1", "--delta2", "-1", "--deltap", "0", "--time", "1.05", "--temperature", "-1",
+                "--start-overlap", "2", "--step", "0", "--records-per-decade", "0", "--out", MISSING_DIR);
+        command("spiked-threshold", new String[] {"--p", "3", "--deltap", "1"},
+                "--p", "1", "--deltap", "0", "--out", MISSING_DIR);
         command("perceptron", new String[] {"--alpha", "1", "--kappa", "0", "--n", "20", "--seed", "1"},
                 "--alpha", "0", "--kappa", "NaN", "--n", "1", "--seed", "x", "--loss", "foo", "--steps", "0",
                 "--contact-tolerance", "-1", "--out", MISSING_DIR);

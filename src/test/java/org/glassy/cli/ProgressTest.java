@@ -97,6 +97,10 @@ class ProgressTest {
             "10", "--effort", "0.01"});
         runs.put("hinge-shallow", new String[] {"hinge-shallow", "--hidden", "50", "--samples", "200", "--dim", "10",
             "--margin", "1", "--time", "5", "--seed", "1"});
+        runs.put("spiked", new String[] {"spiked", "--p", "3", "--n", "40", "--delta2", "0.5", "--deltap", "1",
+            "--time", "20", "--dt", "0.1", "--seed", "1"});
+        runs.put("spiked-dmft", new String[] {"spiked-dmft", "--p", "3", "--delta2", "0.5", "--deltap", "1",
+            "--time", "5"});
         runs.put("perceptron", new String[] {"perceptron", "--alpha", "3", "--kappa", "0", "--n", "60", "--seed",
             "1"});
         runs.put("double-descent", new String[] {"double-descent", "--model", "random-features", "--features", "40",
@@ -115,8 +119,9 @@ class ProgressTest {
             Map<String, String[]> runs = everyCommand(dir);
             assertEquals(new java.util.TreeSet<>(Glassy.commandLine().getSubcommands().keySet()),
                     new java.util.TreeSet<>(java.util.stream.Stream.concat(runs.keySet().stream(), java.util.stream.Stream.of(
-                            "help", "sweep", "collect", "sweep-status", "sweep-task")).toList()),
-                    "every command that runs a computation is run here (a sweep reports points done instead)");
+                            "help", "sweep", "collect", "sweep-status", "sweep-task", "spiked-threshold")).toList()),
+                    "every command that runs a computation is run here (a sweep reports points done instead; "
+                            + "spiked-threshold evaluates a closed form)");
             List<String> failures = new ArrayList<>();
             Pattern line = Pattern.compile("glassy (\\S+): (.+: )?\\d+% \\(\\d+ of \\d+ \\w+\\), \\S+ \\w+/s, "
                     + "(ETA \\d+:\\d\\d:\\d\\d|ETA unknown|done in \\d+:\\d\\d:\\d\\d), [a-z() 0-9,]+ \\S+");
