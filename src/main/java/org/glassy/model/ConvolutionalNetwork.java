@@ -13,6 +13,7 @@ import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
 import org.deeplearning4j.nn.conf.preprocessor.CnnToFeedForwardPreProcessor;
 import org.deeplearning4j.nn.conf.preprocessor.FeedForwardToCnnPreProcessor;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.nn.weights.WeightInit;
 import org.glassy.internal.Require;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.factory.Nd4j;
@@ -206,7 +207,7 @@ public final class ConvolutionalNetwork {
     }
 
     /**
-     * The CNN, initialised by DL4J (Xavier weights, zero biases) from {@code seed}, inputs the rows
+     * The CNN, initialised by DL4J (He weights, variance 2/fan-in, zero biases) from {@code seed}, inputs the rows
      * of a dataset read as d₀ × d₀ images, row-major.
      *
      * @param architecture the shape
@@ -387,6 +388,7 @@ public final class ConvolutionalNetwork {
                 .dataType(DataType.DOUBLE)
                 .seed(seed)
                 .updater(new Sgd(learningRate))
+                .weightInit(WeightInit.RELU)
                 .list();
     }
 
