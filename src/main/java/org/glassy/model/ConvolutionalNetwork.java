@@ -69,7 +69,16 @@ public final class ConvolutionalNetwork {
      */
     public record Architecture(int side, int kernel, int[] channels, int[] strides, int hidden, int classes) {
 
-        /** Validates the shape: every side after a convolution and a pooling is at least 1. */
+        /**
+         * Validates the shape: every side after a convolution and a pooling is at least 1.
+         *
+         * @param side the image side d₀, pixels, at least 1
+         * @param kernel the convolution kernel side k, at least 1
+         * @param channels the feature maps C₁, C₂ of the two convolutions, each at least 1
+         * @param strides the strides s₁, s₂, each at least 1
+         * @param hidden the dense layer's width, at least 1
+         * @param classes the number of classes, at least 2
+         */
         public Architecture {
             Require.atLeast("side", side, 1);
             Require.atLeast("kernel", kernel, 1);
@@ -112,11 +121,13 @@ public final class ConvolutionalNetwork {
             return new Architecture(28, 5, new int[] {channels, channels}, new int[] {1, 1}, 32, 10);
         }
 
+        /** @return a copy of the feature maps C₁, C₂ */
         @Override
         public int[] channels() {
             return channels.clone();
         }
 
+        /** @return a copy of the strides s₁, s₂ */
         @Override
         public int[] strides() {
             return strides.clone();

@@ -80,7 +80,18 @@ public final class ArchitecturalBias {
     public record Parameters(int samples, int relaxEpochs, int totalEpochs, long seed, int channels,
                              double learningRate, int batch, Baseline baseline) {
 
-        /** Validates every field, naming it and its range. */
+        /**
+         * Validates every field, naming it and its range.
+         *
+         * @param samples training images P, 1 to 60 000
+         * @param relaxEpochs epochs R of the CNN before the switch, 0 to totalEpochs
+         * @param totalEpochs epochs E in all, at least 1
+         * @param seed the seed of the initialisations and the batch order
+         * @param channels feature maps of both convolutions, 1 to 16
+         * @param learningRate the SGD learning rate η &gt; 0
+         * @param batch the batch size, 1 to P
+         * @param baseline {@link Baseline#NONE} or the FCN baseline
+         */
         public Parameters {
             Require.inRange("samples", samples, 1, FashionMnist.TRAIN_SIZE);
             Require.atLeast("totalEpochs", totalEpochs, 1);
@@ -129,49 +140,89 @@ public final class ArchitecturalBias {
             private Builder() {
             }
 
-            /** @param value training images P @return this builder */
+            /**
+             * Sets a parameter.
+             *
+             * @param value training images P
+             * @return this builder
+             */
             public Builder samples(int value) {
                 samples = value;
                 return this;
             }
 
-            /** @param value epochs R before the switch @return this builder */
+            /**
+             * Sets a parameter.
+             *
+             * @param value epochs R before the switch
+             * @return this builder
+             */
             public Builder relaxEpochs(int value) {
                 relaxEpochs = value;
                 return this;
             }
 
-            /** @param value epochs E in all @return this builder */
+            /**
+             * Sets a parameter.
+             *
+             * @param value epochs E in all
+             * @return this builder
+             */
             public Builder totalEpochs(int value) {
                 totalEpochs = value;
                 return this;
             }
 
-            /** @param value the seed @return this builder */
+            /**
+             * Sets a parameter.
+             *
+             * @param value the seed
+             * @return this builder
+             */
             public Builder seed(long value) {
                 seed = value;
                 return this;
             }
 
-            /** @param value feature maps of both convolutions @return this builder */
+            /**
+             * Sets a parameter.
+             *
+             * @param value feature maps of both convolutions
+             * @return this builder
+             */
             public Builder channels(int value) {
                 channels = value;
                 return this;
             }
 
-            /** @param value the learning rate η @return this builder */
+            /**
+             * Sets a parameter.
+             *
+             * @param value the learning rate η
+             * @return this builder
+             */
             public Builder learningRate(double value) {
                 learningRate = value;
                 return this;
             }
 
-            /** @param value the batch size @return this builder */
+            /**
+             * Sets a parameter.
+             *
+             * @param value the batch size
+             * @return this builder
+             */
             public Builder batch(int value) {
                 batch = value;
                 return this;
             }
 
-            /** @param value the baseline @return this builder */
+            /**
+             * Sets a parameter.
+             *
+             * @param value the baseline
+             * @return this builder
+             */
             public Builder baseline(Baseline value) {
                 baseline = value;
                 return this;
