@@ -27,8 +27,8 @@ import picocli.CommandLine.Command;
         description = "Glassy dynamics of spin glasses and neural networks, as CSV.",
         subcommands = {PSpinCommand.class, PSpinAgingCommand.class, AgingDnnCommand.class, TrapCommand.class,
             CugliandoloKurchanCommand.class, NebCommand.class, BarrierCommand.class, HingeShallowCommand.class,
-            PerceptronCommand.class, DoubleDescentCommand.class, PhaseRetrievalCommand.class, SpikedCommand.class,
-            SpikedDmftCommand.class, SpikedThresholdCommand.class, SweepCommand.class,
+            PerceptronCommand.class, DoubleDescentCommand.class, Cnn2fcCommand.class, PhaseRetrievalCommand.class,
+            SpikedCommand.class, SpikedDmftCommand.class, SpikedThresholdCommand.class, SweepCommand.class,
             CollectCommand.class, SweepStatusCommand.class, SweepTaskCommand.class, CommandLine.HelpCommand.class})
 public final class Glassy implements Runnable {
 
@@ -85,6 +85,7 @@ public final class Glassy implements Runnable {
      * @param args the arguments
      */
     public static void main(String[] args) {
+        boundOffHeapMemory();
         // rows go to file descriptor 1 itself: its errors (a full disk, a closed pipe) reach the run, which
         // System.out would swallow
         Output.standardOutput(new FileOutputStream(FileDescriptor.out));
@@ -110,6 +111,20 @@ public final class Glassy implements Runnable {
             finished.countDown();
         }
         System.exit(status);
+    }
+
+    /** DeepLearning4J's default off-heap limit, set unless the JVM was given one (README.md, "Command line"). */
+    static final String OFF_HEAP_LIMIT = "2g";
+
+    /**
+     * Bounds the native memory DeepLearning4J's ND4J arrays may hold ({@code org.bytedeco.javacpp.maxbytes}) to
+     * {@link #OFF_HEAP_LIMIT} unless set on the command line; read once, when JavaCPP first loads, so it must run
+     * before any ND4J array exists. An allocation beyond it fails with an {@code OutOfMemoryError} that names it.
+     */
+    static void boundOffHeapMemory() {
+        if (System.getProperty("org.bytedeco.javacpp.maxbytes") == null) {
+            System.setProperty("org.bytedeco.javacpp.maxbytes", OFF_HEAP_LIMIT);
+        }
     }
 
     /**

@@ -28,6 +28,11 @@ import org.openjdk.jmh.annotations.Warmup;
  * One SGD step (mini-batch forward, backward, momentum update) of a 784-100-10 ReLU network with
  * batch 100, double precision, one thread: the hot loop of the DNN studies. Compare with
  * {@code docs/pytorch_mlp_step.py} run in the same session. Run: {@code make bench BENCH_ARGS=MlpStep}.
+ *
+ * <p>Engines: {@code lean} ({@link Mlp}), {@code dl4j} ({@link DeepLearning4jNetwork} behind the run loop,
+ * copying parameters and batch into native arrays every step) and {@code dl4j-fit} (the same DL4J network
+ * trained natively: {@code MultiLayerNetwork.fit} on batches already in native arrays, plain SGD, as
+ * {@code study.bias} trains its CNNs; the batches cycle through 100 pre-built ones).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -37,7 +42,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector", "-Xmx3g"})
 public class MlpStepBenchmark {
 
-    @Param({"lean", "dl4j"})
+    @Param({"lean", "dl4j", "dl4j-fit"})
     String engine;
 
     @Param({"SQUARED", "CROSS_ENTROPY"})
@@ -48,6 +53,8 @@ public class MlpStepBenchmark {
     private MiniBatchSgd.State state;
     private SplitMix64 random;
     private long step;
+    private org.deeplearning4j.nn.multilayer.MultiLayerNetwork native4j;
+    private java.util.List<org.nd4j.linalg.dataset.DataSet> batches;
 
     @Setup
     public void setUp() {
@@ -58,10 +65,37 @@ public class MlpStepBenchmark {
         sgd = new MiniBatchSgd(0.01, 100, 0.5);
         state = sgd.init(model, Space.euclidean(), lean.initialParameters(3L));
         random = new SplitMix64(4L);
+        if (engine.equals("dl4j-fit")) {
+            boolean squared = loss == Loss.SQUARED;
+            native4j = new org.deeplearning4j.nn.multilayer.MultiLayerNetwork(
+                    new org.deeplearning4j.nn.conf.NeuralNetConfiguration.Builder()
+                    .dataType(org.nd4j.linalg.api.buffer.DataType.DOUBLE).seed(3L)
+                    .updater(new org.nd4j.linalg.learning.config.Sgd(0.01)).list()
+                    .layer(new org.deeplearning4j.nn.conf.layers.DenseLayer.Builder().nIn(784).nOut(100)
+                            .activation(org.nd4j.linalg.activations.Activation.RELU).build())
+                    .layer(new org.deeplearning4j.nn.conf.layers.OutputLayer.Builder(squared
+                            ? org.nd4j.linalg.lossfunctions.LossFunctions.LossFunction.MSE
+                            : org.nd4j.linalg.lossfunctions.LossFunctions.LossFunction.MCXENT).nIn(100).nOut(10)
+                            .activation(squared ? org.nd4j.linalg.activations.Activation.IDENTITY
+                                    : org.nd4j.linalg.activations.Activation.SOFTMAX).build())
+                    .build());
+            native4j.init();
+            double[] labels = new double[data.size() * 10];
+            for (int i = 0; i < data.size(); i++) {
+                labels[i * 10 + data.labels()[i]] = 1;
+            }
+            batches = new org.nd4j.linalg.dataset.DataSet(
+                    org.nd4j.linalg.factory.Nd4j.createFromArray(data.inputs()).reshape(data.size(), 784),
+                    org.nd4j.linalg.factory.Nd4j.createFromArray(labels).reshape(data.size(), 10)).batchBy(100);
+        }
     }
 
     @Benchmark
     public double sgdStep() {
+        if (native4j != null) {
+            native4j.fit(batches.get((int) (step++ % batches.size())));
+            return native4j.score();
+        }
         state = sgd.step(model, Space.euclidean(), state, step++, random);
         return state.energy();
     }

@@ -77,6 +77,8 @@ class InterruptsTest {
             "--waiting-times", "3", "--quiet"}, 12, "--correlations-out");
         streamedKeepsAPrefix(dir, new String[] {"spiked", "--p", "3", "--n", "40", "--delta2", "0.5", "--deltap", "1",
             "--time", "100", "--dt", "0.05", "--seed", "3", "--quiet"}, 8, null);
+        streamedKeepsAPrefix(dir, new String[] {"cnn2fc", "--samples", "100", "--relax-epochs", "4", "--total-epochs",
+            "4", "--seed", "3", "--channels", "1", "--quiet"}, 2, null);
         streamedKeepsAPrefix(dir, new String[] {"phase-retrieval", "--dim", "40", "--alpha", "4", "--algorithm",
             "persistent-sgd", "--batch-fraction", "0.5", "--persistence", "10", "--lr", "2", "--time", "2000", "--seed",
             "3", "--spherical", "--quiet"}, 8, null);

@@ -111,6 +111,10 @@ class OptionNamesTest {
                 "--model", "foo", "--features", "0", "--samples", "0", "--dim", "0", "--noise", "-1", "--ridge", "-1",
                 "--seed", "x", "--activation", "sigmoid", "--ensemble", "0", "--repeats", "0", "--test-samples", "0",
                 "--out", MISSING_DIR);
+        command("cnn2fc", new String[] {"--samples", "100", "--relax-epochs", "1", "--total-epochs", "2", "--seed",
+            "1"},
+                "--samples", "0", "--relax-epochs", "3", "--total-epochs", "0", "--seed", "x", "--channels", "17",
+                "--lr", "0", "--batch", "101", "--baseline", "cnn", "--out", MISSING_DIR);
     }
 
     /** The options of a command that take a value (not --help, --version or flags). */

@@ -106,6 +106,8 @@ class ProgressTest {
         runs.put("double-descent", new String[] {"double-descent", "--model", "random-features", "--features", "40",
             "--samples", "40", "--dim", "20", "--noise", "0.5", "--ridge", "0", "--seed", "1", "--repeats", "5",
             "--test-samples", "100"});
+        runs.put("cnn2fc", new String[] {"cnn2fc", "--samples", "100", "--relax-epochs", "1", "--total-epochs", "2",
+            "--seed", "1", "--channels", "1"});
         runs.put("phase-retrieval", new String[] {"phase-retrieval", "--dim", "50", "--alpha", "4", "--algorithm",
             "sgd", "--batch-fraction", "0.5", "--lr", "2", "--time", "200", "--seed", "1", "--spherical"});
         return runs;

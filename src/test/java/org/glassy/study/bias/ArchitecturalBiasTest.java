@@ -1,0 +1,85 @@
+package org.glassy.study.bias;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.glassy.data.Dataset;
+import org.glassy.data.FashionMnist;
+import org.glassy.model.ConvolutionalNetwork;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.factory.Nd4j;
+
+/** The relax-time protocol: phases, the switch, the observables. */
+class ArchitecturalBiasTest {
+
+    private static final Dataset TRAIN = FashionMnist.train(600);
+    private static final Dataset TEST = FashionMnist.test(500);
+
+    private static List<ArchitecturalBias.Row> run(int relax, int total, ArchitecturalBias.Baseline baseline) {
+        ArchitecturalBias.Parameters p = ArchitecturalBias.Parameters.builder().samples(600).relaxEpochs(relax)
+                .totalEpochs(total).seed(3L).channels(2).learningRate(0.1).batch(10).baseline(baseline).build();
+        List<ArchitecturalBias.Row> rows = new ArrayList<>();
+        ArchitecturalBias.run(p, TRAIN, TEST, null, rows::add);
+        return rows;
+    }
+
+    @Test
+    void theCnnPhaseEndsAtTheRelaxTimeAndTheEfcnLeavesTheMask() {
+        List<ArchitecturalBias.Row> rows = run(2, 4, ArchitecturalBias.Baseline.NONE);
+        assertEquals(List.of("cnn", "cnn", "efcn", "efcn"), rows.stream().map(ArchitecturalBias.Row::phase).toList());
+        assertEquals(List.of(1, 2, 3, 4), rows.stream().map(ArchitecturalBias.Row::epoch).toList());
+        assertEquals(0.0, rows.get(1).offMaskNorm());
+        assertTrue(rows.get(2).offMaskNorm() > 0 && rows.get(3).offMaskNorm() > rows.get(2).offMaskNorm(),
+                rows.toString());
+        // SGD learns: the loss falls below the uniform guess ln 10 and keeps falling after the switch
+        assertTrue(rows.get(1).trainLoss() < Math.log(10), rows.toString());
+        assertTrue(rows.get(3).trainLoss() < rows.get(1).trainLoss(), rows.toString());
+        assertTrue(rows.get(3).testAccuracy() > 0.4, rows.toString());
+    }
+
+    @Test
+    void relaxZeroIsTheEfcnFromTheStartAndTheBaselineIsTheFcn() {
+        List<ArchitecturalBias.Row> efcn = run(0, 1, ArchitecturalBias.Baseline.NONE);
+        assertEquals("efcn", efcn.get(0).phase());
+        assertTrue(efcn.get(0).offMaskNorm() > 0);
+        List<ArchitecturalBias.Row> fcn = run(0, 1, ArchitecturalBias.Baseline.FCN);
+        assertEquals("fcn", fcn.get(0).phase());
+        // a random dense init is far off the mask; one epoch of SGD moves the eFCN only slightly off it
+        assertTrue(fcn.get(0).offMaskNorm() > 10 * efcn.get(0).offMaskNorm(), fcn + " " + efcn);
+        assertThrows(IllegalArgumentException.class, () -> run(2, 1, ArchitecturalBias.Baseline.NONE));
+    }
+
+    @Test
+    void evaluationIsTheMeanCrossEntropyAndTheAccuracy() {
+        ConvolutionalNetwork.Architecture a = ConvolutionalNetwork.Architecture.fashionMnist(2);
+        MultiLayerNetwork cnn = ConvolutionalNetwork.convolutional(a, 0.1, 1L);
+        Dataset data = FashionMnist.test(1100);   // three chunks, the last partial
+        double[] labels = new double[data.size() * 10];
+        for (int i = 0; i < data.size(); i++) {
+            labels[i * 10 + data.labels()[i]] = 1;
+        }
+        DataSet set = new DataSet(Nd4j.createFromArray(data.inputs()).reshape(data.size(), 784),
+                Nd4j.createFromArray(labels).reshape(data.size(), 10));
+        double[] e = ArchitecturalBias.evaluate(cnn, set);
+        double[][] out = cnn.output(set.getFeatures()).toDoubleMatrix();
+        double loss = 0;
+        int right = 0;
+        for (int i = 0; i < data.size(); i++) {
+            loss -= Math.log(out[i][data.labels()[i]]);
+            int best = 0;
+            for (int c = 1; c < 10; c++) {
+                best = out[i][c] > out[i][best] ? c : best;
+            }
+            right += best == data.labels()[i] ? 1 : 0;
+        }
+        assertEquals(loss / data.size(), e[0], 1e-12);
+        assertEquals(cnn.score(set), e[0], 1e-10);
+        assertEquals((double) right / data.size(), e[1]);
+    }
+}
