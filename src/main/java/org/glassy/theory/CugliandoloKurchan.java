@@ -486,7 +486,13 @@ public final class CugliandoloKurchan {
      */
     public record Signal(double inverseDelta2, double deltap, double startOverlap) {
 
-        /** Validates, naming the offending parameter. */
+        /**
+         * Validates, naming the offending parameter.
+         *
+         * @param inverseDelta2 1/Δ2 ≥ 0
+         * @param deltap Δp &gt; 0
+         * @param startOverlap m(0) in [−1, 1]
+         */
         public Signal {
             Require.nonNegative("delta2", inverseDelta2);
             Require.positive("deltap", deltap);

@@ -56,7 +56,20 @@ public final class SpikedGradientFlow {
     public record Parameters(int p, int n, double delta2, double deltap, double time, double dt, long seed,
                              double temperature, double startOverlap, int recordsPerDecade) {
 
-        /** Validates every field, naming the offending one. */
+        /**
+         * Validates every field, naming the offending one.
+         *
+         * @param p the tensor order
+         * @param n the number of variables N
+         * @param delta2 Δ2, or +∞ for no matrix
+         * @param deltap Δp
+         * @param time the final time
+         * @param dt the time step
+         * @param seed the seed
+         * @param temperature the temperature T
+         * @param startOverlap the start overlap m₀, or NaN for a random start
+         * @param recordsPerDecade rows per decade
+         */
         public Parameters {
             PSpinSpherical.requireOrder(p);
             Require.atLeast("n", n, p);
@@ -126,61 +139,91 @@ public final class SpikedGradientFlow {
             private Builder() {
             }
 
-            /** @param value the tensor order p @return this */
+            /**
+             * @param value the tensor order p
+             * @return this
+             */
             public Builder p(int value) {
                 p = value;
                 return this;
             }
 
-            /** @param value the number of variables N @return this */
+            /**
+             * @param value the number of variables N
+             * @return this
+             */
             public Builder n(int value) {
                 n = value;
                 return this;
             }
 
-            /** @param value Δ2 (+∞: no matrix) @return this */
+            /**
+             * @param value Δ2 (+∞: no matrix)
+             * @return this
+             */
             public Builder delta2(double value) {
                 delta2 = value;
                 return this;
             }
 
-            /** @param value Δp @return this */
+            /**
+             * @param value Δp
+             * @return this
+             */
             public Builder deltap(double value) {
                 deltap = value;
                 return this;
             }
 
-            /** @param value the final time @return this */
+            /**
+             * @param value the final time
+             * @return this
+             */
             public Builder time(double value) {
                 time = value;
                 return this;
             }
 
-            /** @param value the time step @return this */
+            /**
+             * @param value the time step
+             * @return this
+             */
             public Builder dt(double value) {
                 dt = value;
                 return this;
             }
 
-            /** @param value the seed @return this */
+            /**
+             * @param value the seed
+             * @return this
+             */
             public Builder seed(long value) {
                 seed = value;
                 return this;
             }
 
-            /** @param value the temperature (default 0, gradient flow) @return this */
+            /**
+             * @param value the temperature (default 0, gradient flow)
+             * @return this
+             */
             public Builder temperature(double value) {
                 temperature = value;
                 return this;
             }
 
-            /** @param value the start overlap m₀ (default NaN, a random start) @return this */
+            /**
+             * @param value the start overlap m₀ (default NaN, a random start)
+             * @return this
+             */
             public Builder startOverlap(double value) {
                 startOverlap = value;
                 return this;
             }
 
-            /** @param value rows per decade (default 10) @return this */
+            /**
+             * @param value rows per decade (default 10)
+             * @return this
+             */
             public Builder recordsPerDecade(int value) {
                 recordsPerDecade = value;
                 return this;
