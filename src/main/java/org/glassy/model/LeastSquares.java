@@ -1,7 +1,5 @@
 package org.glassy.model;
 
-import org.glassy.internal.Require;
-
 /**
  * Linear least squares over n examples, L(w) = (1/(2n)) Σ_μ (y_μ − w·x_μ)², ∇L = −(1/n) Σ_μ (y_μ − w·x_μ) x_μ:
  * linear regression, whose SGD stationary state is known exactly
@@ -12,11 +10,21 @@ import org.glassy.internal.Require;
  */
 public final class LeastSquares implements BatchModel {
 
-    private final int dimension;
-    private final int samples;
-    private final double[] inputs;
-    private final double[] targets;
-    private final int[] all;
+    /** ℓ(y, h) = ½ (y − h)². */
+    private static final LinearExamples.ExampleLoss SQUARE = new LinearExamples.ExampleLoss() {
+        @Override
+        public double loss(double y, double h) {
+            double r = y - h;
+            return 0.5 * r * r;
+        }
+
+        @Override
+        public double derivative(double y, double h) {
+            return h - y;
+        }
+    };
+
+    private final LinearExamples examples;
 
     /**
      * The loss over given data.
@@ -26,53 +34,30 @@ public final class LeastSquares implements BatchModel {
      * @param targets the n targets y_μ, finite (copied)
      */
     public LeastSquares(int dimension, double[] inputs, double[] targets) {
-        this.dimension = Require.atLeast("dimension", dimension, 1);
-        if (targets.length < 1 || inputs.length != (long) targets.length * dimension) {
-            throw Require.invalid("inputs", "must hold n·d = " + targets.length + "·" + dimension
-                    + " values for n >= 1 targets, got " + inputs.length);
-        }
-        this.samples = targets.length;
-        this.inputs = inputs.clone();
-        this.targets = targets.clone();
-        this.all = new int[samples];
-        for (int mu = 0; mu < samples; mu++) {
-            all[mu] = mu;
-        }
+        this.examples = new LinearExamples(dimension, inputs, targets, 1);
     }
 
     @Override
     public int dimension() {
-        return dimension;
+        return examples.dimension();
     }
 
     @Override
     public int exampleCount() {
-        return samples;
+        return examples.count();
     }
 
     @Override
     public double energy(double[] x) {
         checkDimension("x", x);
-        double s = 0;
-        for (int mu = 0; mu < samples; mu++) {
-            double r = targets[mu] - dot(x, mu);
-            s += r * r;
-        }
-        return s / (2.0 * samples);
-    }
-
-    private double dot(double[] w, int mu) {
-        double s = 0;
-        int offset = mu * dimension;
-        for (int i = 0; i < dimension; i++) {
-            s += w[i] * inputs[offset + i];
-        }
-        return s;
+        return examples.meanLoss(x, SQUARE);
     }
 
     @Override
     public double energyAndGradient(double[] x, double[] gradient) {
-        return batchEnergyAndGradient(x, all, 0, samples, gradient);
+        checkDimension("x", x);
+        checkDimension("gradient", gradient);
+        return examples.batch(x, null, 0, examples.count(), gradient, SQUARE);
     }
 
     @Override
@@ -80,26 +65,11 @@ public final class LeastSquares implements BatchModel {
         checkDimension("x", x);
         checkDimension("gradient", gradient);
         checkBatch(indices, from, to);
-        java.util.Arrays.fill(gradient, 0);
-        double s = 0;
-        for (int k = from; k < to; k++) {
-            int mu = indices[k];
-            double r = targets[mu] - dot(x, mu);
-            s += r * r;
-            int offset = mu * dimension;
-            for (int i = 0; i < dimension; i++) {
-                gradient[i] -= r * inputs[offset + i];
-            }
-        }
-        int b = to - from;
-        for (int i = 0; i < dimension; i++) {
-            gradient[i] /= b;
-        }
-        return s / (2.0 * b);
+        return examples.batch(x, indices, from, to, gradient, SQUARE);
     }
 
     @Override
     public String toString() {
-        return "LeastSquares[d=" + dimension + ", n=" + samples + "]";
+        return "LeastSquares[d=" + dimension() + ", n=" + exampleCount() + "]";
     }
 }

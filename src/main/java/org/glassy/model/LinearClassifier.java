@@ -27,7 +27,7 @@ import org.glassy.internal.Require;
 public final class LinearClassifier implements BatchModel {
 
     /** The per-example loss ℓ(c, h). */
-    public enum ExampleLoss {
+    public enum ExampleLoss implements LinearExamples.ExampleLoss {
         /** ℓ = ½ (c − h)². */
         SQUARE,
         /** ℓ = ln(1 + e^{−c h}). */
@@ -40,6 +40,7 @@ public final class LinearClassifier implements BatchModel {
          * @param h the pre-activation
          * @return the loss
          */
+        @Override
         public double loss(double c, double h) {
             if (this == SQUARE) {
                 double r = c - h;
@@ -56,6 +57,7 @@ public final class LinearClassifier implements BatchModel {
          * @param h the pre-activation
          * @return the derivative
          */
+        @Override
         public double derivative(double c, double h) {
             if (this == SQUARE) {
                 return h - c;
@@ -66,13 +68,9 @@ public final class LinearClassifier implements BatchModel {
         }
     }
 
-    private final int dimension;
-    private final int samples;
-    private final double[] inputs;
-    private final double[] labels;
+    private final LinearExamples examples;
     private final double ridge;
     private final ExampleLoss loss;
-    private final int[] all;
 
     /**
      * The loss over given data.
@@ -84,35 +82,24 @@ public final class LinearClassifier implements BatchModel {
      * @param loss the per-example loss
      */
     public LinearClassifier(int dimension, double[] inputs, double[] labels, double ridge, ExampleLoss loss) {
-        this.dimension = Require.atLeast("dimension", dimension, 1);
-        if (labels.length < 1 || inputs.length != (long) labels.length * dimension) {
-            throw Require.invalid("inputs", "must hold n·d = " + labels.length + "·" + dimension
-                    + " values for n >= 1 labels, got " + inputs.length);
-        }
+        this.examples = new LinearExamples(dimension, inputs, labels, Math.sqrt(dimension));
         for (int mu = 0; mu < labels.length; mu++) {
             if (labels[mu] != 1 && labels[mu] != -1) {
                 throw Require.invalid("labels[" + mu + "]", "must be +1 or -1, got " + labels[mu]);
             }
         }
-        this.samples = labels.length;
-        this.inputs = inputs.clone();
-        this.labels = labels.clone();
         this.ridge = Require.nonNegative("ridge", ridge);
         this.loss = Objects.requireNonNull(loss, "loss");
-        this.all = new int[samples];
-        for (int mu = 0; mu < samples; mu++) {
-            all[mu] = mu;
-        }
     }
 
     @Override
     public int dimension() {
-        return dimension;
+        return examples.dimension();
     }
 
     @Override
     public int exampleCount() {
-        return samples;
+        return examples.count();
     }
 
     /** @return λ */
@@ -125,21 +112,12 @@ public final class LinearClassifier implements BatchModel {
         return loss;
     }
 
-    private double field(double[] w, int mu) {
-        double s = 0;
-        int offset = mu * dimension;
-        for (int i = 0; i < dimension; i++) {
-            s += w[i] * inputs[offset + i];
-        }
-        return s / Math.sqrt(dimension);
-    }
-
     private double penalty(double[] w) {
         double s = 0;
         for (double v : w) {
             s += v * v;
         }
-        return ridge * s / (2.0 * samples);
+        return ridge * s / (2.0 * examples.count());
     }
 
     /**
@@ -151,27 +129,25 @@ public final class LinearClassifier implements BatchModel {
     public double trainingError(double[] w) {
         checkDimension("w", w);
         int wrong = 0;
-        for (int mu = 0; mu < samples; mu++) {
-            if (labels[mu] * field(w, mu) <= 0) {
+        for (int mu = 0; mu < examples.count(); mu++) {
+            if (examples.label(mu) * examples.field(w, mu) <= 0) {
                 wrong++;
             }
         }
-        return (double) wrong / samples;
+        return (double) wrong / examples.count();
     }
 
     @Override
     public double energy(double[] x) {
         checkDimension("x", x);
-        double s = 0;
-        for (int mu = 0; mu < samples; mu++) {
-            s += loss.loss(labels[mu], field(x, mu));
-        }
-        return s / samples + penalty(x);
+        return examples.meanLoss(x, loss) + penalty(x);
     }
 
     @Override
     public double energyAndGradient(double[] x, double[] gradient) {
-        return batchEnergyAndGradient(x, all, 0, samples, gradient);
+        checkDimension("x", x);
+        checkDimension("gradient", gradient);
+        return addPenalty(x, examples.batch(x, null, 0, examples.count(), gradient, loss), gradient);
     }
 
     @Override
@@ -179,29 +155,20 @@ public final class LinearClassifier implements BatchModel {
         checkDimension("x", x);
         checkDimension("gradient", gradient);
         checkBatch(indices, from, to);
-        java.util.Arrays.fill(gradient, 0);
-        double scale = 1 / Math.sqrt(dimension);
-        double s = 0;
-        for (int k = from; k < to; k++) {
-            int mu = indices[k];
-            double h = field(x, mu);
-            s += loss.loss(labels[mu], h);
-            double c = loss.derivative(labels[mu], h) * scale;
-            int offset = mu * dimension;
-            for (int i = 0; i < dimension; i++) {
-                gradient[i] += c * inputs[offset + i];
-            }
+        return addPenalty(x, examples.batch(x, indices, from, to, gradient, loss), gradient);
+    }
+
+    /** Adds (λ/(2n))|w|² to the batch loss and (λ/n) w to its gradient. */
+    private double addPenalty(double[] x, double batchLoss, double[] gradient) {
+        double r = ridge / examples.count();
+        for (int i = 0; i < gradient.length; i++) {
+            gradient[i] += r * x[i];
         }
-        int b = to - from;
-        double r = ridge / samples;
-        for (int i = 0; i < dimension; i++) {
-            gradient[i] = gradient[i] / b + r * x[i];
-        }
-        return s / b + penalty(x);
+        return batchLoss + penalty(x);
     }
 
     @Override
     public String toString() {
-        return "LinearClassifier[d=" + dimension + ", n=" + samples + ", ridge=" + ridge + ", " + loss + "]";
+        return "LinearClassifier[d=" + dimension() + ", n=" + exampleCount() + ", ridge=" + ridge + ", " + loss + "]";
     }
 }

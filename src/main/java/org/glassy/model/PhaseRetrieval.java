@@ -1,7 +1,5 @@
 package org.glassy.model;
 
-import org.glassy.internal.Require;
-
 /**
  * The square loss of real phase retrieval over n examples in dimension d:
  *
@@ -25,11 +23,21 @@ import org.glassy.internal.Require;
  */
 public final class PhaseRetrieval implements BatchModel {
 
-    private final int dimension;
-    private final int samples;
-    private final double[] inputs;
-    private final double[] labels;
-    private final int[] all;
+    /** ℓ(y, h) = ¼ (y − h²)². */
+    private static final LinearExamples.ExampleLoss QUARTIC = new LinearExamples.ExampleLoss() {
+        @Override
+        public double loss(double y, double h) {
+            double r = y - h * h;
+            return 0.25 * r * r;
+        }
+
+        @Override
+        public double derivative(double y, double h) {
+            return -(y - h * h) * h;
+        }
+    };
+
+    private final LinearExamples examples;
 
     /**
      * The loss over given data.
@@ -39,33 +47,19 @@ public final class PhaseRetrieval implements BatchModel {
      * @param labels the n labels y_μ, finite (copied)
      */
     public PhaseRetrieval(int dimension, double[] inputs, double[] labels) {
-        this.dimension = Require.atLeast("dimension", dimension, 1);
-        if (labels.length < 1 || inputs.length != (long) labels.length * dimension) {
-            throw Require.invalid("inputs", "must hold n·d = " + labels.length + "·" + dimension
-                    + " values for n >= 1 labels, got " + inputs.length);
-        }
-        this.samples = labels.length;
-        this.inputs = inputs.clone();
-        this.labels = labels.clone();
-        for (int mu = 0; mu < samples; mu++) {
-            Require.finite("labels[" + mu + "]", this.labels[mu]);
-        }
-        this.all = new int[samples];
-        for (int mu = 0; mu < samples; mu++) {
-            all[mu] = mu;
-        }
+        this.examples = new LinearExamples(dimension, inputs, labels, Math.sqrt(dimension));
     }
 
     /** @return the input dimension d */
     @Override
     public int dimension() {
-        return dimension;
+        return examples.dimension();
     }
 
     /** @return the number of examples n */
     @Override
     public int exampleCount() {
-        return samples;
+        return examples.count();
     }
 
     /**
@@ -76,29 +70,20 @@ public final class PhaseRetrieval implements BatchModel {
      * @return the pre-activation
      */
     public double field(double[] w, int mu) {
-        double s = 0;
-        int offset = mu * dimension;
-        for (int i = 0; i < dimension; i++) {
-            s += w[i] * inputs[offset + i];
-        }
-        return s / Math.sqrt(dimension);
+        return examples.field(w, mu);
     }
 
     @Override
     public double energy(double[] x) {
         checkDimension("x", x);
-        double loss = 0;
-        for (int mu = 0; mu < samples; mu++) {
-            double h = field(x, mu);
-            double r = labels[mu] - h * h;
-            loss += r * r;
-        }
-        return loss / (4.0 * samples);
+        return examples.meanLoss(x, QUARTIC);
     }
 
     @Override
     public double energyAndGradient(double[] x, double[] gradient) {
-        return batchEnergyAndGradient(x, all, 0, samples, gradient);
+        checkDimension("x", x);
+        checkDimension("gradient", gradient);
+        return examples.batch(x, null, 0, examples.count(), gradient, QUARTIC);
     }
 
     @Override
@@ -106,29 +91,11 @@ public final class PhaseRetrieval implements BatchModel {
         checkDimension("x", x);
         checkDimension("gradient", gradient);
         checkBatch(indices, from, to);
-        java.util.Arrays.fill(gradient, 0);
-        double scale = 1 / Math.sqrt(dimension);
-        double loss = 0;
-        for (int k = from; k < to; k++) {
-            int mu = indices[k];
-            double h = field(x, mu);
-            double r = labels[mu] - h * h;
-            loss += r * r;
-            double c = -r * h * scale;
-            int offset = mu * dimension;
-            for (int i = 0; i < dimension; i++) {
-                gradient[i] += c * inputs[offset + i];
-            }
-        }
-        int b = to - from;
-        for (int i = 0; i < dimension; i++) {
-            gradient[i] /= b;
-        }
-        return loss / (4.0 * b);
+        return examples.batch(x, indices, from, to, gradient, QUARTIC);
     }
 
     @Override
     public String toString() {
-        return "PhaseRetrieval[d=" + dimension + ", n=" + samples + "]";
+        return "PhaseRetrieval[d=" + dimension() + ", n=" + exampleCount() + "]";
     }
 }
