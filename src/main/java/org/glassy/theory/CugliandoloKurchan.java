@@ -418,7 +418,7 @@ public final class CugliandoloKurchan {
     }
 
     /** A listener that ignores every row. */
-    private static final Rows NO_ROWS = new Rows() {
+    static final Rows NO_ROWS = new Rows() {
         @Override
         public void energy(double time, double energy, double mu) {
         }
@@ -573,6 +573,44 @@ public final class CugliandoloKurchan {
             overlap.append(grid.overlap(k));
         }
         return Table.create(ENERGY_TABLE, time, energy, mu, overlap);
+    }
+
+    /**
+     * The first time the signal overlap m(t) of the spiked equations ({@link Signal}) reaches {@code level}: the
+     * convergence time of gradient flow (T = 0) or Langevin dynamics towards the signal. The decimating solver stops
+     * there; the fixed grid integrates to t_max and scans its steps. Within the step where m crosses the level the
+     * time is interpolated linearly.
+     *
+     * @param parameters p, T, h and t_max (the output density and waiting times are ignored)
+     * @param signal Q and m(0)
+     * @param level the level of m, in (−1, 1]
+     * @param progress told of every step, or null
+     * @return the first t with m(t) = level, 0 if m(0) ≥ level, {@link Double#POSITIVE_INFINITY} if m stays below
+     *     it up to t_max
+     * @throws IllegalArgumentException naming {@code level} outside (−1, 1], or {@code step} if the integration is
+     *     unstable
+     */
+    public static double passageTime(Parameters parameters, Signal signal, double level, ProgressListener progress) {
+        Objects.requireNonNull(signal, "signal");
+        if (!(level > -1 && level <= 1)) {
+            throw Require.invalid("level", "must lie in (-1, 1], got " + level);
+        }
+        parameters.requireResources();
+        if (parameters.solver() == Solver.DECIMATING) {
+            return new DecimatingSolver(parameters, signal).passageTime(level, progress);
+        }
+        FixedGrid grid = FixedGrid.integrate(parameters, signal, progress, null);
+        if (grid.overlap(0) >= level) {
+            return 0;
+        }
+        for (int k = 1; k <= parameters.steps(); k++) {
+            double m = grid.overlap(k);
+            if (m >= level) {
+                double before = grid.overlap(k - 1);
+                return grid.time(k - 1) + (level - before) / (m - before) * (grid.time(k) - grid.time(k - 1));
+            }
+        }
+        return Double.POSITIVE_INFINITY;
     }
 
     static void checkInterrupt(long step, long total, double time) {

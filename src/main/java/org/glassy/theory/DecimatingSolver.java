@@ -60,6 +60,10 @@ final class DecimatingSolver {
     private double overlapSlope;
     /** The overlap m at the rows of the last run's energy table. */
     private DoubleColumn overlapRows;
+    /** The run stops once m reaches this level (NaN: never). */
+    private double passageLevel = Double.NaN;
+    /** The first time m reached {@link #passageLevel} (linear between steps), +∞ if it did not. */
+    private double passageTime = Double.POSITIVE_INFINITY;
 
     /**
      * Prepares a run (the parameters are validated by their record: waiting times are multiples of h in
@@ -243,6 +247,10 @@ final class DecimatingSolver {
             averageNewest(k);
             stability.checkRow((n + 1) * h, cn, fn, 0, k + 1);
             maxStored = Math.max(maxStored, stored);
+            if (overlap[k] >= passageLevel) {
+                passageTime = (n + (passageLevel - overlap[a]) / (overlap[k] - overlap[a])) * h;
+                break;
+            }
             decimate(n + 1);
         }
         Table energyTable = Table.create(CugliandoloKurchan.ENERGY_TABLE, time, energy, multiplier);
@@ -250,6 +258,23 @@ final class DecimatingSolver {
         Table agingTable = Table.create(CugliandoloKurchan.AGING_TABLE, tw, lag, correlation, response,
                 integratedResponse);
         return new CugliandoloKurchan.Solution(parameters, energyTable, agingTable, maxStored);
+    }
+
+    /**
+     * Runs until the signal overlap first reaches {@code level} (or to t_max) and returns that time, interpolated
+     * linearly within the step where m crosses the level; 0 if m(0) ≥ level, +∞ if m stays below it up to t_max.
+     *
+     * @param level the level of m
+     * @param progress told of every step, or null
+     * @return the first passage time
+     */
+    double passageTime(double level, ProgressListener progress) {
+        if (signal.startOverlap() >= level) {
+            return 0;
+        }
+        passageLevel = level;
+        run(progress, CugliandoloKurchan.NO_ROWS);
+        return passageTime;
     }
 
     /**

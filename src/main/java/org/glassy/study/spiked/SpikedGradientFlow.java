@@ -334,4 +334,32 @@ public final class SpikedGradientFlow {
         });
         return Table.create(model.toString(), time, energy, overlap);
     }
+
+    /** The overlap |m| at the final time above which a run counts as a success: {@value}. */
+    public static final double SUCCESS_OVERLAP = 0.5;
+
+    /**
+     * One run reduced to its end, the task of a success-rate sweep: one row {@code overlap, energy, success} with
+     * the final overlap (as in {@link #curves}), the final energy per variable and success = 1 if |m| ≥
+     * {@value #SUCCESS_OVERLAP} at the final time, else 0 (|m| because for odd p the flow may also end in the mirror
+     * state m &lt; 0, the signal up to its sign). The mean of {@code success} over instances is the success rate of
+     * Sarao Mannelli et al.'s finite-N simulations; only the final state is kept (no rows on the way).
+     *
+     * @param parameters the run
+     * @return the one-row table
+     */
+    public static Table finalState(Parameters parameters) {
+        SpikedMatrixTensor model = model(parameters);
+        long last = parameters.steps();
+        double[] end = new double[2];
+        run(parameters, model, null, null, (step, t, x, e) -> {
+            if (step == last) {
+                end[0] = overlap(model, x);
+                end[1] = e / x.length;
+            }
+        });
+        return Table.create(model.toString(), DoubleColumn.create("overlap", end[0]),
+                DoubleColumn.create("energy", end[1]),
+                DoubleColumn.create("success", Math.abs(end[0]) >= SUCCESS_OVERLAP ? 1.0 : 0.0));
+    }
 }

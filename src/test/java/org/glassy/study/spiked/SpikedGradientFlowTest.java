@@ -66,4 +66,24 @@ class SpikedGradientFlowTest {
         }
         assertEquals(120, norm, 1e-9);
     }
+
+    /**
+     * The success-rate task is the last row of the full run (same instance, same noise), with success = [|m| ≥ 1/2]:
+     * 1 at 1/Δ2 = 3 and 0 at 1/Δ2 = 0.6 (N = 60, t = 100; p = 3, Δp = 1), whatever the recorded rows.
+     */
+    @Test
+    void finalStateIsTheLastRowAndCountsSuccess() {
+        for (double inverseDelta2 : new double[] {3, 0.6}) {
+            SpikedGradientFlow.Parameters parameters = base(inverseDelta2, 2).n(60).time(100).build();
+            Table curve = SpikedGradientFlow.curves(parameters);
+            Table end = SpikedGradientFlow.finalState(SpikedGradientFlow.Parameters.builder().p(3).n(60)
+                    .delta2(1 / inverseDelta2).deltap(1).time(100).dt(0.1).seed(2).recordsPerDecade(1).build());
+            int last = curve.rowCount() - 1;
+            assertEquals(1, end.rowCount());
+            assertEquals(curve.doubleColumn("overlap").get(last), end.doubleColumn("overlap").get(0), 0);
+            assertEquals(curve.doubleColumn("energy").get(last), end.doubleColumn("energy").get(0), 0);
+            assertEquals(inverseDelta2 > 2 ? 1 : 0, end.doubleColumn("success").get(0), 0,
+                    "1/delta2 = " + inverseDelta2 + ", m = " + end.doubleColumn("overlap").get(0));
+        }
+    }
 }
