@@ -1,5 +1,7 @@
 package org.glassy.study.bias;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CancellationException;
 import java.util.function.Consumer;
@@ -12,12 +14,16 @@ import org.glassy.data.Dataset;
 import org.glassy.data.FashionMnist;
 import org.glassy.internal.Require;
 import org.glassy.internal.Resources;
-import org.glassy.model.ConvolutionalNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
 import org.deeplearning4j.datasets.iterator.utilty.ListDataSetIterator;
 import org.nd4j.linalg.factory.Nd4j;
+
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
 
 /**
  * The protocol of d'Ascoli, Sagun, Bruna and Biroli, "Finding the needle in the haystack with
@@ -33,8 +39,11 @@ import org.nd4j.linalg.factory.Nd4j;
  * <p>Training is DL4J's own {@code fit} loop on shuffled mini-batches of the first P training
  * images (the order reshuffled each epoch from the seed); after each epoch one row:
  * {@code train_loss} the mean cross-entropy over the P training images, {@code test_accuracy} over
- * the 10 000 test images, and {@code off_mask_norm} the norm of the network's weights outside the
- * CNN's sparsity mask ({@link ConvolutionalNetwork#offMaskNorm}; 0 in the CNN phase).
+ * the 10 000 test images, {@code off_mask_norm} the norm of the network's weights outside the
+ * CNN's sparsity mask ({@link ConvolutionalNetwork#offMaskNorm}; 0 in the CNN phase) and
+ * {@code subspace_distance} their distance from the CNN subspace, locality and weight sharing together
+ * ({@link ConvolutionalNetwork#distanceToCnnSubspace}; 0 in the CNN phase; not a column of the command line's CSV,
+ * whose columns issue 23 fixes).
  */
 public final class ArchitecturalBias {
 
@@ -243,8 +252,50 @@ public final class ArchitecturalBias {
      * @param trainLoss the mean cross-entropy over the training images after the epoch
      * @param testAccuracy the fraction of the test images classified right
      * @param offMaskNorm the norm of the weights outside the CNN's mask, 0 for the CNN
+     * @param subspaceDistance the distance of the weights from the CNN subspace
+     *     ({@link ConvolutionalNetwork#distanceToCnnSubspace}), 0 for the CNN
      */
-    public record Row(int epoch, String phase, double trainLoss, double testAccuracy, double offMaskNorm) {
+    public record Row(int epoch, String phase, double trainLoss, double testAccuracy, double offMaskNorm,
+                      double subspaceDistance) {
+    }
+
+    /**
+     * Tabulates rows: columns {@code epoch, phase, train_loss, test_accuracy, off_mask_norm} (the command line's)
+     * and {@code subspace_distance}.
+     *
+     * @param rows the rows of one run, in order
+     * @return the table, one row per epoch
+     */
+    public static Table table(List<Row> rows) {
+        IntColumn epoch = IntColumn.create("epoch");
+        StringColumn phase = StringColumn.create("phase");
+        DoubleColumn loss = DoubleColumn.create("train_loss");
+        DoubleColumn accuracy = DoubleColumn.create("test_accuracy");
+        DoubleColumn offMask = DoubleColumn.create("off_mask_norm");
+        DoubleColumn distance = DoubleColumn.create("subspace_distance");
+        for (Row r : rows) {
+            epoch.append(r.epoch());
+            phase.append(r.phase());
+            loss.append(r.trainLoss());
+            accuracy.append(r.testAccuracy());
+            offMask.append(r.offMaskNorm());
+            distance.append(r.subspaceDistance());
+        }
+        return Table.create("cnn2fc", epoch, phase, loss, accuracy, offMask, distance);
+    }
+
+    /**
+     * Runs the protocol on given data and tabulates it ({@link #table(List)}): a sweep's task.
+     *
+     * @param p the parameters (its {@code samples} ignored: all of {@code train} is used)
+     * @param train the training set
+     * @param test the test set
+     * @return one row per epoch
+     */
+    public static Table table(Parameters p, Dataset train, Dataset test) {
+        List<Row> rows = new ArrayList<>();
+        run(p, train, test, null, rows::add);
+        return table(rows);
     }
 
     /**
@@ -302,7 +353,9 @@ public final class ArchitecturalBias {
             double[] evaluation = evaluate(network, trainSet);
             double accuracy = evaluate(network, testSet)[1];
             double offMask = phase.equals("cnn") ? 0 : ConvolutionalNetwork.offMaskNorm(a, network);
-            rows.accept(new Row(epoch, phase, evaluation[0], accuracy, offMask));
+            double distance = phase.equals("cnn") ? 0 : Math.hypot(offMask,
+                    ConvolutionalNetwork.weightSharingNorm(a, network));
+            rows.accept(new Row(epoch, phase, evaluation[0], accuracy, offMask, distance));
             if (progress != null) {
                 progress.progress(epoch, p.totalEpochs(), epoch, accuracy);
             }

@@ -10,10 +10,11 @@ import java.util.List;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.glassy.data.Dataset;
 import org.glassy.data.FashionMnist;
-import org.glassy.model.ConvolutionalNetwork;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
+
+import tech.tablesaw.api.Table;
 
 /** The relax-time protocol: phases, the switch, the observables. */
 class ArchitecturalBiasTest {
@@ -35,6 +36,11 @@ class ArchitecturalBiasTest {
         assertEquals(List.of("cnn", "cnn", "efcn", "efcn"), rows.stream().map(ArchitecturalBias.Row::phase).toList());
         assertEquals(List.of(1, 2, 3, 4), rows.stream().map(ArchitecturalBias.Row::epoch).toList());
         assertEquals(0.0, rows.get(1).offMaskNorm());
+        assertEquals(0.0, rows.get(1).subspaceDistance());
+        for (ArchitecturalBias.Row r : rows.subList(2, 4)) {
+            // the eFCN also breaks weight sharing: strictly further from the subspace than off the mask
+            assertTrue(r.subspaceDistance() > r.offMaskNorm(), r.toString());
+        }
         assertTrue(rows.get(2).offMaskNorm() > 0 && rows.get(3).offMaskNorm() > rows.get(2).offMaskNorm(),
                 rows.toString());
         // SGD learns: the loss falls below the uniform guess ln 10 and keeps falling after the switch
@@ -52,6 +58,11 @@ class ArchitecturalBiasTest {
         assertEquals("fcn", fcn.get(0).phase());
         // a random dense init is far off the mask; one epoch of SGD moves the eFCN only slightly off it
         assertTrue(fcn.get(0).offMaskNorm() > 10 * efcn.get(0).offMaskNorm(), fcn + " " + efcn);
+        assertTrue(fcn.get(0).subspaceDistance() > 10 * efcn.get(0).subspaceDistance(), fcn + " " + efcn);
+        Table table = ArchitecturalBias.table(fcn);
+        assertEquals(List.of("epoch", "phase", "train_loss", "test_accuracy", "off_mask_norm", "subspace_distance"),
+                table.columnNames());
+        assertEquals(fcn.get(0).subspaceDistance(), table.doubleColumn("subspace_distance").get(0));
         assertThrows(IllegalArgumentException.class, () -> run(2, 1, ArchitecturalBias.Baseline.NONE));
     }
 
