@@ -284,6 +284,70 @@ public final class ArchitecturalBias {
         return Table.create("cnn2fc", epoch, phase, loss, accuracy, offMask, distance);
     }
 
+    /** The observables {@link #summary} averages. */
+    private static final List<String> OBSERVABLES = List.of("train_loss", "test_accuracy", "off_mask_norm",
+            "subspace_distance");
+
+    /**
+     * Means over seeds: groups the rows of a sweep of {@link #table(Parameters, Dataset, Dataset)} by the values of
+     * {@code by} (e.g. {@code "relax", "epoch"}) and gives, per group, {@code runs} and the mean and standard error
+     * (sample standard deviation / √n; NaN for one run) of each observable, columns {@code train_loss},
+     * {@code train_loss_se}, {@code test_accuracy}, {@code test_accuracy_se}, {@code off_mask_norm},
+     * {@code off_mask_norm_se}, {@code subspace_distance}, {@code subspace_distance_se}. Groups in order of first
+     * appearance; numeric {@code by} columns stay numeric (as doubles), others text.
+     *
+     * @param sweep the long table, one row per run and epoch
+     * @param by the grouping columns
+     * @return one row per group
+     */
+    public static Table summary(Table sweep, String... by) {
+        java.util.LinkedHashMap<List<String>, List<Integer>> groups = new java.util.LinkedHashMap<>();
+        for (int r = 0; r < sweep.rowCount(); r++) {
+            List<String> key = new ArrayList<>();
+            for (String b : by) {
+                key.add(sweep.column(b).getString(r));
+            }
+            groups.computeIfAbsent(key, k -> new ArrayList<>()).add(r);
+        }
+        Table out = Table.create(sweep.name() + " summary");
+        for (String b : by) {
+            out.addColumns(sweep.column(b) instanceof tech.tablesaw.api.NumericColumn<?>
+                    ? DoubleColumn.create(b) : StringColumn.create(b));
+        }
+        IntColumn runs = IntColumn.create("runs");
+        out.addColumns(runs);
+        for (String o : OBSERVABLES) {
+            out.addColumns(DoubleColumn.create(o), DoubleColumn.create(o + "_se"));
+        }
+        for (var g : groups.entrySet()) {
+            int first = g.getValue().get(0);
+            for (String b : by) {
+                if (out.column(b) instanceof DoubleColumn d) {
+                    d.append(((tech.tablesaw.api.NumericColumn<?>) sweep.column(b)).getDouble(first));
+                } else {
+                    out.stringColumn(b).append(sweep.column(b).getString(first));
+                }
+            }
+            int n = g.getValue().size();
+            runs.append(n);
+            for (String o : OBSERVABLES) {
+                DoubleColumn c = sweep.doubleColumn(o);
+                double mean = 0;
+                for (int r : g.getValue()) {
+                    mean += c.get(r);
+                }
+                mean /= n;
+                double var = 0;
+                for (int r : g.getValue()) {
+                    var += (c.get(r) - mean) * (c.get(r) - mean);
+                }
+                out.doubleColumn(o).append(mean);
+                out.doubleColumn(o + "_se").append(n > 1 ? Math.sqrt(var / (n - 1) / n) : Double.NaN);
+            }
+        }
+        return out;
+    }
+
     /**
      * Runs the protocol on given data and tabulates it ({@link #table(List)}): a sweep's task.
      *

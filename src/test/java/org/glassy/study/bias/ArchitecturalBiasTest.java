@@ -93,4 +93,25 @@ class ArchitecturalBiasTest {
         assertEquals(cnn.score(set), e[0], 1e-10);
         assertEquals((double) right / data.size(), e[1]);
     }
+
+    @Test
+    void summaryIsTheMeanAndStandardErrorOverRuns() {
+        Table sweep = Table.create("s", tech.tablesaw.api.IntColumn.create("relax", new int[] {1, 1, 1, 2}),
+                tech.tablesaw.api.IntColumn.create("epoch", new int[] {3, 3, 3, 3}),
+                tech.tablesaw.api.StringColumn.create("phase", new String[] {"efcn", "efcn", "efcn", "cnn"}),
+                tech.tablesaw.api.DoubleColumn.create("train_loss", new double[] {1, 2, 3, 4}),
+                tech.tablesaw.api.DoubleColumn.create("test_accuracy", new double[] {0.5, 0.7, 0.9, 0.8}),
+                tech.tablesaw.api.DoubleColumn.create("off_mask_norm", new double[] {0, 0, 3, 0}),
+                tech.tablesaw.api.DoubleColumn.create("subspace_distance", new double[] {1, 1, 1, 0}));
+        Table s = ArchitecturalBias.summary(sweep, "relax", "epoch");
+        assertEquals(2, s.rowCount());
+        assertEquals(1.0, s.doubleColumn("relax").get(0));
+        assertEquals(3, s.intColumn("runs").get(0));
+        assertEquals(0.7, s.doubleColumn("test_accuracy").get(0), 1e-15);
+        assertEquals(0.2 / Math.sqrt(3), s.doubleColumn("test_accuracy_se").get(0), 1e-15); // sd 0.2, n = 3
+        assertEquals(Math.sqrt(3.0) / Math.sqrt(3), s.doubleColumn("off_mask_norm_se").get(0), 1e-15); // sd √3
+        assertEquals(0.0, s.doubleColumn("subspace_distance_se").get(0));
+        assertEquals(1, s.intColumn("runs").get(1));
+        assertTrue(Double.isNaN(s.doubleColumn("test_accuracy_se").getDouble(1)));
+    }
 }
