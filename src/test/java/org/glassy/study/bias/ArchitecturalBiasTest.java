@@ -92,6 +92,10 @@ class ArchitecturalBiasTest {
         assertEquals(loss / data.size(), e[0], 1e-12);
         assertEquals(cnn.score(set), e[0], 1e-10);
         assertEquals((double) right / data.size(), e[1]);
+        // the CNN phase is evaluated through the eFCN: the same loss to rounding, the same accuracy
+        double[] viaEfcn = ArchitecturalBias.evaluate(ConvolutionalNetwork.equivalentFullyConnected(a, cnn, 0.1), set);
+        assertEquals(e[0], viaEfcn[0], 1e-12);
+        assertEquals(e[1], viaEfcn[1]);
     }
 
     @Test
