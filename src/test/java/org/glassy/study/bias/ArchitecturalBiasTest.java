@@ -10,10 +10,11 @@ import java.util.List;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.glassy.data.Dataset;
 import org.glassy.data.FashionMnist;
-import org.glassy.model.ConvolutionalNetwork;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
+
+import tech.tablesaw.api.Table;
 
 /** The relax-time protocol: phases, the switch, the observables. */
 class ArchitecturalBiasTest {
@@ -35,6 +36,11 @@ class ArchitecturalBiasTest {
         assertEquals(List.of("cnn", "cnn", "efcn", "efcn"), rows.stream().map(ArchitecturalBias.Row::phase).toList());
         assertEquals(List.of(1, 2, 3, 4), rows.stream().map(ArchitecturalBias.Row::epoch).toList());
         assertEquals(0.0, rows.get(1).offMaskNorm());
+        assertEquals(0.0, rows.get(1).subspaceDistance());
+        for (ArchitecturalBias.Row r : rows.subList(2, 4)) {
+            // the eFCN also breaks weight sharing: strictly further from the subspace than off the mask
+            assertTrue(r.subspaceDistance() > r.offMaskNorm(), r.toString());
+        }
         assertTrue(rows.get(2).offMaskNorm() > 0 && rows.get(3).offMaskNorm() > rows.get(2).offMaskNorm(),
                 rows.toString());
         // SGD learns: the loss falls below the uniform guess ln 10 and keeps falling after the switch
@@ -52,6 +58,11 @@ class ArchitecturalBiasTest {
         assertEquals("fcn", fcn.get(0).phase());
         // a random dense init is far off the mask; one epoch of SGD moves the eFCN only slightly off it
         assertTrue(fcn.get(0).offMaskNorm() > 10 * efcn.get(0).offMaskNorm(), fcn + " " + efcn);
+        assertTrue(fcn.get(0).subspaceDistance() > 10 * efcn.get(0).subspaceDistance(), fcn + " " + efcn);
+        Table table = ArchitecturalBias.table(fcn);
+        assertEquals(List.of("epoch", "phase", "train_loss", "test_accuracy", "off_mask_norm", "subspace_distance"),
+                table.columnNames());
+        assertEquals(fcn.get(0).subspaceDistance(), table.doubleColumn("subspace_distance").get(0));
         assertThrows(IllegalArgumentException.class, () -> run(2, 1, ArchitecturalBias.Baseline.NONE));
     }
 
@@ -81,5 +92,30 @@ class ArchitecturalBiasTest {
         assertEquals(loss / data.size(), e[0], 1e-12);
         assertEquals(cnn.score(set), e[0], 1e-10);
         assertEquals((double) right / data.size(), e[1]);
+        // the CNN phase is evaluated through the eFCN: the same loss to rounding, the same accuracy
+        double[] viaEfcn = ArchitecturalBias.evaluate(ConvolutionalNetwork.equivalentFullyConnected(a, cnn, 0.1), set);
+        assertEquals(e[0], viaEfcn[0], 1e-12);
+        assertEquals(e[1], viaEfcn[1]);
+    }
+
+    @Test
+    void summaryIsTheMeanAndStandardErrorOverRuns() {
+        Table sweep = Table.create("s", tech.tablesaw.api.IntColumn.create("relax", new int[] {1, 1, 1, 2}),
+                tech.tablesaw.api.IntColumn.create("epoch", new int[] {3, 3, 3, 3}),
+                tech.tablesaw.api.StringColumn.create("phase", new String[] {"efcn", "efcn", "efcn", "cnn"}),
+                tech.tablesaw.api.DoubleColumn.create("train_loss", new double[] {1, 2, 3, 4}),
+                tech.tablesaw.api.DoubleColumn.create("test_accuracy", new double[] {0.5, 0.7, 0.9, 0.8}),
+                tech.tablesaw.api.DoubleColumn.create("off_mask_norm", new double[] {0, 0, 3, 0}),
+                tech.tablesaw.api.DoubleColumn.create("subspace_distance", new double[] {1, 1, 1, 0}));
+        Table s = ArchitecturalBias.summary(sweep, "relax", "epoch");
+        assertEquals(2, s.rowCount());
+        assertEquals(1.0, s.doubleColumn("relax").get(0));
+        assertEquals(3, s.intColumn("runs").get(0));
+        assertEquals(0.7, s.doubleColumn("test_accuracy").get(0), 1e-15);
+        assertEquals(0.2 / Math.sqrt(3), s.doubleColumn("test_accuracy_se").get(0), 1e-15); // sd 0.2, n = 3
+        assertEquals(Math.sqrt(3.0) / Math.sqrt(3), s.doubleColumn("off_mask_norm_se").get(0), 1e-15); // sd √3
+        assertEquals(0.0, s.doubleColumn("subspace_distance_se").get(0));
+        assertEquals(1, s.intColumn("runs").get(1));
+        assertTrue(Double.isNaN(s.doubleColumn("test_accuracy_se").getDouble(1)));
     }
 }

@@ -1,4 +1,4 @@
-package org.glassy.model;
+package org.glassy.study.bias;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -147,5 +147,96 @@ class EquivalentFullyConnectedTest {
         double norm = ConvolutionalNetwork.offMaskNorm(STRIDED, fcn);
         assertTrue(norm > 1);
         assertEquals(Math.sqrt(sum), norm, 1e-12 * norm);
+    }
+
+    /** All parameters of a network as one vector. */
+    private static double[] theta(MultiLayerNetwork network) {
+        return network.params().dup().data().asDouble();
+    }
+
+    private static double distance(double[] a, double[] b) {
+        double sum = 0;
+        for (int i = 0; i < a.length; i++) {
+            sum += (a[i] - b[i]) * (a[i] - b[i]);
+        }
+        return Math.sqrt(sum);
+    }
+
+    /** Adds {@code value} to one entry of a parameter of a network. */
+    private static void bump(MultiLayerNetwork network, String key, long row, long column, double value) {
+        INDArray p = network.getParam(key).dup();
+        p.putScalar(row, column, p.getDouble(row, column) + value);
+        network.setParam(key, p);
+    }
+
+    @Test
+    void theEfcnOfACnnIsInTheSubspaceAndOneBumpedWeightIsAtTheAnalyticDistance() {
+        MultiLayerNetwork cnn = ConvolutionalNetwork.convolutional(STRIDED, 0.1, 5L);
+        sharpen(cnn, 6L);
+        MultiLayerNetwork efcn = ConvolutionalNetwork.equivalentFullyConnected(STRIDED, cnn, 0.1);
+        assertEquals(0.0, ConvolutionalNetwork.distanceToCnnSubspace(STRIDED, efcn), 1e-13);
+        double eps = 0.3;
+        // an off-mask weight of layer 0: input pixel (0, 0, 23) is outside every receptive field of output (0, 0, 0)
+        MultiLayerNetwork off = ConvolutionalNetwork.equivalentFullyConnected(STRIDED, cnn, 0.1);
+        bump(off, "0_W", 23, 0, eps);
+        assertEquals(eps, ConvolutionalNetwork.offMaskNorm(STRIDED, off), 1e-12);
+        assertEquals(eps, ConvolutionalNetwork.distanceToCnnSubspace(STRIDED, off), 1e-12);
+        // an on-mask weight of layer 0 (kernel entry (0, 0, 0, 0) at output (0, 0, 0)), tied to d_out^2 = 121 others:
+        // its deviation from the group mean is eps (1 - 1/n), the n - 1 others' -eps/n: distance eps sqrt(1 - 1/n)
+        MultiLayerNetwork on = ConvolutionalNetwork.equivalentFullyConnected(STRIDED, cnn, 0.1);
+        bump(on, "0_W", 0, 0, eps);
+        assertEquals(0.0, ConvolutionalNetwork.offMaskNorm(STRIDED, on));
+        assertEquals(eps * Math.sqrt(1 - 1.0 / 121), ConvolutionalNetwork.distanceToCnnSubspace(STRIDED, on), 1e-12);
+        // a bias of layer 1 (d_out = 2: 4 tied biases per channel)
+        MultiLayerNetwork bias = ConvolutionalNetwork.equivalentFullyConnected(STRIDED, cnn, 0.1);
+        bump(bias, "2_b", 0, 5, eps);
+        assertEquals(eps * Math.sqrt(1 - 1.0 / 4), ConvolutionalNetwork.distanceToCnnSubspace(STRIDED, bias), 1e-12);
+        // the dense layers are free in the subspace
+        MultiLayerNetwork dense = ConvolutionalNetwork.equivalentFullyConnected(STRIDED, cnn, 0.1);
+        bump(dense, "4_W", 1, 1, eps);
+        assertEquals(0.0, ConvolutionalNetwork.distanceToCnnSubspace(STRIDED, dense), 1e-13);
+    }
+
+    @Test
+    void theNearestCnnIsTheOrthogonalProjection() {
+        MultiLayerNetwork fcn = ConvolutionalNetwork.fullyConnected(STRIDED, 0.1, 9L);
+        sharpen(fcn, 10L);
+        double[] theta = theta(fcn);
+        double[] projected = theta(ConvolutionalNetwork.equivalentFullyConnected(STRIDED,
+                ConvolutionalNetwork.nearestConvolutional(STRIDED, fcn, 0.1), 0.1));
+        double d = ConvolutionalNetwork.distanceToCnnSubspace(STRIDED, fcn);
+        assertTrue(d > 1, "distance " + d);
+        assertEquals(distance(theta, projected), d, 1e-10 * d);
+        assertEquals(Math.hypot(ConvolutionalNetwork.offMaskNorm(STRIDED, fcn),
+                ConvolutionalNetwork.weightSharingNorm(STRIDED, fcn)), d, 1e-12 * d);
+        // Pythagoras against other points z of the subspace: |θ − z|² = d² + |Pθ − z|², so no z is nearer
+        for (long seed = 20; seed < 23; seed++) {
+            MultiLayerNetwork other = ConvolutionalNetwork.convolutional(STRIDED, 0.1, seed);
+            sharpen(other, seed + 100);
+            double[] z = theta(ConvolutionalNetwork.equivalentFullyConnected(STRIDED, other, 0.1));
+            double toZ = distance(theta, z);
+            double along = distance(projected, z);
+            assertEquals(toZ * toZ, d * d + along * along, 1e-9 * toZ * toZ);
+        }
+    }
+
+    @Test
+    void aRandomFcnIsAtTheDistanceOfItsFreeDirections() {
+        // He init: i.i.d. N(0, 2/fan-in) weights, zero biases. E dist^2 = (2/fan-in) (entries - tied groups) per layer,
+        // tied groups C_out C_in k^2: the projection keeps one direction per group
+        ConvolutionalNetwork.Architecture a = ConvolutionalNetwork.Architecture.fashionMnist(2);
+        MultiLayerNetwork fcn = ConvolutionalNetwork.fullyConnected(a, 0.1, 4L);
+        double expected = 0;
+        double expectedOff = 0;
+        for (int l = 0; l < 2; l++) {
+            double fanIn = a.convolutionInputChannels(l) * Math.pow(a.convolutionInputSide(l), 2);
+            long groups = (long) a.channels()[l] * a.convolutionInputChannels(l) * a.kernel() * a.kernel();
+            expected += 2 / fanIn * (a.denseCount(l) - groups);
+            expectedOff += 2 / fanIn * (a.denseCount(l) - a.maskCount(l));
+        }
+        double d = ConvolutionalNetwork.distanceToCnnSubspace(a, fcn);
+        double off = ConvolutionalNetwork.offMaskNorm(a, fcn);
+        assertEquals(1, d * d / expected, 0.03, "dist^2 " + d * d + " expected " + expected);
+        assertEquals(1, off * off / expectedOff, 0.03, "off^2 " + off * off + " expected " + expectedOff);
     }
 }

@@ -1,4 +1,4 @@
-package org.glassy.model;
+package org.glassy.study.bias;
 
 import java.util.Arrays;
 import java.util.Objects;
@@ -44,8 +44,9 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
  *
  * ReLU and pooling stay fixed operations and the dense layers are copied. The eFCN computes the same
  * function as the CNN; trained further, its weights may leave the CNN's sparsity mask (measured by
- * {@link #offMaskNorm}) and its weight sharing. A convolution's mask holds C_out·d_out²·C_in·k² of
- * its C_out·d_out²·C_in·d_in² weights, a fraction k²/d_in².
+ * {@link #offMaskNorm}) and its weight sharing ({@link #weightSharingNorm}), together its distance from the
+ * CNN subspace ({@link #distanceToCnnSubspace}, the projection being {@link #nearestConvolutional}). A
+ * convolution's mask holds C_out·d_out²·C_in·k² of its C_out·d_out²·C_in·d_in² weights, a fraction k²/d_in².
  *
  * <p>Networks are mutable DL4J objects: one per thread.
  */
@@ -392,6 +393,167 @@ public final class ConvolutionalNetwork {
             }
         }
         return Math.sqrt(sum);
+    }
+
+    /**
+     * The norm of the deviation from weight sharing of an eFCN's (or standard FCN's) convolution-mapped layers: each
+     * kernel entry K[c_out, c_in, k_y, k_x] is held by the d_out² on-mask weights
+     * W[(c_in, s·y + k_y, s·x + k_x), (c_out, y, x)], 0 ≤ y, x &lt; d_out, and each bias b[c_out] by the d_out² biases
+     * b[(c_out, y, x)]; this is √(Σ_groups Σ_{members} (w − w̄_group)²), w̄ the group's mean. 0 for an eFCN fresh
+     * from {@link #equivalentFullyConnected}.
+     *
+     * @param architecture the CNN's shape
+     * @param network a network built by {@link #fullyConnected} or {@link #equivalentFullyConnected}
+     * @return the weight-sharing deviation
+     */
+    public static double weightSharingNorm(Architecture architecture, MultiLayerNetwork network) {
+        double sum = 0;
+        for (int l = 0; l < 2; l++) {
+            Shape g = new Shape(architecture, l);
+            double[] w = network.getParam(2 * l + "_W").dup('c').data().asDouble();
+            double[] b = network.getParam(2 * l + "_b").dup('c').data().asDouble();
+            double[] kernel = g.meanKernel(w);
+            double[] bias = g.meanBias(b);
+            for (int co = 0; co < g.cOut; co++) {
+                for (int y = 0; y < g.dOut; y++) {
+                    for (int x = 0; x < g.dOut; x++) {
+                        int out = g.out(co, y, x);
+                        double db = b[out] - bias[co];
+                        sum += db * db;
+                        for (int ci = 0; ci < g.cIn; ci++) {
+                            for (int ky = 0; ky < g.k; ky++) {
+                                for (int kx = 0; kx < g.k; kx++) {
+                                    double dw = w[g.in(ci, y, x, ky, kx) * g.nOut + out] - kernel[g.entry(co, ci, ky, kx)];
+                                    sum += dw * dw;
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return Math.sqrt(sum);
+    }
+
+    /**
+     * The Euclidean distance of a network of the eFCN's layer sizes from the CNN subspace, the linear subspace of
+     * parameter space made of the eFCNs of all CNNs of this architecture (d'Ascoli et al. 2019, section 4):
+     * the convolution-mapped layers must vanish off the sparsity mask and share their weights and biases as a
+     * convolution does; the two dense layers are free. The orthogonal projection onto it is
+     * {@link #nearestConvolutional} (off-mask weights set to 0, each tied group replaced by its mean), so
+     *
+     * <pre>
+     *   dist² = |θ − P θ|² = offMaskNorm² + weightSharingNorm².
+     * </pre>
+     *
+     * 0 in the CNN phase and for an eFCN fresh from {@link #equivalentFullyConnected}.
+     *
+     * @param architecture the CNN's shape
+     * @param network a network built by {@link #fullyConnected} or {@link #equivalentFullyConnected}
+     * @return the distance
+     */
+    public static double distanceToCnnSubspace(Architecture architecture, MultiLayerNetwork network) {
+        return Math.hypot(offMaskNorm(architecture, network), weightSharingNorm(architecture, network));
+    }
+
+    /**
+     * {@code fc2cnn}, the orthogonal projection onto the CNN subspace: the CNN whose eFCN is nearest to
+     * {@code network} in parameter space, its kernels and biases the means of their tied groups of on-mask weights
+     * and biases (see {@link #weightSharingNorm}), its dense layers copied. {@code equivalentFullyConnected} of it is
+     * the projected point. The network is not modified.
+     *
+     * @param architecture the CNN's shape
+     * @param network a network built by {@link #fullyConnected} or {@link #equivalentFullyConnected}
+     * @param learningRate the SGD learning rate η &gt; 0 of the CNN
+     * @return the nearest CNN
+     */
+    public static MultiLayerNetwork nearestConvolutional(Architecture architecture, MultiLayerNetwork network,
+                                                         double learningRate) {
+        MultiLayerNetwork cnn = convolutional(architecture, learningRate, 0L);
+        for (int l = 0; l < 2; l++) {
+            Shape g = new Shape(architecture, l);
+            double[] w = network.getParam(2 * l + "_W").dup('c').data().asDouble();
+            double[] b = network.getParam(2 * l + "_b").dup('c').data().asDouble();
+            long[] kernelShape = cnn.getParam(2 * l + "_W").shape();
+            long[] biasShape = cnn.getParam(2 * l + "_b").shape();
+            cnn.setParam(2 * l + "_W", Nd4j.create(g.meanKernel(w), kernelShape, 'c'));
+            cnn.setParam(2 * l + "_b", Nd4j.create(g.meanBias(b), biasShape, 'c'));
+        }
+        for (int layer = 4; layer <= 5; layer++) {
+            cnn.setParam(layer + "_W", network.getParam(layer + "_W").dup());
+            cnn.setParam(layer + "_b", network.getParam(layer + "_b").dup());
+        }
+        return cnn;
+    }
+
+    /** The index arithmetic of convolution l in the eFCN's layout (dense W stored [in][out], row-major). */
+    private static final class Shape {
+        final int k;
+        final int cIn;
+        final int dIn;
+        final int cOut;
+        final int dOut;
+        final int s;
+        final int nOut;
+
+        Shape(Architecture a, int l) {
+            k = a.kernel();
+            cIn = a.convolutionInputChannels(l);
+            dIn = a.convolutionInputSide(l);
+            cOut = a.channels[l];
+            dOut = a.convolutionOutputSide(l);
+            s = a.strides[l];
+            nOut = cOut * dOut * dOut;
+        }
+
+        int out(int co, int y, int x) {
+            return (co * dOut + y) * dOut + x;
+        }
+
+        int in(int ci, int y, int x, int ky, int kx) {
+            return (ci * dIn + s * y + ky) * dIn + s * x + kx;
+        }
+
+        int entry(int co, int ci, int ky, int kx) {
+            return ((co * cIn + ci) * k + ky) * k + kx;
+        }
+
+        /** The mean over output positions of each kernel entry's on-mask weights, [c_out, c_in, k, k]. */
+        double[] meanKernel(double[] w) {
+            double[] kernel = new double[cOut * cIn * k * k];
+            for (int co = 0; co < cOut; co++) {
+                for (int y = 0; y < dOut; y++) {
+                    for (int x = 0; x < dOut; x++) {
+                        int out = out(co, y, x);
+                        for (int ci = 0; ci < cIn; ci++) {
+                            for (int ky = 0; ky < k; ky++) {
+                                for (int kx = 0; kx < k; kx++) {
+                                    kernel[entry(co, ci, ky, kx)] += w[in(ci, y, x, ky, kx) * nOut + out];
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            for (int i = 0; i < kernel.length; i++) {
+                kernel[i] /= (double) dOut * dOut;
+            }
+            return kernel;
+        }
+
+        /** The mean over output positions of each channel's biases, [c_out]. */
+        double[] meanBias(double[] b) {
+            double[] bias = new double[cOut];
+            for (int co = 0; co < cOut; co++) {
+                for (int y = 0; y < dOut; y++) {
+                    for (int x = 0; x < dOut; x++) {
+                        bias[co] += b[out(co, y, x)];
+                    }
+                }
+                bias[co] /= (double) dOut * dOut;
+            }
+            return bias;
+        }
     }
 
     private static NeuralNetConfiguration.ListBuilder base(double learningRate, long seed) {
