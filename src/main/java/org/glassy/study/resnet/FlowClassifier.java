@@ -83,9 +83,9 @@ public final class FlowClassifier implements Model {
         int d = flow.dimension();
         double loss = 0;
         double[] adjoint = new double[d];
+        ResidualFlow.Pass pass = flow.newPass();
         for (int mu = 0; mu < p; mu++) {
-            double[][] traj = flow.trajectory(x, inputs[mu]);
-            double[] out = traj[flow.blocks()];
+            double[] out = flow.forward(x, inputs[mu], pass);
             double f = x[w + d];
             for (int i = 0; i < d; i++) {
                 f += x[w + i] * out[i];
@@ -98,7 +98,7 @@ public final class FlowClassifier implements Model {
                 adjoint[i] = dl * x[w + i];
             }
             gradient[w + d] += dl;
-            loss += p * flow.backpropagate(x, traj, adjoint, kineticWeight / p, jacobianWeight / p, gradient);
+            loss += p * flow.backpropagate(x, pass, adjoint, kineticWeight / p, jacobianWeight / p, gradient);
         }
         return loss / p;
     }

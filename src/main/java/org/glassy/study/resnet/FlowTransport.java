@@ -80,11 +80,10 @@ public final class FlowTransport implements Model {
         Arrays.fill(gradient, 0);
         int p = sources.length;
         int d = flow.dimension();
-        double[][][] traj = new double[p][][];
         double[][] out = new double[p][];
+        ResidualFlow.Pass pass = flow.newPass();
         for (int mu = 0; mu < p; mu++) {
-            traj[mu] = flow.trajectory(x, sources[mu]);
-            out[mu] = traj[mu][flow.blocks()];
+            out[mu] = flow.forward(x, sources[mu], pass).clone();
         }
         double[][] adjoint = new double[p][d];
         double loss = 0;
@@ -107,7 +106,8 @@ public final class FlowTransport implements Model {
             }
         }
         for (int mu = 0; mu < p; mu++) {
-            loss += flow.backpropagate(x, traj[mu], adjoint[mu], kineticWeight / p, 0, gradient);
+            flow.forward(x, sources[mu], pass);
+            loss += flow.backpropagate(x, pass, adjoint[mu], kineticWeight / p, 0, gradient);
         }
         return loss;
     }

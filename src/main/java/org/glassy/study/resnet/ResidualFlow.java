@@ -170,6 +170,18 @@ public final class ResidualFlow {
         }
     }
 
+    /** tanh(a) = expm1(2a) / (expm1(2a) + 2), accurate near 0, saturated beyond |a| = 20; faster than Math.tanh. */
+    static double tanh(double a) {
+        if (a > 20) {
+            return 1;
+        }
+        if (a < -20) {
+            return -1;
+        }
+        double e = Math.expm1(2 * a);
+        return e / (e + 2);
+    }
+
     /** z = tanh(W₁ [x; t_k] + b₁). */
     private void hiddenActivations(double[] theta, int block, double[] x, double[] z) {
         int w1 = w1(block);
@@ -181,8 +193,99 @@ public final class ResidualFlow {
             for (int i = 0; i < dimension; i++) {
                 a += theta[row + i] * x[i];
             }
-            z[j] = Math.tanh(a);
+            z[j] = tanh(a);
         }
+    }
+
+    /**
+     * A velocity field v_k(x, t) evaluated by the Euler scheme's block k at time t = k h.
+     */
+    @FunctionalInterface
+    public interface VelocityField {
+
+        /**
+         * Writes the velocity.
+         *
+         * @param block k
+         * @param time t = k h
+         * @param x the state; not modified
+         * @param v the output, of the state's length; overwritten
+         */
+        void velocity(int block, double time, double[] x, double[] v);
+    }
+
+    /**
+     * The explicit Euler scheme x_{k+1} = x_k + h v(x_k, t_k), h = 1/K, of any velocity field: the integrator
+     * behind every residual flow.
+     *
+     * @param field the velocity field
+     * @param blocks K ≥ 1
+     * @param x0 the initial state; not modified
+     * @return x_0, …, x_K
+     */
+    public static double[][] euler(VelocityField field, int blocks, double[] x0) {
+        Require.atLeast("blocks", blocks, 1);
+        double step = 1.0 / blocks;
+        double[][] xs = new double[blocks + 1][];
+        xs[0] = x0.clone();
+        double[] v = new double[x0.length];
+        for (int k = 0; k < blocks; k++) {
+            field.velocity(k, k * step, xs[k], v);
+            double[] next = xs[k].clone();
+            for (int i = 0; i < next.length; i++) {
+                next[i] += step * v[i];
+            }
+            xs[k + 1] = next;
+        }
+        return xs;
+    }
+
+    /**
+     * The inverse of the Euler map of a velocity field, block by block from the last, each by the fixed-point
+     * iteration x ← y − h v(x, t_k) started at x = y: a contraction of rate h·Lip(v_k) when that is below 1
+     * (Behrmann et al., arXiv:1811.00995).
+     *
+     * @param field the velocity field
+     * @param blocks K ≥ 1
+     * @param y the output
+     * @param iterations the maximum number of iterations per block, at least 1; a block stops earlier when an
+     *     iteration moves x by less than 10⁻¹⁵ (1 + |x|)
+     * @return x with F(x) ≈ y
+     */
+    public static double[] eulerInverse(VelocityField field, int blocks, double[] y, int iterations) {
+        Require.atLeast("blocks", blocks, 1);
+        Require.atLeast("iterations", iterations, 1);
+        double step = 1.0 / blocks;
+        double[] x = y.clone();
+        double[] v = new double[y.length];
+        for (int k = blocks - 1; k >= 0; k--) {
+            double[] target = x.clone();
+            for (int it = 0; it < iterations; it++) {
+                field.velocity(k, k * step, x, v);
+                double change = 0;
+                double norm = 0;
+                for (int i = 0; i < x.length; i++) {
+                    double next = target[i] - step * v[i];
+                    change = Math.max(change, Math.abs(next - x[i]));
+                    norm = Math.max(norm, Math.abs(next));
+                    x[i] = next;
+                }
+                if (change <= 1e-15 * (1 + norm)) {
+                    break;
+                }
+            }
+        }
+        return x;
+    }
+
+    /**
+     * This flow's velocity field at parameters θ.
+     *
+     * @param theta the parameters
+     * @return the field (k, t, x, v) ↦ v_k(x, t_k)
+     */
+    public VelocityField field(double[] theta) {
+        return (k, t, x, v) -> velocity(theta, k, x, v);
     }
 
     /**
@@ -193,18 +296,7 @@ public final class ResidualFlow {
      * @return K + 1 states of length D
      */
     public double[][] trajectory(double[] theta, double[] x0) {
-        double[][] xs = new double[blocks + 1][];
-        xs[0] = x0.clone();
-        double[] v = new double[dimension];
-        for (int k = 0; k < blocks; k++) {
-            velocity(theta, k, xs[k], v);
-            double[] next = xs[k].clone();
-            for (int i = 0; i < dimension; i++) {
-                next[i] += h * v[i];
-            }
-            xs[k + 1] = next;
-        }
-        return xs;
+        return euler(field(theta), blocks, x0);
     }
 
     /**
@@ -287,38 +379,15 @@ public final class ResidualFlow {
     }
 
     /**
-     * The inverse of the whole map, block by block from the last, each by the fixed-point iteration
-     * x ← y − h v_k(x) started at x = y: a contraction of rate h·Lip(v_k) when that is below 1 (Behrmann et
-     * al., arXiv:1811.00995).
+     * The inverse of the whole map by {@link #eulerInverse}.
      *
      * @param theta the parameters
      * @param y the output, length D
-     * @param iterations the maximum number of iterations per block, at least 1; a block stops earlier when an
-     *     iteration moves x by less than 10⁻¹⁵ (1 + |x|)
+     * @param iterations the maximum number of fixed-point iterations per block, at least 1
      * @return x with F(x) ≈ y
      */
     public double[] inverse(double[] theta, double[] y, int iterations) {
-        Require.atLeast("iterations", iterations, 1);
-        double[] x = y.clone();
-        double[] v = new double[dimension];
-        for (int k = blocks - 1; k >= 0; k--) {
-            double[] target = x.clone();
-            for (int it = 0; it < iterations; it++) {
-                velocity(theta, k, x, v);
-                double change = 0;
-                double norm = 0;
-                for (int i = 0; i < dimension; i++) {
-                    double next = target[i] - h * v[i];
-                    change = Math.max(change, Math.abs(next - x[i]));
-                    norm = Math.max(norm, Math.abs(next));
-                    x[i] = next;
-                }
-                if (change <= 1e-15 * (1 + norm)) {
-                    break;
-                }
-            }
-        }
-        return x;
+        return eulerInverse(field(theta), blocks, y, iterations);
     }
 
     /**
@@ -464,12 +533,73 @@ public final class ResidualFlow {
     }
 
     /**
+     * The scratch of one point's forward pass, reused across points so the training loop does not allocate: the
+     * states x_0 … x_K and the hidden activations z_k = tanh(W₁ [x_k; t_k] + b₁) that backpropagation needs.
+     */
+    public static final class Pass {
+        private final double[][] states;
+        private final double[][] activations;
+
+        private Pass(int blocks, int dimension, int hidden) {
+            states = new double[blocks + 1][dimension];
+            activations = new double[blocks][hidden];
+        }
+
+        /** @return x_0 … x_K of the last {@link ResidualFlow#forward}, (K + 1) × D, owned by the pass */
+        public double[][] states() {
+            return states;
+        }
+
+        /** @return x_K of the last {@link ResidualFlow#forward}, owned by the pass */
+        public double[] output() {
+            return states[states.length - 1];
+        }
+    }
+
+    /**
+     * A scratch for {@link #forward} and {@link #backpropagate}.
+     *
+     * @return a new pass of this architecture
+     */
+    public Pass newPass() {
+        return new Pass(blocks, dimension, hidden);
+    }
+
+    /**
+     * The forward pass of one point, keeping what backpropagation needs (the same states as {@link #trajectory}).
+     *
+     * @param theta the parameters
+     * @param x0 the input, length D; not modified
+     * @param pass the scratch, overwritten
+     * @return x_K, the pass's own array
+     */
+    public double[] forward(double[] theta, double[] x0, Pass pass) {
+        System.arraycopy(x0, 0, pass.states[0], 0, dimension);
+        for (int k = 0; k < blocks; k++) {
+            double[] x = pass.states[k];
+            double[] z = pass.activations[k];
+            hiddenActivations(theta, k, x, z);
+            int w2 = w2(k);
+            int b2 = b2(k);
+            double[] next = pass.states[k + 1];
+            for (int i = 0; i < dimension; i++) {
+                double s = theta[b2 + i];
+                for (int j = 0; j < hidden; j++) {
+                    s += theta[w2 + i * hidden + j] * z[j];
+                }
+                next[i] = x[i] + h * s;
+            }
+        }
+        return pass.states[blocks];
+    }
+
+    /**
      * Backpropagation through the blocks (the discrete adjoint of the Euler scheme) for one point, with the
      * kinetic and Jacobian regularisers of this point added with weights α and β: the objective
      * L(x_K) + α h Σ_k |v_k(x_k)|² + β h Σ_k ‖∂v_k/∂x(x_k)‖_F².
      *
      * @param theta the parameters
-     * @param trajectory the point's {@link #trajectory}
+     * @param pass the point's {@link #forward} pass at these parameters
      * @param adjoint on entry ∂L/∂x_K, length D; on exit the total derivative with respect to x_0
      * @param kineticWeight α ≥ 0
      * @param jacobianWeight β ≥ 0
@@ -477,10 +607,9 @@ public final class ResidualFlow {
      *     {@link #parameterCount()} entries
      * @return the regularisers' value α E_kin + β E_jac for this point
      */
-    public double backpropagate(double[] theta, double[][] trajectory, double[] adjoint, double kineticWeight,
+    public double backpropagate(double[] theta, Pass pass, double[] adjoint, double kineticWeight,
                                 double jacobianWeight, double[] gradient) {
         int d = dimension;
-        double[] z = new double[hidden];
         double[] v = new double[d];
         double[] gv = new double[d];
         double[] ga = new double[hidden];
@@ -488,9 +617,9 @@ public final class ResidualFlow {
         double[][] m = jacobianWeight != 0 ? new double[d][d] : null;
         double penalty = 0;
         for (int k = blocks - 1; k >= 0; k--) {
-            double[] x = trajectory[k];
+            double[] x = pass.states[k];
             double t = k * h;
-            hiddenActivations(theta, k, x, z);
+            double[] z = pass.activations[k];
             int w1 = w1(k);
             int b1 = b1(k);
             int w2 = w2(k);
