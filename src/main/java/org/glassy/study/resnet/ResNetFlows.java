@@ -196,61 +196,93 @@ public final class ResNetFlows {
                     new double[] {1, 0}, new double[] {2, 0.5, 1}, Optimizer.ADAM, 1e-2, 1000);
         }
 
-        /** @param a A @return a copy with this augmentation */
+        /**
+         * @param a A
+         * @return a copy with this augmentation
+         */
         public Parameters withAugment(int a) {
             return new Parameters(data, blocks, hidden, steps, seed, shared, a, kinetic, jacobian, lipschitz,
                     targetMean, targetCovariance, optimizer, learningRate, samples);
         }
 
-        /** @param s shared @return a copy with shared (true) or per-block (false) networks */
+        /**
+         * @param s shared
+         * @return a copy with shared (true) or per-block (false) networks
+         */
         public Parameters withShared(boolean s) {
             return new Parameters(data, blocks, hidden, steps, seed, s, augment, kinetic, jacobian, lipschitz,
                     targetMean, targetCovariance, optimizer, learningRate, samples);
         }
 
-        /** @param lambda the kinetic weight @return a copy with it */
+        /**
+         * @param lambda the kinetic weight
+         * @return a copy with it
+         */
         public Parameters withKinetic(double lambda) {
             return new Parameters(data, blocks, hidden, steps, seed, shared, augment, lambda, jacobian, lipschitz,
                     targetMean, targetCovariance, optimizer, learningRate, samples);
         }
 
-        /** @param beta the Jacobian weight @return a copy with it */
+        /**
+         * @param beta the Jacobian weight
+         * @return a copy with it
+         */
         public Parameters withJacobian(double beta) {
             return new Parameters(data, blocks, hidden, steps, seed, shared, augment, kinetic, beta, lipschitz,
                     targetMean, targetCovariance, optimizer, learningRate, samples);
         }
 
-        /** @param bound L @return a copy with the bound Lip(v) ≤ L */
+        /**
+         * @param bound L
+         * @return a copy with the bound Lip(v) ≤ L
+         */
         public Parameters withLipschitz(double bound) {
             return new Parameters(data, blocks, hidden, steps, seed, shared, augment, kinetic, jacobian, bound,
                     targetMean, targetCovariance, optimizer, learningRate, samples);
         }
 
-        /** @param mean m @param covariance Σ @return a copy with this Gaussian target */
+        /**
+         * @param mean m
+         * @param covariance Σ
+         * @return a copy with this Gaussian target
+         */
         public Parameters withTarget(double[] mean, double[] covariance) {
             return new Parameters(data, blocks, hidden, steps, seed, shared, augment, kinetic, jacobian, lipschitz,
                     mean, covariance, optimizer, learningRate, samples);
         }
 
-        /** @param o the optimiser @param eta η @return a copy with them */
+        /**
+         * @param o the optimiser
+         * @param eta η
+         * @return a copy with them
+         */
         public Parameters withOptimizer(Optimizer o, double eta) {
             return new Parameters(data, blocks, hidden, steps, seed, shared, augment, kinetic, jacobian, lipschitz,
                     targetMean, targetCovariance, o, eta, samples);
         }
 
-        /** @param p P @return a copy with P samples */
+        /**
+         * @param p P
+         * @return a copy with P samples
+         */
         public Parameters withSamples(int p) {
             return new Parameters(data, blocks, hidden, steps, seed, shared, augment, kinetic, jacobian, lipschitz,
                     targetMean, targetCovariance, optimizer, learningRate, p);
         }
 
-        /** @param s the steps @return a copy with them */
+        /**
+         * @param s the steps
+         * @return a copy with them
+         */
         public Parameters withSteps(long s) {
             return new Parameters(data, blocks, hidden, s, seed, shared, augment, kinetic, jacobian, lipschitz,
                     targetMean, targetCovariance, optimizer, learningRate, samples);
         }
 
-        /** @param s the seed @return a copy with it */
+        /**
+         * @param s the seed
+         * @return a copy with it
+         */
         public Parameters withSeed(long s) {
             return new Parameters(data, blocks, hidden, steps, s, shared, augment, kinetic, jacobian, lipschitz,
                     targetMean, targetCovariance, optimizer, learningRate, samples);
