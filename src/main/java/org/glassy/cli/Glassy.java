@@ -28,8 +28,9 @@ import picocli.CommandLine.Command;
         subcommands = {PSpinCommand.class, PSpinAgingCommand.class, AgingDnnCommand.class, TrapCommand.class,
             CugliandoloKurchanCommand.class, NebCommand.class, BarrierCommand.class, HingeShallowCommand.class,
             PerceptronCommand.class, DoubleDescentCommand.class, Cnn2fcCommand.class, PhaseRetrievalCommand.class,
-            SpikedCommand.class, SpikedDmftCommand.class, SpikedThresholdCommand.class, SweepCommand.class,
-            CollectCommand.class, SweepStatusCommand.class, SweepTaskCommand.class, CommandLine.HelpCommand.class})
+            SpikedCommand.class, SpikedDmftCommand.class, SpikedThresholdCommand.class, ResNetFlowCommand.class,
+            SweepCommand.class, CollectCommand.class, SweepStatusCommand.class, SweepTaskCommand.class,
+            CommandLine.HelpCommand.class})
 public final class Glassy implements Runnable {
 
     /** Exit status for bad arguments. */

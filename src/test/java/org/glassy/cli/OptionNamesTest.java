@@ -115,6 +115,12 @@ class OptionNamesTest {
             "1"},
                 "--samples", "0", "--relax-epochs", "3", "--total-epochs", "0", "--seed", "x", "--channels", "17",
                 "--lr", "0", "--batch", "101", "--baseline", "cnn", "--out", MISSING_DIR);
+        command("resnet-flow", new String[] {"--data", "moons", "--blocks", "2", "--hidden", "2", "--steps", "1",
+            "--seed", "1", "--samples", "10"},
+                "--data", "spirals", "--blocks", "0", "--hidden", "0", "--steps", "-1", "--seed", "x", "--augment",
+                "-1", "--kinetic", "-1", "--lipschitz", "0", "--target-mean", "1", "--target-cov", "1,2,1",
+                "--optimizer", "lbfgs", "--lr", "0", "--samples", "1", "--trajectories-out", MISSING_DIR, "--out",
+                MISSING_DIR);
     }
 
     /** The options of a command that take a value (not --help, --version or flags). */

@@ -110,6 +110,8 @@ class ProgressTest {
             "--seed", "1", "--channels", "1"});
         runs.put("phase-retrieval", new String[] {"phase-retrieval", "--dim", "50", "--alpha", "4", "--algorithm",
             "sgd", "--batch-fraction", "0.5", "--lr", "2", "--time", "200", "--seed", "1", "--spherical"});
+        runs.put("resnet-flow", new String[] {"resnet-flow", "--data", "circles", "--blocks", "3", "--hidden", "4",
+            "--steps", "20", "--seed", "1", "--samples", "30"});
         return runs;
     }
 
