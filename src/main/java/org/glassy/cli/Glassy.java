@@ -29,7 +29,8 @@ import picocli.CommandLine.Command;
             CugliandoloKurchanCommand.class, NebCommand.class, BarrierCommand.class, HingeShallowCommand.class,
             PerceptronCommand.class, DoubleDescentCommand.class, Cnn2fcCommand.class, PhaseRetrievalCommand.class,
             SpikedCommand.class, SpikedDmftCommand.class, SpikedThresholdCommand.class, SweepCommand.class,
-            CollectCommand.class, SweepStatusCommand.class, SweepTaskCommand.class, CommandLine.HelpCommand.class})
+            CollectCommand.class, SweepStatusCommand.class, SweepTaskCommand.class, SubagingCommand.class,
+            CommandLine.HelpCommand.class})
 public final class Glassy implements Runnable {
 
     /** Exit status for bad arguments. */

@@ -153,6 +153,21 @@ public final class AgingDnn {
         throw Require.invalid("inputs", "must be raw or pca:K with K >= 1, got '" + spec + "'");
     }
 
+    /**
+     * Parses a hidden activation: {@code relu}, {@code tanh} or {@code sigmoid}.
+     *
+     * @param name the name
+     * @return the activation
+     */
+    public static Activation parseActivation(String name) {
+        return switch (name.toLowerCase(Locale.ROOT)) {
+            case "relu" -> Activation.RELU;
+            case "tanh" -> Activation.TANH;
+            case "sigmoid" -> Activation.SIGMOID;
+            default -> throw Require.invalid("hiddenActivation", "must be relu, tanh or sigmoid, got '" + name + "'");
+        };
+    }
+
     /** Batches per estimate of the SGD noise D ({@link SgdNoise}). */
     public static final int NOISE_BATCHES = 16;
 
