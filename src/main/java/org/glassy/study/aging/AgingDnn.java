@@ -47,11 +47,15 @@ import tech.tablesaw.api.Table;
  * Aging in the training of a one-hidden-layer network by SGD, the DNN side of M. Baity-Jesi et
  * al., "Comparing dynamics: deep neural networks versus glassy systems", ICML 2018
  * (arXiv:1803.06969): the mean square displacement Δ(t_w, t_w + t) of all weights and biases on
- * the authors' log-spaced grid, and the training loss. Time is counted in SGD steps.
+ * the authors' log-spaced grid, its fourth moment Δ₄, the training and test losses and the strength D(t)
+ * of the SGD noise ({@link SgdNoise}) on the loss grid, so that Δ/D(t_w) can be formed. Time is counted in
+ * SGD steps.
  *
- * <p>The network is the authors' toy model: d-H-C, ReLU, squared loss to one-hot targets,
- * PyTorch's initialisation; SGD with momentum (they used 0.5). The hidden width H is the knob
- * between under-parametrised (fewer parameters than P·C constraints) and over-parametrised.
+ * <p>The network is the authors' toy model: d-H-C, ReLU ({@link Parameters#hiddenActivation}), squared
+ * error to one-hot targets on sigmoid outputs as in their code ({@link Output#SIGMOID}) or on linear
+ * outputs, PyTorch's initialisation; SGD with momentum (they used 0.5). The inputs are the raw ones or K
+ * whitened principal components ({@link Pca}). The hidden width H is the knob between under-parametrised
+ * (fewer parameters than P·C constraints) and over-parametrised.
  */
 public final class AgingDnn {
 
@@ -808,7 +812,7 @@ public final class AgingDnn {
      * training loss, test loss and test error averaged over the seeds, with their standard errors.
      *
      * @param sweep a table from {@link #sweep}
-     * @param base the parameters the sweep ran with (data and samples give M and P·C)
+     * @param base the parameters the sweep ran with (data, inputs and samples give M and P·C)
      * @return columns {@code network, parameters_M, constraints_PC, regime, seeds, final_train_loss,
      *     final_train_loss_se, final_test_loss, final_test_loss_se, final_test_error, final_test_error_se}
      */
@@ -825,7 +829,7 @@ public final class AgingDnn {
         for (int hidden : new java.util.LinkedHashSet<>(sweep.intColumn("hidden").asList())) {
             Table mine = end.where(end.intColumn("hidden").isEqualTo(hidden));
             Table m = Aggregates.meanAndError(mine, List.of("value"), "observable");
-            int parameters = architecture(base.data(), hidden).parameterCount();
+            int parameters = base.toBuilder().hidden(hidden).build().architecture().parameterCount();
             int constraints = base.samples() * classes;
             Object[] row = new Object[11];
             row[0] = "H = " + hidden;

@@ -91,6 +91,10 @@ class AgingStudiesTest {
         double last = r.loss().doubleColumn("loss").get(r.loss().rowCount() - 1);
         assertTrue(last < 0.8 * first, "training loss " + first + " → " + last);
         assertEquals(p, p.toBuilder().build());
+        // the summary counts the parameters of the network that ran, on its K inputs: under-parametrised here
+        Table summary = AgingDnn.summary(AgingDnn.sweep(p.toBuilder().steps(40).build(), new int[] {12}, 2, null), p);
+        assertEquals(List.of(11 * 12 + 13 * 2), summary.intColumn("parameters_M").asList());
+        assertEquals(List.of("under-parametrised"), summary.stringColumn("regime").asList());
         assertEquals(10, AgingDnn.parseInputs("pca:10"));
         assertEquals(0, AgingDnn.parseInputs("raw"));
         var bad = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
