@@ -13,8 +13,10 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code glassy aging-dnn}: SGD training of a one-hidden-layer network, CSV {@code tw,t,delta} (the
- * mean square displacement of all parameters, times in SGD steps), and {@code step,loss} with
- * {@code --loss-out}.
+ * mean square displacement of all parameters, times in SGD steps), {@code step,loss} with
+ * {@code --loss-out}, and {@code step,noise} (the SGD noise strength D, {@link org.glassy.observable.SgdNoise})
+ * with {@code --noise-out}. {@code --output sigmoid --hidden-activation relu} is the authors' toy model
+ * (Baity-Jesi et al., ICML 2018); {@code --inputs pca:K} trains on K whitened principal components.
  */
 @Command(name = "aging-dnn", mixinStandardHelpOptions = true,
         description = {"SGD on a one-hidden-layer network: mean square displacement of the weights (CSV tw,t,delta).",
@@ -55,6 +57,22 @@ final class AgingDnnCommand implements Callable<Integer>, OptionNames, Validated
             description = "number of waiting times, log-spaced from 10 to steps/2 (default: ${DEFAULT-VALUE})")
     int waitingTimes;
 
+    @Option(names = "--hidden-activation", defaultValue = "relu",
+            description = "relu, tanh or sigmoid (default: ${DEFAULT-VALUE})")
+    String hiddenActivation;
+
+    @Option(names = "--output", defaultValue = "linear", description = "sigmoid or linear output units, squared "
+            + "error to the one-hot target (default: ${DEFAULT-VALUE}; sigmoid is the authors' toy model)")
+    String output;
+
+    @Option(names = "--inputs", defaultValue = "raw", description = "raw, or pca:K for K >= 1 whitened principal "
+            + "components fitted on the training set (default: ${DEFAULT-VALUE})")
+    String inputs;
+
+    @Option(names = "--noise-out", description = "also write step,noise (the SGD noise D = η² tr Cov(batch gradient)/M "
+            + "on the loss grid) to this file when the run ends, with a provenance sidecar FILE.json")
+    Path noiseOut;
+
     @Option(names = "--loss-out", description = "also write step,loss (training loss) to this file, each row as soon "
             + "as it is recorded, with a provenance sidecar FILE.json")
     Path lossOut;
@@ -79,12 +97,16 @@ final class AgingDnnCommand implements Callable<Integer>, OptionNames, Validated
                 "momentum", "--momentum",
                 "steps", "--steps",
                 "engine", "--engine",
-                "waitingTimes", "--waiting-times");
+                "waitingTimes", "--waiting-times",
+                "hiddenActivation", "--hidden-activation",
+                "output", "--output",
+                "inputs", "--inputs",
+                "pcaComponents", "--inputs");
     }
 
     @Override
     public void validate() throws Exception {
-        OutputFiles.check("--out", out, "--loss-out", lossOut, "--checkpoint", checkpoint.file);
+        OutputFiles.check("--out", out, "--loss-out", lossOut, "--noise-out", noiseOut, "--checkpoint", checkpoint.file);
         parameters().requireResources();
         checkpoint.policy("");
     }
@@ -92,7 +114,8 @@ final class AgingDnnCommand implements Callable<Integer>, OptionNames, Validated
     /** The run's parameters, validated (a bad value names its option through {@link #optionNames}). */
     private AgingDnn.Parameters parameters() {
         return new AgingDnn.Parameters(AgingDnn.DataSource.parse(data), samples, hidden, lr, batch, momentum, steps, seed,
-                AgingDnn.Engine.parse(engine), waitingTimes);
+                AgingDnn.Engine.parse(engine), waitingTimes, AgingDnn.parseActivation(hiddenActivation),
+                AgingDnn.Output.parse(output), AgingDnn.parseInputs(inputs));
     }
 
     @Override
@@ -109,8 +132,17 @@ final class AgingDnnCommand implements Callable<Integer>, OptionNames, Validated
                 lossCsv.header("step,loss");
                 writers = new StepHandler[] {new CsvRows(lossCsv, (step, time, x, energy) -> step + "," + energy)};
             }
-            AgingDnn.run(parameters, run.progress(null, "steps", "loss", e -> e), policy,
+            Output noiseCsv = noiseOut == null ? null : run.output("--noise-out", noiseOut, Output.Mode.AT_END);
+            AgingDnn.Result result = AgingDnn.run(parameters, run.progress(null, "steps", "loss", e -> e), policy,
                     (tw, t, values) -> csv.row(tw + "," + t + "," + values[0]), writers);
+            if (noiseCsv != null) {
+                noiseCsv.header("step,noise");
+                var steps = result.loss().longColumn("step");
+                var noise = result.loss().doubleColumn("noise");
+                for (int r = 0; r < steps.size(); r++) {
+                    noiseCsv.row(steps.get(r) + "," + noise.get(r));
+                }
+            }
         });
     }
 }

@@ -70,7 +70,7 @@ public final class DeepLearning4jNetwork implements BatchModel {
             throw new IllegalArgumentException("imageRows × imageColumns must equal the data's input dimension "
                     + data.inputDimension() + ", got " + imageRows + " × " + imageColumns);
         }
-        boolean squared = loss == Loss.SQUARED;
+        boolean squared = loss != Loss.CROSS_ENTROPY;
         MultiLayerConfiguration configuration = new NeuralNetConfiguration.Builder()
                 .dataType(DataType.DOUBLE)
                 .seed(seed)
@@ -83,8 +83,7 @@ public final class DeepLearning4jNetwork implements BatchModel {
                 .layer(new DenseLayer.Builder().nOut(hidden).activation(activation(activation)).build())
                 .layer(new OutputLayer.Builder(squared ? LossFunctions.LossFunction.MSE : LossFunctions.LossFunction.MCXENT)
                         .nOut(data.classes())
-                        .activation(squared ? org.nd4j.linalg.activations.Activation.IDENTITY
-                                : org.nd4j.linalg.activations.Activation.SOFTMAX)
+                        .activation(outputActivation(loss))
                         .build())
                 .setInputType(org.deeplearning4j.nn.conf.inputs.InputType.convolutionalFlat(imageRows, imageColumns, 1))
                 .build();
@@ -127,11 +126,10 @@ public final class DeepLearning4jNetwork implements BatchModel {
             layers.layer(new DenseLayer.Builder().nIn(widths[l - 1]).nOut(widths[l])
                     .activation(activation(architecture.activation())).build());
         }
-        boolean squared = architecture.loss() == Loss.SQUARED;
+        boolean squared = architecture.loss() != Loss.CROSS_ENTROPY;
         layers.layer(new OutputLayer.Builder(squared ? LossFunctions.LossFunction.MSE : LossFunctions.LossFunction.MCXENT)
                 .nIn(widths[widths.length - 2]).nOut(widths[widths.length - 1])
-                .activation(squared ? org.nd4j.linalg.activations.Activation.IDENTITY
-                        : org.nd4j.linalg.activations.Activation.SOFTMAX)
+                .activation(outputActivation(architecture.loss()))
                 .build());
         MultiLayerConfiguration configuration = layers.build();
         network = new MultiLayerNetwork(configuration);
@@ -210,5 +208,14 @@ public final class DeepLearning4jNetwork implements BatchModel {
     @Override
     public String toString() {
         return "DeepLearning4jNetwork " + description + " on " + data.name();
+    }
+
+    /** DL4J's output activation for a loss: identity (squared), sigmoid (sigmoid squared), softmax. */
+    private static org.nd4j.linalg.activations.Activation outputActivation(Loss loss) {
+        return switch (loss) {
+            case SQUARED -> org.nd4j.linalg.activations.Activation.IDENTITY;
+            case SIGMOID_SQUARED -> org.nd4j.linalg.activations.Activation.SIGMOID;
+            case CROSS_ENTROPY -> org.nd4j.linalg.activations.Activation.SOFTMAX;
+        };
     }
 }

@@ -8,6 +8,14 @@ public enum Loss {
      * Baity-Jesi et al.'s toy model).
      */
     SQUARED,
+    /**
+     * Squared error of sigmoid outputs to the one-hot target, averaged over the C outputs:
+     * ℓ = (1/C) Σ_k (σ(z_k) − δ_{k,y})², σ(z) = 1/(1 + e^{−z}), so dℓ/dz_k = (2/C)(σ_k − δ_{k,y}) σ_k (1 − σ_k).
+     * The exact loss of the toy model ({@code bruna10}, after Freeman and Bruna, arXiv:1611.01540) in the code
+     * of Baity-Jesi et al., ICML 2018: Linear → ReLU → Linear → Sigmoid, Σ_k out_k² + 1 − 2 out_y averaged over
+     * batch × classes. DL4J: a sigmoid {@code OutputLayer} with {@code LossMSE}.
+     */
+    SIGMOID_SQUARED,
     /** Softmax cross-entropy, ℓ = −log softmax(z)_y (PyTorch's {@code CrossEntropyLoss}). */
     CROSS_ENTROPY;
 
@@ -29,6 +37,16 @@ public enum Loss {
                 double d = z[offset + k] - (k == label ? 1 : 0);
                 loss += d * d;
                 grad[offset + k] = scale * 2 * d / classes;
+            }
+            return loss / classes;
+        }
+        if (this == SIGMOID_SQUARED) {
+            double loss = 0;
+            for (int k = 0; k < classes; k++) {
+                double out = 1 / (1 + Math.exp(-z[offset + k]));
+                double d = out - (k == label ? 1 : 0);
+                loss += d * d;
+                grad[offset + k] = scale * 2 * d * out * (1 - out) / classes;
             }
             return loss / classes;
         }

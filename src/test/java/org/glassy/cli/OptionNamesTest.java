@@ -55,7 +55,12 @@ class OptionNamesTest {
                 "--data", "foo", "--samples", "200000000", "--hidden", "0", "--lr", "-0.1", "--batch", "500",
                 "--momentum", "1", "--steps", "10", "--seed", "x", "--engine", "foo", "--waiting-times", "1",
                 "--loss-out", MISSING_DIR, "--out", MISSING_DIR, "--checkpoint", "/nonexistent-glassy-dir/c.ckpt",
-                "--checkpoint-every", "-1");
+                "--checkpoint-every", "-1", "--hidden-activation", "elu", "--output", "softmax", "--inputs", "pca:0",
+                "--noise-out", MISSING_DIR);
+        String[] msd = subagingFiles();
+        command("subaging", new String[] {"--resamples", "20", "--msd", msd[0], msd[1]},
+                "--msd", "/nonexistent-glassy-dir/msd.csv", "--min-tw", "0", "--min-lag", "x", "--resamples", "10",
+                "--bootstrap-seed", "x", "--out", MISSING_DIR);
         command("trap", new String[] {"--model", "bouchaud", "--x", "0.5", "--tw", "100", "--samples", "10", "--seed",
             "1"},
                 "--model", "foo", "--x", "-1", "--tw", "0", "--samples", "0", "--seed", "x", "--states", "1",
@@ -121,6 +126,28 @@ class OptionNamesTest {
                 "-1", "--kinetic", "-1", "--lipschitz", "0", "--target-mean", "1", "--target-cov", "1,2,1",
                 "--optimizer", "lbfgs", "--lr", "0", "--samples", "1", "--trajectories-out", MISSING_DIR, "--out",
                 MISSING_DIR);
+    }
+
+    /** Two small tw,t,delta files (Δ = t/t_w^0.5 times a seed-dependent factor) in the temporary directory. */
+    private static String[] subagingFiles() {
+        String[] files = new String[2];
+        for (int k = 0; k < 2; k++) {
+            StringBuilder csv = new StringBuilder("tw,t,delta\n");
+            for (long tw : new long[] {10, 100, 1000}) {
+                for (long t : new long[] {1, 10, 100, 1000}) {
+                    csv.append(tw).append(',').append(t).append(',').append((1 + 0.1 * k) * t / Math.sqrt(tw))
+                            .append('\n');
+                }
+            }
+            files[k] = System.getProperty("java.io.tmpdir") + "/glassy-option-test-msd-" + ProcessHandle.current().pid()
+                    + "-" + k + ".csv";
+            try {
+                java.nio.file.Files.writeString(java.nio.file.Path.of(files[k]), csv);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+        return files;
     }
 
     /** The options of a command that take a value (not --help, --version or flags). */

@@ -123,9 +123,9 @@ class ProgressTest {
             Map<String, String[]> runs = everyCommand(dir);
             assertEquals(new java.util.TreeSet<>(Glassy.commandLine().getSubcommands().keySet()),
                     new java.util.TreeSet<>(java.util.stream.Stream.concat(runs.keySet().stream(), java.util.stream.Stream.of(
-                            "help", "sweep", "collect", "sweep-status", "sweep-task", "spiked-threshold")).toList()),
+                            "help", "sweep", "collect", "sweep-status", "sweep-task", "spiked-threshold", "subaging")).toList()),
                     "every command that runs a computation is run here (a sweep reports points done instead; "
-                            + "spiked-threshold evaluates a closed form)");
+                            + "spiked-threshold evaluates a closed form; subaging analyses finished runs)");
             List<String> failures = new ArrayList<>();
             Pattern line = Pattern.compile("glassy (\\S+): (.+: )?\\d+% \\(\\d+ of \\d+ \\w+\\), \\S+ \\w+/s, "
                     + "(ETA \\d+:\\d\\d:\\d\\d|ETA unknown|done in \\d+:\\d\\d:\\d\\d), [a-z() 0-9,]+ \\S+");

@@ -18,7 +18,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class EngineEquivalenceTest {
 
     @ParameterizedTest
-    @CsvSource({"RELU, SQUARED", "TANH, CROSS_ENTROPY", "SIGMOID, SQUARED"})
+    @CsvSource({"RELU, SQUARED", "TANH, CROSS_ENTROPY", "SIGMOID, SQUARED", "RELU, SIGMOID_SQUARED"})
     void sameLossAndGradientOnABatch(Activation activation, Loss loss) {
         Dataset data = MlpTest.data(20, 4, 37);
         Mlp.Architecture architecture = new Mlp.Architecture(new int[] {20, 11, 7, 4}, activation, loss);

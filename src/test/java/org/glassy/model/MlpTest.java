@@ -45,6 +45,14 @@ class MlpTest {
     }
 
     @Nested
+    class TanhSigmoidSquared extends TanhSquared {
+        @Override
+        protected Model model() {
+            return network(Activation.TANH, Loss.SIGMOID_SQUARED);
+        }
+    }
+
+    @Nested
     class ReluCrossEntropy extends TanhSquared {
         @Override
         protected Model model() {
@@ -64,6 +72,8 @@ class MlpTest {
         // logits 0: squared error to one-hot averaged over C = 3 outputs is 1/3; cross-entropy is log 3
         assertEquals(1.0 / 3, squared.energy(zero), 1e-15);
         assertEquals(Math.log(3), network(Activation.RELU, Loss.CROSS_ENTROPY).energy(zero), 1e-15);
+        // zero parameters: every output σ(0) = 1/2, ℓ = (1/C)[(C − 1)/4 + 1/4] = 1/4 whatever C
+        assertEquals(0.25, network(Activation.RELU, Loss.SIGMOID_SQUARED).energy(zero), 1e-15);
         assertEquals(1.0, squared.errorRate(zero), 0.0); // ties count as errors
     }
 

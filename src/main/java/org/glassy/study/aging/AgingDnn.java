@@ -10,6 +10,7 @@ import java.util.SplittableRandom;
 
 import org.glassy.data.Dataset;
 import org.glassy.data.FashionMnist;
+import org.glassy.data.Pca;
 import org.glassy.data.TeacherStudent;
 import org.glassy.dynamics.CheckpointPolicy;
 import org.glassy.dynamics.Dynamics;
@@ -26,7 +27,9 @@ import org.glassy.model.Loss;
 import org.glassy.model.Mlp;
 import org.glassy.observable.Aggregates;
 import org.glassy.observable.Evaluation;
+import org.glassy.observable.MeanQuarticDisplacement;
 import org.glassy.observable.MeanSquareDisplacement;
+import org.glassy.observable.SgdNoise;
 import org.glassy.observable.Rows;
 import org.glassy.observable.TwoTimeObservable;
 import org.glassy.observable.TwoTimeRows;
@@ -44,11 +47,15 @@ import tech.tablesaw.api.Table;
  * Aging in the training of a one-hidden-layer network by SGD, the DNN side of M. Baity-Jesi et
  * al., "Comparing dynamics: deep neural networks versus glassy systems", ICML 2018
  * (arXiv:1803.06969): the mean square displacement Δ(t_w, t_w + t) of all weights and biases on
- * the authors' log-spaced grid, and the training loss. Time is counted in SGD steps.
+ * the authors' log-spaced grid, its fourth moment Δ₄, the training and test losses and the strength D(t)
+ * of the SGD noise ({@link SgdNoise}) on the loss grid, so that Δ/D(t_w) can be formed. Time is counted in
+ * SGD steps.
  *
- * <p>The network is the authors' toy model: d-H-C, ReLU, squared loss to one-hot targets,
- * PyTorch's initialisation; SGD with momentum (they used 0.5). The hidden width H is the knob
- * between under-parametrised (fewer parameters than P·C constraints) and over-parametrised.
+ * <p>The network is the authors' toy model: d-H-C, ReLU ({@link Parameters#hiddenActivation}), squared
+ * error to one-hot targets on sigmoid outputs as in their code ({@link Output#SIGMOID}) or on linear
+ * outputs, PyTorch's initialisation; SGD with momentum (they used 0.5). The inputs are the raw ones or K
+ * whitened principal components ({@link Pca}). The hidden width H is the knob between under-parametrised
+ * (fewer parameters than P·C constraints) and over-parametrised.
  */
 public final class AgingDnn {
 
@@ -99,6 +106,78 @@ public final class AgingDnn {
         }
     }
 
+    /** The output units of the network and the loss on them. */
+    public enum Output {
+        /** Linear outputs, squared error to the one-hot target ({@link Loss#SQUARED}). */
+        LINEAR,
+        /** Sigmoid outputs, squared error to the one-hot target ({@link Loss#SIGMOID_SQUARED}): the authors' toy model. */
+        SIGMOID;
+
+        /**
+         * Parses {@code linear} or {@code sigmoid}.
+         *
+         * @param name the name
+         * @return the output
+         */
+        public static Output parse(String name) {
+            return switch (name.toLowerCase(Locale.ROOT)) {
+                case "linear" -> LINEAR;
+                case "sigmoid" -> SIGMOID;
+                default -> throw Require.invalid("output", "must be sigmoid or linear, got '" + name + "'");
+            };
+        }
+
+        /** @return the loss on these outputs */
+        public Loss loss() {
+            return this == LINEAR ? Loss.SQUARED : Loss.SIGMOID_SQUARED;
+        }
+    }
+
+    /**
+     * Parses the input option: {@code raw} (0) or {@code pca:K} (K ≥ 1 whitened principal components).
+     *
+     * @param spec {@code raw} or {@code pca:K}
+     * @return K, or 0 for raw inputs
+     */
+    public static int parseInputs(String spec) {
+        String s = spec.toLowerCase(Locale.ROOT).trim();
+        if (s.equals("raw")) {
+            return 0;
+        }
+        if (s.startsWith("pca:")) {
+            try {
+                int k = Integer.parseInt(s.substring(4));
+                if (k >= 1) {
+                    return k;
+                }
+            } catch (NumberFormatException e) {
+                // reported below
+            }
+        }
+        throw Require.invalid("inputs", "must be raw or pca:K with K >= 1, got '" + spec + "'");
+    }
+
+    /**
+     * Parses a hidden activation: {@code relu}, {@code tanh} or {@code sigmoid}.
+     *
+     * @param name the name
+     * @return the activation
+     */
+    public static Activation parseActivation(String name) {
+        return switch (name.toLowerCase(Locale.ROOT)) {
+            case "relu" -> Activation.RELU;
+            case "tanh" -> Activation.TANH;
+            case "sigmoid" -> Activation.SIGMOID;
+            default -> throw Require.invalid("hiddenActivation", "must be relu, tanh or sigmoid, got '" + name + "'");
+        };
+    }
+
+    /** Batches per estimate of the SGD noise D ({@link SgdNoise}). */
+    public static final int NOISE_BATCHES = 16;
+
+    /** The most training examples the SGD noise D is estimated on ({@link SgdNoise}'s subset n). */
+    public static final int NOISE_SUBSET = 1000;
+
     /** Input dimension of the teacher–student data. */
     public static final int TEACHER_INPUTS = 50;
 
@@ -119,9 +198,14 @@ public final class AgingDnn {
      * @param seed the seed of data, initial weights and batch order
      * @param engine the engine
      * @param waitingTimes the number of waiting times t_w, log-spaced from 10 to steps/2, at least 2
+     * @param hiddenActivation the hidden units' activation (ReLU in the authors' toy model)
+     * @param output the output units and loss (sigmoid in the authors' toy model)
+     * @param pcaComponents K whitened principal components of the inputs ({@link Pca}, fitted on the training
+     *     set), 1 ≤ K ≤ d, or 0 for the raw inputs
      */
     public record Parameters(DataSource data, int samples, int hidden, double learningRate, int batch,
-                             double momentum, long steps, long seed, Engine engine, int waitingTimes) {
+                             double momentum, long steps, long seed, Engine engine, int waitingTimes,
+                             Activation hiddenActivation, Output output, int pcaComponents) {
 
         /**
          * Validates every parameter, naming it.
@@ -136,10 +220,19 @@ public final class AgingDnn {
          * @param seed the seed
          * @param engine the engine
          * @param waitingTimes the number of waiting times
+         * @param hiddenActivation the hidden activation
+         * @param output the output units
+         * @param pcaComponents K principal components, or 0
          */
         public Parameters {
             Objects.requireNonNull(data, "data");
             Objects.requireNonNull(engine, "engine");
+            Objects.requireNonNull(hiddenActivation, "hiddenActivation");
+            Objects.requireNonNull(output, "output");
+            int d = data == DataSource.TEACHER ? TEACHER_INPUTS : FashionMnist.INPUT_DIMENSION;
+            if (pcaComponents < 0 || pcaComponents > d) {
+                throw Require.invalid("pcaComponents", "must lie in [0, " + d + "] (0: raw inputs), got " + pcaComponents);
+            }
             Require.atLeast("hidden", hidden, 1);
             Require.positive("learningRate", learningRate);
             Require.atLeast("batch", batch, 1);
@@ -162,9 +255,39 @@ public final class AgingDnn {
             Require.atLeast("waitingTimes", waitingTimes, 2);
         }
 
+        /**
+         * The authors' toy model with this library's earlier defaults: ReLU hidden units, linear outputs, raw
+         * inputs.
+         *
+         * @param data the training data
+         * @param samples P
+         * @param hidden H
+         * @param learningRate η
+         * @param batch B
+         * @param momentum μ
+         * @param steps the number of SGD steps
+         * @param seed the seed
+         * @param engine the engine
+         * @param waitingTimes the number of waiting times
+         */
+        public Parameters(DataSource data, int samples, int hidden, double learningRate, int batch, double momentum,
+                          long steps, long seed, Engine engine, int waitingTimes) {
+            this(data, samples, hidden, learningRate, batch, momentum, steps, seed, engine, waitingTimes,
+                    Activation.RELU, Output.LINEAR, 0);
+        }
+
+        /** @return the input dimension the network sees: K with PCA, else d */
+        public int inputs() {
+            if (pcaComponents > 0) {
+                return pcaComponents;
+            }
+            return data == DataSource.TEACHER ? TEACHER_INPUTS : FashionMnist.INPUT_DIMENSION;
+        }
+
         /** @return the network's architecture for these data */
         public Mlp.Architecture architecture() {
-            return AgingDnn.architecture(data, hidden);
+            int classes = data == DataSource.TEACHER ? 2 : FashionMnist.CLASSES;
+            return Mlp.Architecture.oneHidden(inputs(), hidden, classes, hiddenActivation, output.loss());
         }
 
         /** @return the waiting times and lags in steps, {waitingSteps, lagSteps} */
@@ -174,7 +297,7 @@ public final class AgingDnn {
 
         /** @return the number of parameters M of the network (weights and biases), as a double */
         double parameterCount() {
-            double d = data == DataSource.TEACHER ? TEACHER_INPUTS : FashionMnist.INPUT_DIMENSION;
+            double d = inputs();
             double c = data == DataSource.TEACHER ? 2 : FashionMnist.CLASSES;
             return d * hidden + hidden + (double) hidden * c + c;
         }
@@ -182,7 +305,8 @@ public final class AgingDnn {
         /**
          * The estimated heap of a run: the training and test inputs (and, for Fashion-MNIST, the pool the
          * class-balanced subset is drawn from), 8 bytes per pixel or coordinate; the M parameters in the state,
-         * the gradient, the velocity and one copy per waiting time; the activations of a chunk of examples.
+         * the gradient, the velocity and one copy per waiting time; the activations of a chunk of examples; with
+         * PCA, the d × d covariance and its eigenvectors.
          *
          * @return the bytes
          */
@@ -190,19 +314,22 @@ public final class AgingDnn {
             double d = data == DataSource.TEACHER ? TEACHER_INPUTS : FashionMnist.INPUT_DIMENSION;
             double pool = data == DataSource.TEACHER ? 0 : Math.min(FashionMnist.TRAIN_SIZE, Math.max(3.0 * samples, 3000));
             double m = parameterCount();
-            return 8 * ((samples + 1000 + pool) * d + m * (waitingTimes + 6) + 2.0 * Math.max(batch, 250) * (hidden + 10));
+            double pca = pcaComponents > 0 ? 3 * d * d : 0;
+            return 8 * ((samples + 1000 + pool) * d + m * (waitingTimes + 8) + 2.0 * Math.max(batch, 250) * (hidden + 10)
+                    + pca);
         }
 
         /**
          * The estimated work of a run: per SGD step a forward and a backward pass over a batch, 3 B M
-         * multiply–adds; per record the training loss over P examples and the test loss and error over 1000
-         * examples, (P + 2000) M.
+         * multiply–adds; per record the training loss over P examples, the test loss and error over 1000
+         * examples and the SGD noise over n + 16 B examples (3 multiply–adds each), (P + 2000 + 3(n + 16 B)) M.
          *
          * @return the operations
          */
         public double operations() {
             double records = LogTimes.upTo(steps, 10).length + 40.0 * waitingTimes;
-            return parameterCount() * (3.0 * batch * steps + records * (samples + 2000.0));
+            double noise = 3.0 * (Math.min(samples, NOISE_SUBSET) + NOISE_BATCHES * batch);
+            return parameterCount() * (3.0 * batch * steps + records * (samples + 2000.0 + noise));
         }
 
         /**
@@ -233,7 +360,8 @@ public final class AgingDnn {
         /** @return a builder holding these parameters, to change some of them */
         public Builder toBuilder() {
             return builder().data(data).samples(samples).hidden(hidden).learningRate(learningRate).batch(batch)
-                    .momentum(momentum).steps(steps).seed(seed).engine(engine).waitingTimes(waitingTimes);
+                    .momentum(momentum).steps(steps).seed(seed).engine(engine).waitingTimes(waitingTimes)
+                    .hiddenActivation(hiddenActivation).output(output).pcaComponents(pcaComponents);
         }
 
         /** Builds {@link Parameters} by name; {@link #build()} validates them. */
@@ -248,6 +376,9 @@ public final class AgingDnn {
             private Long seed;
             private Engine engine = Engine.LEAN;
             private int waitingTimes = 8;
+            private Activation hiddenActivation = Activation.RELU;
+            private Output output = Output.LINEAR;
+            private int pcaComponents;
 
             private Builder() {
             }
@@ -343,6 +474,33 @@ public final class AgingDnn {
             }
 
             /**
+             * @param value the hidden units' activation (default ReLU)
+             * @return this builder
+             */
+            public Builder hiddenActivation(Activation value) {
+                hiddenActivation = value;
+                return this;
+            }
+
+            /**
+             * @param value the output units (default linear)
+             * @return this builder
+             */
+            public Builder output(Output value) {
+                output = value;
+                return this;
+            }
+
+            /**
+             * @param value K whitened principal components of the inputs, or 0 for raw inputs (default)
+             * @return this builder
+             */
+            public Builder pcaComponents(int value) {
+                pcaComponents = value;
+                return this;
+            }
+
+            /**
              * @return the parameters
              * @throws IllegalStateException if a parameter without default was not set
              * @throws IllegalArgumentException if a parameter is out of range
@@ -351,7 +509,8 @@ public final class AgingDnn {
                 return new Parameters(Require.given("data", data), Require.given("samples", samples),
                         Require.given("hidden", hidden), Require.given("learningRate", learningRate),
                         Require.given("batch", batch), Require.given("momentum", momentum),
-                        Require.given("steps", steps), Require.given("seed", seed), engine, waitingTimes);
+                        Require.given("steps", steps), Require.given("seed", seed), engine, waitingTimes,
+                        hiddenActivation, output, pcaComponents);
             }
         }
     }
@@ -360,8 +519,10 @@ public final class AgingDnn {
      * The outcome of a run.
      *
      * @param label the network, e.g. {@code "H = 256"}
-     * @param msd Δ(t_w, t_w + t): columns {@code tw, t, delta} (steps)
-     * @param loss columns {@code step, loss, test_loss, test_error}
+     * @param msd Δ(t_w, t_w + t): columns {@code tw, t, delta, delta4} (steps; {@code delta4} the fourth moment
+     *     Δ₄ of the displacements, {@link MeanQuarticDisplacement})
+     * @param loss columns {@code step, loss, test_loss, test_error, noise} ({@code noise} the SGD noise D,
+     *     {@link #noise})
      * @param parameters the number of parameters M
      * @param constraints the number of training constraints P·C
      */
@@ -400,7 +561,7 @@ public final class AgingDnn {
      * The loss tables of several runs stacked, with a {@code network} column.
      *
      * @param results the runs
-     * @return columns {@code network, step, loss, test_loss, test_error}
+     * @return columns {@code network, step, loss, test_loss, test_error, noise}
      */
     public static Table losses(Result... results) {
         Rows all = Rows.of("losses", StringColumn.create("network"));
@@ -431,7 +592,12 @@ public final class AgingDnn {
      * @return {training, test}
      */
     public static Dataset[] datasets(Parameters p) {
-        return datasets(p.data(), p.samples(), p.seed());
+        Dataset[] sets = datasets(p.data(), p.samples(), p.seed());
+        if (p.pcaComponents() > 0) {
+            Pca pca = Pca.fit(sets[0], p.pcaComponents());
+            return new Dataset[] {pca.apply(sets[0]), pca.apply(sets[1])};
+        }
+        return sets;
     }
 
     /**
@@ -509,20 +675,23 @@ public final class AgingDnn {
         long[][] grid = p.grid();
         List<long[]> msdSteps = new ArrayList<>();
         List<Double> msdValues = new ArrayList<>();
+        List<Double> quarticValues = new ArrayList<>();
         TwoTimeRows msd = new TwoTimeRows((tw, t, values) -> {
             msdSteps.add(new long[] {tw, t});
             msdValues.add(values[0]);
+            quarticValues.add(values[1]);
             if (msdRows != null) {
                 msdRows.row(tw, t, values);
             }
-        }, new MeanSquareDisplacement(grid[0], grid[1]));
+        }, new MeanSquareDisplacement(grid[0], grid[1]), new MeanQuarticDisplacement(grid[0], grid[1]));
         Evaluation loss = Evaluation.loss();
         Evaluation testLoss = Evaluation.of("test_loss", test);
         Evaluation testError = new Evaluation("test_error", test::errorRate);
+        Evaluation noise = noise(p, lean, seeds.nextLong());
         var dynamics = Dynamics.of(model, new MiniBatchSgd(p.learningRate(), p.batch(), p.momentum()))
                 .seed(noiseSeed)
                 .steps(p.steps())
-                .record(LogTimes.upTo(p.steps(), 10), loss, testLoss, testError)
+                .record(LogTimes.upTo(p.steps(), 10), loss, testLoss, testError, noise)
                 .record(new long[0], msd)
                 .record(new long[0], handlers)
                 .progress(progress);
@@ -533,28 +702,52 @@ public final class AgingDnn {
                 .thenComparingLong(i -> msdSteps.get(i)[1]));
         Table d = Table.create("msd", LongColumn.create("tw", Arrays.stream(order).mapToLong(i -> msdSteps.get(i)[0]).toArray()),
                 LongColumn.create("t", Arrays.stream(order).mapToLong(i -> msdSteps.get(i)[1]).toArray()),
-                DoubleColumn.create("delta", Arrays.stream(order).mapToDouble(msdValues::get).toArray()));
+                DoubleColumn.create("delta", Arrays.stream(order).mapToDouble(msdValues::get).toArray()),
+                DoubleColumn.create("delta4", Arrays.stream(order).mapToDouble(quarticValues::get).toArray()));
         Table l = Table.create("loss", LongColumn.create("step", run.recording(loss).steps()),
                 DoubleColumn.create("loss", run.recording(loss).values()),
                 DoubleColumn.create("test_loss", run.recording(testLoss).values()),
-                DoubleColumn.create("test_error", run.recording(testError).values()));
+                DoubleColumn.create("test_error", run.recording(testError).values()),
+                DoubleColumn.create("noise", run.recording(noise).values()));
         return new Result("H = " + p.hidden(), d, l, lean.dimension(), sets[0].size() * sets[0].classes());
     }
 
     /**
-     * A run's tables as one long table, the per-point table of a {@link #sweep}: Δ(t_w, t_w + t) as the
-     * observable {@code delta}, and the losses as one-time observables at t_w = 0 ({@code loss},
-     * {@code test_loss}, {@code test_error}, t the SGD step).
+     * The SGD noise D(t) of a run as a recorded observable {@code noise}: {@link SgdNoise} with the run's η and B,
+     * K = {@value #NOISE_BATCHES} batches per estimate on a fixed random subset of n = min(P, max({@value
+     * #NOISE_SUBSET}, 4B)) training examples (all of them when P is smaller), so its relative standard error is
+     * about √(2/K)·(spread of the per-batch terms) — a few tens of percent per point — plus, for n &lt; P, the
+     * subset's sampling error; full-batch runs (B = P) have D = 0 exactly.
+     *
+     * @param p the run
+     * @param model the training loss
+     * @param seed chooses the subset and seeds the batches
+     * @return the observable
+     */
+    static Evaluation noise(Parameters p, BatchModel model, long seed) {
+        int n = Math.min(p.samples(), Math.max(NOISE_SUBSET, 4 * p.batch()));
+        if (p.batch() >= model.exampleCount()) {
+            return new Evaluation("noise", x -> 0.0);
+        }
+        return new SgdNoise(model, p.learningRate(), p.batch(), n, NOISE_BATCHES, seed).observable("noise");
+    }
+
+    /**
+     * A run's tables as one long table, the per-point table of a {@link #sweep}: Δ(t_w, t_w + t) and Δ₄ as the
+     * observables {@code delta} and {@code delta4}, and the losses and the SGD noise as one-time observables at
+     * t_w = 0 ({@code loss}, {@code test_loss}, {@code test_error}, {@code noise}, t the SGD step).
      *
      * @param result a run
-     * @return columns {@code observable, tw, t, value} (steps), Δ first, then each loss in turn
+     * @return columns {@code observable, tw, t, value} (steps), Δ and Δ₄ first, then each loss and the noise
      */
     public static Table table(Result result) {
         Rows rows = Rows.of("aging run " + result.label(), StringColumn.create("observable"));
-        rows.addAll(Table.create("delta", result.msd().longColumn("tw").copy(), result.msd().longColumn("t").copy(),
-                result.msd().doubleColumn("delta").copy().setName("value")), "delta");
+        for (String observable : List.of("delta", "delta4")) {
+            rows.addAll(Table.create(observable, result.msd().longColumn("tw").copy(), result.msd().longColumn("t").copy(),
+                    result.msd().doubleColumn(observable).copy().setName("value")), observable);
+        }
         LongColumn steps = result.loss().longColumn("step");
-        for (String observable : List.of("loss", "test_loss", "test_error")) {
+        for (String observable : List.of("loss", "test_loss", "test_error", "noise")) {
             rows.addAll(Table.create(observable, LongColumn.create("tw", steps.size()).setMissingTo(0L),
                     steps.copy().setName("t"), result.loss().doubleColumn(observable).copy().setName("value")),
                     observable);
@@ -593,7 +786,8 @@ public final class AgingDnn {
      * standard error over the seeds.
      *
      * @param sweep a table from {@link #sweep}
-     * @param observable {@code delta}, {@code loss}, {@code test_loss} or {@code test_error}
+     * @param observable {@code delta}, {@code delta4}, {@code loss}, {@code test_loss}, {@code test_error} or
+     *     {@code noise}
      * @return columns {@code network} (e.g. {@code "H = 256"}), {@code hidden, tw, t, samples} (the seeds),
      *     the mean named after the observable and its standard error {@code <observable>_se}
      */
@@ -618,12 +812,12 @@ public final class AgingDnn {
      * training loss, test loss and test error averaged over the seeds, with their standard errors.
      *
      * @param sweep a table from {@link #sweep}
-     * @param base the parameters the sweep ran with (data and samples give M and P·C)
+     * @param base the parameters the sweep ran with (data, inputs and samples give M and P·C)
      * @return columns {@code network, parameters_M, constraints_PC, regime, seeds, final_train_loss,
      *     final_train_loss_se, final_test_loss, final_test_loss_se, final_test_error, final_test_error_se}
      */
     public static Table summary(Table sweep, Parameters base) {
-        Table losses = sweep.where(sweep.stringColumn("observable").isNotEqualTo("delta"));
+        Table losses = sweep.where(sweep.stringColumn("observable").isNotIn("delta", "delta4"));
         Table end = losses.where(losses.longColumn("t").isEqualTo(losses.longColumn("t").max()));
         int classes = architecture(base.data(), 1).widths()[2];
         Rows rows = Rows.of("networks: parameters M against constraints P·C", StringColumn.create("network"),
@@ -635,7 +829,7 @@ public final class AgingDnn {
         for (int hidden : new java.util.LinkedHashSet<>(sweep.intColumn("hidden").asList())) {
             Table mine = end.where(end.intColumn("hidden").isEqualTo(hidden));
             Table m = Aggregates.meanAndError(mine, List.of("value"), "observable");
-            int parameters = architecture(base.data(), hidden).parameterCount();
+            int parameters = base.toBuilder().hidden(hidden).build().architecture().parameterCount();
             int constraints = base.samples() * classes;
             Object[] row = new Object[11];
             row[0] = "H = " + hidden;

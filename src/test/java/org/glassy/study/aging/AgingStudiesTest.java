@@ -21,7 +21,7 @@ class AgingStudiesTest {
         assertEquals((AgingDnn.TEACHER_INPUTS + 1) * 10 + 11 * 2, r.parameters());
         assertEquals(400, r.constraints());
         Table msd = r.msd();
-        assertEquals(List.of("tw", "t", "delta"), msd.columnNames());
+        assertEquals(List.of("tw", "t", "delta", "delta4"), msd.columnNames());
         assertEquals(10L, msd.longColumn("tw").get(0));
         assertEquals(200L, msd.longColumn("tw").max(), 0);
         // at each waiting time the weights move away: Δ over the longest lag exceeds Δ over one step
@@ -30,7 +30,7 @@ class AgingStudiesTest {
             assertTrue(one.doubleColumn("delta").get(one.rowCount() - 1) > 5 * one.doubleColumn("delta").get(0));
         }
         Table loss = r.loss();
-        assertEquals(List.of("step", "loss", "test_loss", "test_error"), loss.columnNames());
+        assertEquals(List.of("step", "loss", "test_loss", "test_error", "noise"), loss.columnNames());
         double first = loss.doubleColumn("loss").get(0);
         double last = loss.doubleColumn("loss").get(loss.rowCount() - 1);
         assertTrue(last < 0.7 * first, "training loss " + first + " → " + last);
@@ -38,7 +38,7 @@ class AgingStudiesTest {
         // two runs stacked and summarised, keyed by the network
         AgingDnn.Result wide = AgingDnn.run(p.toBuilder().hidden(30).build(), null);
         Table losses = AgingDnn.losses(r, wide);
-        assertEquals(List.of("network", "step", "loss", "test_loss", "test_error"), losses.columnNames());
+        assertEquals(List.of("network", "step", "loss", "test_loss", "test_error", "noise"), losses.columnNames());
         Table h30 = losses.where(losses.stringColumn("network").isEqualTo("H = 30"));
         org.junit.jupiter.api.Assertions.assertArrayEquals(wide.loss().doubleColumn("loss").asDoubleArray(),
                 h30.doubleColumn("loss").asDoubleArray(), 0);
@@ -47,6 +47,62 @@ class AgingStudiesTest {
         assertEquals(List.of(r.parameters(), wide.parameters()), summary.intColumn("parameters_M").asList());
         assertEquals(List.of("over-parametrised", "over-parametrised"), summary.stringColumn("regime").asList());
         assertEquals(last, summary.doubleColumn("final_train_loss").get(0), 0);
+    }
+
+    @Test
+    void dnnRunRecordsTheSgdNoiseAndTheFourthMomentOfTheDisplacements() {
+        var p = AgingDnn.Parameters.builder().data(AgingDnn.DataSource.TEACHER).samples(300).hidden(8).learningRate(0.1)
+                .batch(10).momentum(0.5).steps(200).seed(5L).waitingTimes(3).build();
+        AgingDnn.Result r = AgingDnn.run(p, null);
+        // Jensen: Δ₄ = <u⁴> ≥ <u²>² = Δ², so the non-Gaussian parameter is at least −2/3
+        for (int row = 0; row < r.msd().rowCount(); row++) {
+            double d = r.msd().doubleColumn("delta").get(row);
+            double d4 = r.msd().doubleColumn("delta4").get(row);
+            assertTrue(d4 >= d * d * (1 - 1e-12), "row " + row);
+            assertTrue(org.glassy.observable.MeanQuarticDisplacement.nonGaussianParameter(d, d4) >= -2.0 / 3 - 1e-12);
+        }
+        // the noise at step 0 is SgdNoise's estimate at the initial weights, and agrees with the exact D there
+        assertEquals(0L, r.loss().longColumn("step").get(0));
+        java.util.SplittableRandom seeds = new java.util.SplittableRandom(p.seed() ^ 0x5DEECE66DL);
+        long initSeed = seeds.nextLong();
+        seeds.nextLong();
+        long noiseSeed = seeds.nextLong();
+        org.glassy.model.Mlp mlp = new org.glassy.model.Mlp(p.architecture(), AgingDnn.datasets(p)[0]);
+        double[] x0 = mlp.initialParameters(initSeed);
+        var estimator = new org.glassy.observable.SgdNoise(mlp, 0.1, 10, 300, AgingDnn.NOISE_BATCHES, noiseSeed);
+        var e = estimator.estimate(x0);
+        assertEquals(e.value(), r.loss().doubleColumn("noise").get(0), 0);
+        assertEquals(estimator.exact(x0), e.value(), 4 * e.standardError());
+        for (double d : r.loss().doubleColumn("noise").asDoubleArray()) {
+            assertTrue(d > 0 && Double.isFinite(d));
+        }
+    }
+
+    @Test
+    void theAuthorsToyModelWithSigmoidOutputsOnWhitenedPrincipalComponentsLearns() {
+        var p = AgingDnn.Parameters.builder().data(AgingDnn.DataSource.TEACHER).samples(200).hidden(12).learningRate(0.5)
+                .batch(20).momentum(0.5).steps(400).seed(3L).waitingTimes(3).output(AgingDnn.Output.SIGMOID)
+                .pcaComponents(10).build();
+        assertEquals(List.of(10, 12, 2), java.util.Arrays.stream(p.architecture().widths()).boxed().toList());
+        assertEquals(org.glassy.model.Loss.SIGMOID_SQUARED, p.architecture().loss());
+        AgingDnn.Result r = AgingDnn.run(p, null);
+        assertEquals(11 * 12 + 13 * 2, r.parameters());
+        double first = r.loss().doubleColumn("loss").get(0);
+        double last = r.loss().doubleColumn("loss").get(r.loss().rowCount() - 1);
+        assertTrue(last < 0.8 * first, "training loss " + first + " → " + last);
+        assertEquals(p, p.toBuilder().build());
+        // the summary counts the parameters of the network that ran, on its K inputs: under-parametrised here
+        Table summary = AgingDnn.summary(AgingDnn.sweep(p.toBuilder().steps(40).build(), new int[] {12}, 2, null), p);
+        assertEquals(List.of(11 * 12 + 13 * 2), summary.intColumn("parameters_M").asList());
+        assertEquals(List.of("under-parametrised"), summary.stringColumn("regime").asList());
+        assertEquals(10, AgingDnn.parseInputs("pca:10"));
+        assertEquals(0, AgingDnn.parseInputs("raw"));
+        var bad = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> AgingDnn.parseInputs("pca:0"));
+        assertTrue(bad.getMessage().contains("inputs"), bad.getMessage());
+        var tooMany = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> p.toBuilder().pcaComponents(51).build());
+        assertTrue(tooMany.getMessage().startsWith("pcaComponents must lie in [0, 50]"), tooMany.getMessage());
     }
 
     @Test
