@@ -184,13 +184,14 @@ public final class HingeNetwork implements Model {
      * The authors' initialisation: every weight matrix orthogonal (gain 1), biases zero. An out × in matrix is
      * filled by blocks of in rows, each the transpose of the Q factor of a Gaussian matrix with the signs of R's
      * diagonal absorbed (Haar-distributed; F. Mezzadri, arXiv:math-ph/0609050), as {@code functions.orthogonal_}
-     * does: square layers have WᵀW = 1, the output row has unit norm.
+     * does: square layers have WᵀW = 1, the output row has unit norm. The stream is that of
+     * {@code new SplittableRandom(seed).split()}, independent of the data drawn from the same seed.
      *
      * @param seed the seed
      * @return a new parameter vector
      */
     public double[] initialParameters(long seed) {
-        SplittableRandom random = new SplittableRandom(seed);
+        SplittableRandom random = new SplittableRandom(seed).split();
         double[] x = new double[parameterCount];
         for (int k = 0; k < layers; k++) {
             int rows = out[k];

@@ -45,7 +45,7 @@ public final class JammingTraining {
     public static final double ADAM_LEARNING_RATE = 1e-2;
 
     /** The default initial step of FIRE. */
-    public static final double FIRE_DT = 1e-1;
+    public static final double FIRE_DT = 1e-2;
 
     private JammingTraining() {
     }
