@@ -22,24 +22,39 @@ import org.glassy.model.Model;
  * ({@link Dynamics}):
  *
  * <ul>
- * <li><b>Adam</b> ({@link Adam}, PyTorch's semantics, full batch), learning rate η₀ divided by 10 at each quarter
- *     of the step budget MAX: η(k) = η₀·10^(−⌊4k/MAX⌋), so the last quarter runs at η₀/1000 (the authors'
- *     {@code adam0}: 10⁻⁴ divided by 10 every 2.5·10⁵ steps down to 10⁻⁷, the same three decades);</li>
- * <li><b>FIRE</b> ({@link Fire}, E. Bitzek et al., PRL 97, 170201 (2006)) with initial step Δt₀ and
- *     Δt_max = 10 Δt₀.</li>
+ * <li><b>Adam</b> ({@link Adam}, PyTorch's semantics, full batch), learning rate η₀ = {@value #ADAM_LEARNING_RATE}
+ *     divided by 10 every T = {@value #DECAY_INTERVAL} steps down to η₀/1000:
+ *     η(k) = η₀·10^(−min(3, ⌊k/T⌋)) (the authors' {@code adam0}: 10⁻⁴ divided by 10 every 2.5·10⁵ steps down to
+ *     10⁻⁷, the same three decades, in runs a hundred times shorter);</li>
+ * <li><b>FIRE</b> ({@link Fire}, E. Bitzek et al., PRL 97, 170201 (2006)) with initial step
+ *     Δt₀ = {@value #FIRE_DT} and Δt_max = 10 Δt₀, Bitzek et al.'s other parameters.</li>
  * </ul>
  *
- * <p><b>Stopping rule.</b> Every {@link #checkInterval(long) c = max(1, MAX/200)} steps the gaps are computed at
- * the current parameters. The run stops as soon as N_Δ = 0: outcome {@link Outcome#SAT}. The loss is judged to
- * have stopped decreasing when, in the last quarter of the budget, it fell by less than a fraction
- * {@link #PLATEAU_TOLERANCE} over the last tenth of the budget, L(k) &gt; (1 − 10⁻²)·L(k − MAX/10); the run then
- * stops with outcome {@link Outcome#UNSAT} (a jammed, over-constrained minimum, N_Δ &gt; 0). A run that reaches
- * MAX steps with N_Δ &gt; 0 and a loss still decreasing faster than that is {@link Outcome#UNDECIDED}.
+ * <p><b>Stopping rule.</b> Every {@value #CHECK_INTERVAL} steps (and at the last step) the gaps are computed at the
+ * current parameters. The run stops as soon as N_Δ = 0: outcome {@link Outcome#SAT}. Once the learning rate is at
+ * its floor (step ≥ 3T = {@value #SETTLED}, for FIRE too), the loss has stopped decreasing when it fell by less than
+ * a fraction {@value #PLATEAU_TOLERANCE} over the last {@value #PLATEAU_WINDOW} steps,
+ * L(k) &gt; (1 − 10⁻²)·L(k − {@value #PLATEAU_WINDOW}); the run then stops with outcome {@link Outcome#UNSAT} (a
+ * jammed, over-constrained minimum, N_Δ &gt; 0). A run that reaches its budget MAX with N_Δ &gt; 0 without
+ * meeting that criterion is {@link Outcome#UNDECIDED} (in particular every run shorter than
+ * {@value #SETTLED} + {@value #PLATEAU_WINDOW} steps that does not end SAT).
  */
 public final class JammingTraining {
 
-    /** The relative decrease of the loss over the last tenth of the budget below which the loss has stopped. */
+    /** The relative decrease of the loss over {@link #PLATEAU_WINDOW} steps below which the loss has stopped. */
     public static final double PLATEAU_TOLERANCE = 1e-2;
+
+    /** The steps T between two decays of Adam's learning rate. */
+    public static final long DECAY_INTERVAL = 2500;
+
+    /** The step 3T from which the learning rate is at its floor and a plateau may be declared. */
+    public static final long SETTLED = 3 * DECAY_INTERVAL;
+
+    /** The window over which the decrease of the loss is judged. */
+    public static final long PLATEAU_WINDOW = 1000;
+
+    /** The steps between two checks of the gaps. */
+    public static final long CHECK_INTERVAL = 50;
 
     /** The default initial learning rate of Adam. */
     public static final double ADAM_LEARNING_RATE = 1e-2;
@@ -141,16 +156,6 @@ public final class JammingTraining {
     }
 
     /**
-     * The steps between two checks of the gaps, c = max(1, MAX/200).
-     *
-     * @param budget MAX
-     * @return c
-     */
-    public static long checkInterval(long budget) {
-        return Math.max(1, budget / 200);
-    }
-
-    /**
      * Trains from the authors' orthogonal initialisation.
      *
      * @param network the loss
@@ -177,8 +182,10 @@ public final class JammingTraining {
                                ProgressListener progress) {
         long max = protocol.steps();
         StepRule<Model, ? extends RunState> inner = protocol.optimizer() == Optimizer.ADAM
-                ? Adam.of(protocol.step()).withLearningRate(Schedule.stepDecay(protocol.step(), 0.1,
-                        Math.max(1, max / 4)))
+                ? Adam.of(protocol.step()).withLearningRate(Schedule.piecewise(
+                        new long[] {DECAY_INTERVAL, 2 * DECAY_INTERVAL, SETTLED, SETTLED + 1},
+                        new double[] {protocol.step(), protocol.step() / 10, protocol.step() / 100,
+                            protocol.step() / 1000}))
                 : Fire.of(protocol.step());
         return run(network, inner, max, x0, seed, progress);
     }
@@ -201,8 +208,8 @@ public final class JammingTraining {
     }
 
     /**
-     * The optimiser with the stopping rule: checks the gaps every c steps and converges at N_Δ = 0 or on a
-     * plateau of the loss in the last quarter of the budget.
+     * The optimiser with the stopping rule: checks the gaps every {@link #CHECK_INTERVAL} steps and converges at
+     * N_Δ = 0 or on a plateau of the loss once the learning rate has settled.
      */
     private record Checked<S extends RunState>(StepRule<Model, S> inner, long max)
             implements StepRule<HingeNetwork, Checked.State<S>> {
@@ -210,7 +217,7 @@ public final class JammingTraining {
         /**
          * @param inner the optimiser's state
          * @param step the steps done
-         * @param losses the loss at each check (index k/c)
+         * @param losses the loss at each check (index k/{@link #CHECK_INTERVAL})
          * @param checks the number of checks recorded
          * @param done whether the rule stopped the run
          */
@@ -240,7 +247,7 @@ public final class JammingTraining {
         @Override
         public State<S> init(HingeNetwork model, Space space, double[] x0) {
             S s = inner.init(model, space, x0);
-            double[] losses = new double[(int) (max / checkInterval(max)) + 2];
+            double[] losses = new double[(int) (max / CHECK_INTERVAL) + 2];
             double[] gaps = model.gaps(s.position());
             losses[0] = loss(gaps);
             return new State<>(s, 0, losses, 1, HingeNetwork.countUnsatisfied(gaps) == 0);
@@ -250,7 +257,7 @@ public final class JammingTraining {
         public State<S> step(HingeNetwork model, Space space, State<S> state, long step, RandomGenerator random) {
             S s = inner.step(model, space, state.inner(), step, random);
             long k = step + 1;
-            long c = checkInterval(max);
+            long c = CHECK_INTERVAL;
             if (k % c != 0 && k != max) {
                 return new State<>(s, k, state.losses(), state.checks(), false);
             }
@@ -260,14 +267,16 @@ public final class JammingTraining {
             if (k % c == 0) {
                 losses[checks++] = loss(gaps);
             }
-            boolean done = HingeNetwork.countUnsatisfied(gaps) == 0 || (4 * k >= 3 * max && plateau(losses, checks));
+            boolean done = HingeNetwork.countUnsatisfied(gaps) == 0 || (k % c == 0 && plateau(losses, checks));
             return new State<>(s, k, losses, checks, done);
         }
 
-        /** Whether the last check's loss is above (1 − tolerance) times the loss a tenth of the budget earlier. */
+        /** Whether, at a check at step ≥ {@link #SETTLED}, the loss is above (1 − tolerance) times its value
+         *  {@link #PLATEAU_WINDOW} steps earlier. */
         boolean plateau(double[] losses, int checks) {
-            int back = (int) Math.max(1, (max / 10) / checkInterval(max));
-            if (checks - 1 - back < 0) {
+            int back = (int) (PLATEAU_WINDOW / CHECK_INTERVAL);
+            long step = (checks - 1) * CHECK_INTERVAL;
+            if (step < SETTLED || checks - 1 - back < 0) {
                 return false;
             }
             double now = losses[checks - 1];
