@@ -116,6 +116,88 @@ public final class JammingStudy {
     }
 
     /**
+     * The transition of each architecture in a set of runs: one row per (depth, width) with columns depth, width,
+     * n_params, c (the load P* / N of {@link #transition}), c_error and misclassified.
+     *
+     * @param runs the runs of one or several scans
+     * @return the table, in order of first appearance
+     */
+    public static Table transitions(List<Run> runs) {
+        Table t = Table.create("jamming transitions", IntColumn.create("depth"), IntColumn.create("width"),
+                IntColumn.create("n_params"), DoubleColumn.create("c"), DoubleColumn.create("c_error"),
+                IntColumn.create("misclassified"));
+        List<String> seen = new ArrayList<>();
+        for (Run r : runs) {
+            String key = r.depth() + "/" + r.width();
+            if (seen.contains(key)) {
+                continue;
+            }
+            seen.add(key);
+            Transition c = transition(runs.stream().filter(o -> o.depth() == r.depth() && o.width() == r.width())
+                    .toList());
+            t.intColumn("depth").append(r.depth());
+            t.intColumn("width").append(r.width());
+            t.intColumn("n_params").append(r.weights());
+            t.doubleColumn("c").append(c.threshold());
+            t.doubleColumn("c_error").append(c.error());
+            t.intColumn("misclassified").append(c.misclassified());
+        }
+        return t;
+    }
+
+    /**
+     * Generalisation against the number of parameters at fixed P (S. Spigler et al., J. Phys. A 52, 474001 (2019);
+     * M. Geiger et al., J. Stat. Mech. (2020) 023401): for each width h, k networks of depth L trained from seeds
+     * 1 … k on the same training set ({@link #ensemble}). Columns: samples, depth, width, n_params, load (P/N),
+     * sat (members that ended SAT), n_unsat (mean N_Δ), member_error (mean test error of the members),
+     * member_error_se (its standard error over members), ensemble_error (of the mean output), fluctuation
+     * ({@link Ensemble#fluctuation}).
+     *
+     * @param split the training and test sets
+     * @param depth L
+     * @param widths the widths h
+     * @param members k ≥ 1
+     * @param margin κ
+     * @param protocol the training
+     * @return one row per width
+     */
+    public static Table generalisation(JammingData.Split split, int depth, int[] widths, int members, double margin,
+                                       JammingTraining.Protocol protocol) {
+        Table t = Table.create("generalisation", IntColumn.create("samples"), IntColumn.create("depth"),
+                IntColumn.create("width"), IntColumn.create("n_params"), DoubleColumn.create("load"),
+                IntColumn.create("sat"), DoubleColumn.create("n_unsat"), DoubleColumn.create("member_error"),
+                DoubleColumn.create("member_error_se"), DoubleColumn.create("ensemble_error"),
+                DoubleColumn.create("fluctuation"));
+        int p = split.train().size();
+        for (int h : widths) {
+            HingeNetwork.Architecture a = new HingeNetwork.Architecture(split.train().dimension(), h, depth);
+            HingeNetwork network = new HingeNetwork(a, split.train(), margin);
+            Ensemble e = ensemble(network, protocol, members, split.test());
+            double[] errors = e.outputs().stream().mapToDouble(f -> HingeNetwork.error(f, e.labels())).toArray();
+            double mean = Arrays.stream(errors).average().orElseThrow();
+            double var = 0;
+            for (double x : errors) {
+                var += (x - mean) * (x - mean);
+            }
+            double se = members > 1 ? Math.sqrt(var / (members - 1.0) / members) : Double.NaN;
+            t.intColumn("samples").append(p);
+            t.intColumn("depth").append(depth);
+            t.intColumn("width").append(h);
+            t.intColumn("n_params").append(a.weightCount());
+            t.doubleColumn("load").append((double) p / a.weightCount());
+            t.intColumn("sat").append((int) e.results().stream()
+                    .filter(r -> r.outcome() == JammingTraining.Outcome.SAT).count());
+            t.doubleColumn("n_unsat").append(e.results().stream().mapToInt(JammingTraining.Result::unsatisfied)
+                    .average().orElseThrow());
+            t.doubleColumn("member_error").append(mean);
+            t.doubleColumn("member_error_se").append(se);
+            t.doubleColumn("ensemble_error").append(e.ensembleError());
+            t.doubleColumn("fluctuation").append(e.fluctuation());
+        }
+        return t;
+    }
+
+    /**
      * The unsatisfied gaps Δ_μ &gt; 0, whose density near jamming goes as P₊(Δ) ~ Δ^θ.
      *
      * @param gaps Δ_μ
