@@ -120,8 +120,8 @@ final class JammingCommand implements Callable<Integer>, OptionNames, Validated 
         if (!(margin > 0) || !Double.isFinite(margin)) {
             throw Require.invalid("margin", "must be > 0 and finite, got " + margin);
         }
+        Require.atLeast("testSamples", testSamples, 1);
         if (fashion) {
-            Require.atLeast("testSamples", testSamples, 1);
             if ((long) samples + testSamples > 70_000) {
                 throw Require.invalid("testSamples", "must leave P + T <= 70000, got P + T = "
                         + ((long) samples + testSamples));
