@@ -37,7 +37,9 @@ import org.glassy.model.Model;
  * L(k) &gt; (1 − 10⁻²)·L(k − {@value #PLATEAU_WINDOW}); the run then stops with outcome {@link Outcome#UNSAT} (a
  * jammed, over-constrained minimum, N_Δ &gt; 0). A run that reaches its budget MAX with N_Δ &gt; 0 without
  * meeting that criterion is {@link Outcome#UNDECIDED} (in particular every run shorter than
- * {@value #SETTLED} + {@value #PLATEAU_WINDOW} steps that does not end SAT).
+ * {@value #SETTLED} + {@value #PLATEAU_WINDOW} steps that does not end SAT). These are the defaults, with
+ * T = {@value #DECAY_INTERVAL}; {@link Protocol#withDecayInterval} scales the schedule and the plateau rule
+ * together (3T and 2T/5) for shorter runs.
  */
 public final class JammingTraining {
 
@@ -47,10 +49,10 @@ public final class JammingTraining {
     /** The steps T between two decays of Adam's learning rate. */
     public static final long DECAY_INTERVAL = 2500;
 
-    /** The step 3T from which the learning rate is at its floor and a plateau may be declared. */
+    /** The step 3T from which the learning rate is at its floor and a plateau may be declared (default T). */
     public static final long SETTLED = 3 * DECAY_INTERVAL;
 
-    /** The window over which the decrease of the loss is judged. */
+    /** The window 2T/5 over which the decrease of the loss is judged (default T). */
     public static final long PLATEAU_WINDOW = 1000;
 
     /** The steps between two checks of the gaps. */
@@ -113,8 +115,10 @@ public final class JammingTraining {
      * @param optimizer Adam or FIRE
      * @param steps the budget MAX ≥ 1
      * @param step η₀ for Adam, Δt₀ for FIRE, positive
+     * @param decayInterval T, the steps between decays of Adam's learning rate ({@value #DECAY_INTERVAL} by
+     *     default); the plateau rule starts at 3T and judges windows of 2T/5 steps (for FIRE too)
      */
-    public record Protocol(Optimizer optimizer, long steps, double step) {
+    public record Protocol(Optimizer optimizer, long steps, double step, long decayInterval) {
 
         /**
          * Validates the protocol.
@@ -122,11 +126,36 @@ public final class JammingTraining {
          * @param optimizer Adam or FIRE
          * @param steps MAX ≥ 1
          * @param step η₀ or Δt₀, positive
+         * @param decayInterval T, a multiple of 5 · {@value #CHECK_INTERVAL} (at least 250)
          */
         public Protocol {
             Objects.requireNonNull(optimizer, "optimizer");
             Require.atLeast("steps", steps, 1);
             Require.positive("step", step);
+            Require.atLeast("decayInterval", decayInterval, 5 * CHECK_INTERVAL);
+            if (decayInterval % (5 * CHECK_INTERVAL) != 0) {
+                throw Require.invalid("decayInterval", "must be a multiple of " + 5 * CHECK_INTERVAL + ", got "
+                        + decayInterval);
+            }
+        }
+
+        /**
+         * @param interval T, a multiple of 250
+         * @return this protocol with Adam's learning rate divided by 10 every T steps, plateaus judged from 3T on
+         *     over windows of 2T/5 steps (shorter runs for quick scans)
+         */
+        public Protocol withDecayInterval(long interval) {
+            return new Protocol(optimizer, steps, step, interval);
+        }
+
+        /** @return 3T, the step from which a plateau may be declared */
+        public long settled() {
+            return 3 * decayInterval;
+        }
+
+        /** @return 2T/5, the window over which the decrease of the loss is judged */
+        public long plateauWindow() {
+            return 2 * decayInterval / 5;
         }
 
         /**
@@ -137,7 +166,8 @@ public final class JammingTraining {
          * @return the protocol
          */
         public static Protocol of(Optimizer optimizer, long steps) {
-            return new Protocol(optimizer, steps, optimizer == Optimizer.ADAM ? ADAM_LEARNING_RATE : FIRE_DT);
+            return new Protocol(optimizer, steps, optimizer == Optimizer.ADAM ? ADAM_LEARNING_RATE : FIRE_DT,
+                    DECAY_INTERVAL);
         }
     }
 
@@ -183,16 +213,19 @@ public final class JammingTraining {
         long max = protocol.steps();
         StepRule<Model, ? extends RunState> inner = protocol.optimizer() == Optimizer.ADAM
                 ? Adam.of(protocol.step()).withLearningRate(Schedule.piecewise(
-                        new long[] {DECAY_INTERVAL, 2 * DECAY_INTERVAL, SETTLED, SETTLED + 1},
+                        new long[] {protocol.decayInterval(), 2 * protocol.decayInterval(), protocol.settled(),
+                            protocol.settled() + 1},
                         new double[] {protocol.step(), protocol.step() / 10, protocol.step() / 100,
                             protocol.step() / 1000}))
                 : Fire.of(protocol.step());
-        return run(network, inner, max, x0, seed, progress);
+        return run(network, inner, protocol, x0, seed, progress);
     }
 
-    private static <S extends RunState> Result run(HingeNetwork network, StepRule<Model, S> inner, long max,
-                                                   double[] x0, long seed, ProgressListener progress) {
-        Checked<S> rule = new Checked<>(inner, max);
+    private static <S extends RunState> Result run(HingeNetwork network, StepRule<Model, S> inner,
+                                                   Protocol protocol, double[] x0, long seed,
+                                                   ProgressListener progress) {
+        long max = protocol.steps();
+        Checked<S> rule = new Checked<>(inner, max, protocol.settled(), protocol.plateauWindow());
         var dynamics = Dynamics.of(network, rule).seed(seed).steps(max);
         if (progress != null) {
             dynamics.progress(progress);
@@ -211,7 +244,7 @@ public final class JammingTraining {
      * The optimiser with the stopping rule: checks the gaps every {@link #CHECK_INTERVAL} steps and converges at
      * N_Δ = 0 or on a plateau of the loss once the learning rate has settled.
      */
-    private record Checked<S extends RunState>(StepRule<Model, S> inner, long max)
+    private record Checked<S extends RunState>(StepRule<Model, S> inner, long max, long settled, long window)
             implements StepRule<HingeNetwork, Checked.State<S>> {
 
         /**
@@ -271,12 +304,12 @@ public final class JammingTraining {
             return new State<>(s, k, losses, checks, done);
         }
 
-        /** Whether, at a check at step ≥ {@link #SETTLED}, the loss is above (1 − tolerance) times its value
-         *  {@link #PLATEAU_WINDOW} steps earlier. */
+        /** Whether, at a check at step ≥ settled, the loss is above (1 − tolerance) times its value
+         *  window steps earlier. */
         boolean plateau(double[] losses, int checks) {
-            int back = (int) (PLATEAU_WINDOW / CHECK_INTERVAL);
+            int back = (int) (window / CHECK_INTERVAL);
             long step = (checks - 1) * CHECK_INTERVAL;
-            if (step < SETTLED || checks - 1 - back < 0) {
+            if (step < settled || checks - 1 - back < 0) {
                 return false;
             }
             double now = losses[checks - 1];
@@ -301,12 +334,13 @@ public final class JammingTraining {
 
         @Override
         public boolean equals(Object o) {
-            return o instanceof Checked<?> c && c.inner.equals(inner) && c.max == max;
+            return o instanceof Checked<?> c && c.inner.equals(inner) && c.max == max && c.settled == settled
+                    && c.window == window;
         }
 
         @Override
         public int hashCode() {
-            return Objects.hash(inner, max);
+            return Objects.hash(inner, max, settled, window);
         }
     }
 }
