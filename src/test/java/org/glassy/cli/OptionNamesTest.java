@@ -116,6 +116,11 @@ class OptionNamesTest {
                 "--model", "foo", "--features", "0", "--samples", "0", "--dim", "0", "--noise", "-1", "--ridge", "-1",
                 "--seed", "x", "--activation", "sigmoid", "--ensemble", "0", "--repeats", "0", "--test-samples", "0",
                 "--out", MISSING_DIR);
+        command("jamming", new String[] {"--data", "random", "--dim", "5", "--depth", "1", "--width", "3",
+            "--samples", "10", "--margin", "1", "--seed", "1", "--steps", "10"},
+                "--data", "cifar", "--dim", "0", "--depth", "0", "--width", "0", "--samples", "0", "--margin", "0",
+                "--seed", "x", "--optimizer", "sgd", "--steps", "0", "--test-samples", "0", "--gaps-out", MISSING_DIR,
+                "--out", MISSING_DIR);
         command("cnn2fc", new String[] {"--samples", "100", "--relax-epochs", "1", "--total-epochs", "2", "--seed",
             "1"},
                 "--samples", "0", "--relax-epochs", "3", "--total-epochs", "0", "--seed", "x", "--channels", "17",

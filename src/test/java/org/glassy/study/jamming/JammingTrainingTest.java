@@ -1,0 +1,129 @@
+package org.glassy.study.jamming;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+/** Training to SAT or UNSAT on cases with a known answer, the stopping rule, and the transition estimator. */
+class JammingTrainingTest {
+
+    @Test
+    void aWideNetworkOnFewPointsEndsSatWithZeroLoss() {
+        for (JammingTraining.Optimizer o : JammingTraining.Optimizer.values()) {
+            // one hidden layer of 40 units: N = 5·40 + 40 = 240 weights for P = 20 random points
+            HingeNetwork network = new HingeNetwork(new HingeNetwork.Architecture(5, 40, 1),
+                    JammingData.random(20, 5, 1L), 1);
+            JammingTraining.Result r = JammingTraining.train(network, JammingTraining.Protocol.of(o, 4000), 2L, null);
+            assertEquals(JammingTraining.Outcome.SAT, r.outcome(), o.label());
+            assertEquals(0, r.unsatisfied());
+            assertEquals(0.0, r.loss());
+            assertTrue(r.steps() < 4000, "stops as soon as N_Δ = 0, at step " + r.steps());
+            assertEquals(0, HingeNetwork.countUnsatisfied(r.gaps()));
+            assertEquals(r.loss(), network.energy(r.parameters()));
+        }
+    }
+
+    @Test
+    void aNarrowNetworkOnManyPointsEndsUnsatOnAPlateau() {
+        // h = 2: N = 5·2 + 2 = 12 weights for P = 200 random labels: far above capacity
+        HingeNetwork network = new HingeNetwork(new HingeNetwork.Architecture(5, 2, 1),
+                JammingData.random(200, 5, 1L), 1);
+        JammingTraining.Result r = JammingTraining.train(network,
+                JammingTraining.Protocol.of(JammingTraining.Optimizer.ADAM, 20_000), 2L, null);
+        assertEquals(JammingTraining.Outcome.UNSAT, r.outcome());
+        assertTrue(r.unsatisfied() > 12, "N_Δ = " + r.unsatisfied() + " > N");
+        assertTrue(r.loss() > 0);
+        assertTrue(r.steps() >= JammingTraining.SETTLED && r.steps() < 20_000,
+                "the plateau is judged once the learning rate is at its floor, and stops the run: " + r.steps());
+        assertEquals(network.energy(r.parameters()), r.loss());
+    }
+
+    @Test
+    void aBudgetTooShortToDecideIsUndecided() {
+        HingeNetwork network = new HingeNetwork(new HingeNetwork.Architecture(6, 6, 2),
+                JammingData.random(60, 6, 1L), 1);
+        JammingTraining.Result r = JammingTraining.train(network,
+                JammingTraining.Protocol.of(JammingTraining.Optimizer.ADAM, 20), 2L, null);
+        assertEquals(JammingTraining.Outcome.UNDECIDED, r.outcome());
+        assertEquals(20, r.steps());
+        assertTrue(r.unsatisfied() > 0);
+    }
+
+    @Test
+    void theEstimatorRecoversAKnownStep() {
+        double step = 2.6;
+        double[] grid = new double[13 * 3];
+        boolean[] sat = new boolean[grid.length];
+        for (int i = 0; i < grid.length; i++) {
+            grid[i] = 1 + 0.25 * (i / 3);
+            sat[i] = grid[i] < step;
+        }
+        Transition t = Transition.locate(grid, sat);
+        assertEquals(2.625, t.threshold(), 1e-12);
+        assertEquals(0.125, t.error(), 1e-12);
+        assertEquals(0, t.misclassified());
+        // one SAT run just above the step (a lucky seed) and one UNSAT just below: the span widens to cover both
+        sat[3 * 7] = true;     // load 2.75
+        sat[3 * 6 + 1] = false; // load 2.5
+        Transition noisy = Transition.locate(grid, sat);
+        assertEquals(2, noisy.misclassified());
+        assertTrue(Math.abs(noisy.threshold() - step) <= noisy.error(), noisy.toString());
+        assertTrue(noisy.error() <= 0.25 + 1e-12, noisy.toString());
+        Transition allSat = Transition.locate(new double[] {1, 2}, new boolean[] {true, true});
+        assertEquals(Double.POSITIVE_INFINITY, allSat.error());
+    }
+
+    @Test
+    void aScanOfTheSmallestNetworksLocatesItsTransitionBetweenSatAndUnsatLoads() {
+        List<JammingStudy.Run> runs = JammingStudy.scanRandom(8, 2, new double[] {0.5, 6}, 1, 1,
+                JammingTraining.Protocol.of(JammingTraining.Optimizer.ADAM, 10_000));
+        assertEquals(JammingTraining.Outcome.SAT, runs.get(0).result().outcome());
+        assertEquals(JammingTraining.Outcome.UNSAT, runs.get(1).result().outcome());
+        Transition t = JammingStudy.transition(runs);
+        assertEquals(3.25, t.threshold(), 1e-12);
+        assertEquals(11, JammingStudy.table(runs).columnCount());
+    }
+
+    @Test
+    void theHessianVanishesAtASatPointAndItsGaussNewtonPartHasRankAtMostNDelta() {
+        HingeNetwork network = new HingeNetwork(new HingeNetwork.Architecture(3, 3, 1),
+                JammingData.random(40, 3, 1L), 1);
+        JammingTraining.Result r = JammingTraining.train(network,
+                JammingTraining.Protocol.of(JammingTraining.Optimizer.ADAM, 10_000), 1L, null);
+        assertTrue(r.unsatisfied() > 0, "N = 12 cannot fit 40 random labels");
+        double[][] spectra = JammingStudy.hessianSpectra(network, r.parameters());
+        double[] h0 = spectra[1];
+        assertEquals(network.dimension(), h0.length);
+        double top = h0[h0.length - 1];
+        int rank = JammingStudy.countAbove(h0, 1e-10 * top);
+        assertTrue(rank <= Math.min(r.unsatisfied(), network.dimension()), "rank " + rank);
+        assertTrue(h0[0] > -1e-12 * top, "H0 is positive semi-definite");
+        // trace H0 = (1/P) Σ_{Δ>0} |∇f|², computed independently
+        double trace = 0;
+        double[] g = new double[network.dimension()];
+        double[] gaps = r.gaps();
+        for (int mu = 0; mu < gaps.length; mu++) {
+            if (gaps[mu] > 0) {
+                network.outputGradient(r.parameters(), mu, g);
+                for (double v : g) {
+                    trace += v * v / gaps.length;
+                }
+            }
+        }
+        assertEquals(trace, java.util.Arrays.stream(h0).sum(), 1e-9 * trace);
+        // the Hessian of a SAT network: zero in a neighbourhood of the solution
+        HingeNetwork easy = new HingeNetwork(new HingeNetwork.Architecture(3, 8, 1), JammingData.random(4, 3, 1L), 1);
+        JammingTraining.Result sat = JammingTraining.train(easy,
+                JammingTraining.Protocol.of(JammingTraining.Optimizer.ADAM, 2000), 1L, null);
+        assertEquals(JammingTraining.Outcome.SAT, sat.outcome());
+        double[] gapsSat = sat.gaps();
+        if (java.util.Arrays.stream(gapsSat).max().orElseThrow() < -1e-3) {
+            double[][] zero = JammingStudy.hessianSpectra(easy, sat.parameters());
+            assertEquals(0.0, zero[0][0]);
+            assertEquals(0.0, zero[0][zero[0].length - 1]);
+        }
+    }
+}
