@@ -1,6 +1,7 @@
 package org.glassy.data;
 
 import java.util.Arrays;
+import java.util.SplittableRandom;
 
 import org.glassy.internal.Require;
 import org.hipparchus.linear.Array2DRowRealMatrix;
@@ -12,7 +13,8 @@ import org.hipparchus.linear.EigenDecompositionSymmetric;
  * C = (1/P) Σ_μ (x_μ − x̄)(x_μ − x̄)ᵀ. The K projected features of the training set then have mean 0 and
  * covariance exactly the identity. This is the "PCA-MNIST" input of the jamming studies (Geiger et al.,
  * Phys. Rev. E 100, 012115 (2019), d = 10 whitened components), used here so that long runs at large hidden
- * width fit a small machine. The eigen-decomposition is Hipparchus's {@link EigenDecompositionSymmetric}.
+ * width fit a small machine. The leading eigenpairs come from subspace iteration for few components
+ * (K ≤ D/8), else from Hipparchus's {@link EigenDecompositionSymmetric}.
  */
 public final class Pca {
 
@@ -77,8 +79,8 @@ public final class Pca {
                 cov[j][i] = cov[i][j];
             }
         }
-        EigenDecompositionSymmetric eigen = new EigenDecompositionSymmetric(new Array2DRowRealMatrix(cov, false));
-        double[] values = eigen.getEigenvalues();   // in descending order
+        double[][] vectors = new double[components][];
+        double[] values = leadingEigenpairs(cov, components, vectors);
         double[] basis = new double[components * d];
         double[] variances = new double[components];
         for (int k = 0; k < components; k++) {
@@ -88,12 +90,132 @@ public final class Pca {
             }
             variances[k] = values[k];
             double s = 1 / Math.sqrt(values[k]);
-            double[] v = eigen.getEigenvector(k).toArray();
             for (int j = 0; j < d; j++) {
-                basis[k * d + j] = v[j] * s;
+                basis[k * d + j] = vectors[k][j] * s;
             }
         }
         return new Pca(d, components, mean, basis, variances);
+    }
+
+    /**
+     * The K leading eigenpairs of a symmetric positive semi-definite matrix C (n × n), eigenvalues descending.
+     * For K ≤ n/8, block power (subspace) iteration on m = 2K orthonormal vectors with a Rayleigh–Ritz rotation
+     * (Hipparchus's {@link EigenDecompositionSymmetric} on the m × m projection), iterated until the K leading
+     * Ritz values change by at most 10⁻¹³ relatively: each sweep costs m·n² operations against the ~10 n³ of a
+     * full decomposition, which took ~8 s of a 10 s aging run at n = 784 (Fashion-MNIST, measured 2026-12-03).
+     * The error of the K-th vector falls as (λ_{m+1}/λ_K)^iteration. Without convergence within 1000 sweeps,
+     * or for larger K, the full decomposition.
+     *
+     * @param c the matrix, rows (not modified)
+     * @param k K, in [1, n]
+     * @param vectors filled with the K unit eigenvectors
+     * @return the K eigenvalues
+     */
+    static double[] leadingEigenpairs(double[][] c, int k, double[][] vectors) {
+        int n = c.length;
+        if (8 * k <= n) {
+            double[] values = subspaceIteration(c, k, vectors, 1000);
+            if (values != null) {
+                return values;
+            }
+        }
+        EigenDecompositionSymmetric eigen = new EigenDecompositionSymmetric(new Array2DRowRealMatrix(c, false));
+        double[] values = Arrays.copyOf(eigen.getEigenvalues(), k);   // in descending order
+        for (int j = 0; j < k; j++) {
+            vectors[j] = eigen.getEigenvector(j).toArray();
+        }
+        return values;
+    }
+
+    /** Subspace iteration as in {@link #leadingEigenpairs}; null without convergence in {@code sweeps}. */
+    static double[] subspaceIteration(double[][] c, int k, double[][] vectors, int sweeps) {
+        int n = c.length;
+        int m = 2 * k;
+        SplittableRandom random = new SplittableRandom(0x5eed_9ca1L);
+        double[][] v = new double[m][n];
+        for (double[] col : v) {
+            for (int i = 0; i < n; i++) {
+                col[i] = random.nextGaussian();
+            }
+        }
+        orthonormalise(v);
+        double[][] w = new double[m][n];
+        double[] previous = new double[k];
+        for (int sweep = 0; sweep < sweeps; sweep++) {
+            multiply(c, v, w);
+            EigenDecompositionSymmetric ritz = rayleighRitz(v, w);
+            double[] values = ritz.getEigenvalues();
+            boolean converged = sweep > 0;
+            for (int j = 0; j < k; j++) {
+                converged &= Math.abs(values[j] - previous[j]) <= 1e-13 * Math.abs(values[j]);
+                previous[j] = values[j];
+            }
+            if (converged) {
+                for (int j = 0; j < k; j++) {
+                    double[] e = ritz.getEigenvector(j).toArray();
+                    double[] u = new double[n];
+                    for (int a = 0; a < m; a++) {
+                        for (int i = 0; i < n; i++) {
+                            u[i] += e[a] * v[a][i];
+                        }
+                    }
+                    vectors[j] = u;
+                }
+                return Arrays.copyOf(values, k);
+            }
+            double[][] swap = v;
+            v = w;
+            w = swap;
+            orthonormalise(v);
+        }
+        return null;
+    }
+
+    /** W = C V, vector by vector. */
+    private static void multiply(double[][] c, double[][] v, double[][] w) {
+        for (int a = 0; a < v.length; a++) {
+            for (int i = 0; i < c.length; i++) {
+                w[a][i] = dot(c[i], v[a]);
+            }
+        }
+    }
+
+    /** The eigen-decomposition of Vᵀ C V (symmetrised), V orthonormal, W = C V. */
+    private static EigenDecompositionSymmetric rayleighRitz(double[][] v, double[][] w) {
+        int m = v.length;
+        double[][] t = new double[m][m];
+        for (int a = 0; a < m; a++) {
+            for (int b = 0; b <= a; b++) {
+                t[a][b] = t[b][a] = (dot(v[a], w[b]) + dot(v[b], w[a])) / 2;
+            }
+        }
+        return new EigenDecompositionSymmetric(new Array2DRowRealMatrix(t, false));
+    }
+
+    /** Modified Gram–Schmidt, twice, in place. */
+    private static void orthonormalise(double[][] v) {
+        for (int pass = 0; pass < 2; pass++) {
+            for (int a = 0; a < v.length; a++) {
+                for (int b = 0; b < a; b++) {
+                    double p = dot(v[a], v[b]);
+                    for (int i = 0; i < v[a].length; i++) {
+                        v[a][i] -= p * v[b][i];
+                    }
+                }
+                double norm = Math.sqrt(dot(v[a], v[a]));
+                for (int i = 0; i < v[a].length; i++) {
+                    v[a][i] /= norm;
+                }
+            }
+        }
+    }
+
+    private static double dot(double[] a, double[] b) {
+        double s = 0;
+        for (int i = 0; i < a.length; i++) {
+            s += a[i] * b[i];
+        }
+        return s;
     }
 
     /** @return K, the number of components */

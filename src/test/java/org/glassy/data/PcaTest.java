@@ -75,4 +75,50 @@ class PcaTest {
         e = assertThrows(IllegalArgumentException.class, () -> Pca.fit(flat, 2));
         assertTrue(e.getMessage().contains("rank"), e.getMessage());
     }
+
+    @Test
+    void subspaceIterationFindsTheLeadingEigenpairsOfTheFullDecomposition() {
+        // C = Q diag(λ) Qᵀ in dimension 120 with a slowly decaying spectrum λ_i = 1/(1 + i)^0.7 and a random
+        // rotation Q: the K = 8 leading pairs by subspace iteration against Hipparchus's full decomposition
+        int n = 120;
+        int k = 8;
+        SplittableRandom r = new SplittableRandom(4);
+        double[][] g = new double[n][n];
+        for (double[] row : g) {
+            for (int j = 0; j < n; j++) {
+                row[j] = r.nextGaussian();
+            }
+        }
+        var q = new org.hipparchus.linear.QRDecomposition(new org.hipparchus.linear.Array2DRowRealMatrix(g)).getQ();
+        double[][] c = new double[n][n];
+        for (int a = 0; a < n; a++) {
+            for (int b = 0; b < n; b++) {
+                double s = 0;
+                for (int i = 0; i < n; i++) {
+                    s += q.getEntry(a, i) * q.getEntry(b, i) / Math.pow(1 + i, 0.7);
+                }
+                c[a][b] = s;
+            }
+        }
+        double[][] vectors = new double[k][];
+        double[] values = Pca.subspaceIteration(c, k, vectors, 1000);
+        assertTrue(values != null, "converged");
+        var full = new org.hipparchus.linear.EigenDecompositionSymmetric(new org.hipparchus.linear.Array2DRowRealMatrix(c));
+        for (int j = 0; j < k; j++) {
+            assertEquals(1 / Math.pow(1 + j, 0.7), values[j], 1e-12, "eigenvalue " + j);
+            assertEquals(full.getEigenvalues()[j], values[j], 1e-12, "eigenvalue " + j);
+            double overlap = 0;
+            double norm = 0;
+            for (int i = 0; i < n; i++) {
+                overlap += vectors[j][i] * full.getEigenvector(j).getEntry(i);
+                norm += vectors[j][i] * vectors[j][i];
+            }
+            assertEquals(1, norm, 1e-12, "unit vector " + j);
+            assertEquals(1, Math.abs(overlap), 1e-8, "eigenvector " + j);
+        }
+        // the public path takes it (K <= n/8) and gives the same whitened projection up to signs
+        double[][] viaFit = new double[k][];
+        double[] same = Pca.leadingEigenpairs(c, k, viaFit);
+        assertArrayEquals(values, same, 0);
+    }
 }

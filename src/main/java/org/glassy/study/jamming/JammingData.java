@@ -6,9 +6,8 @@ import java.util.SplittableRandom;
 
 import org.glassy.data.Dataset;
 import org.glassy.data.FashionMnist;
+import org.glassy.data.Pca;
 import org.glassy.internal.Require;
-import org.hipparchus.linear.EigenDecompositionSymmetric;
-import org.hipparchus.linear.MatrixUtils;
 
 /**
  * The data sets of the jamming study, prepared as the authors' {@code functions.get_dataset} does
@@ -32,7 +31,6 @@ public final class JammingData {
     /** Training images the principal axes are computed from (the first of the training file). */
     public static final int PCA_IMAGES = 5_000;
 
-    private static volatile double[][] basis;   // mean (784), then the PCA_DIMENSION whitened axes (784 each)
     private static volatile List<double[]>[] pool;   // the images of each label group, in file order
 
     private JammingData() {
@@ -171,12 +169,13 @@ public final class JammingData {
             if (pool == null) {
                 Dataset train = FashionMnist.train();
                 Dataset test = FashionMnist.test();
-                double[][] axes = principalAxes(train);
+                Pca axes = principalAxes(train);
                 List<double[]>[] groups = new List[] {new ArrayList<double[]>(), new ArrayList<double[]>()};
                 for (Dataset set : new Dataset[] {train, test}) {
+                    Dataset z = axes.apply(set);
                     for (int mu = 0; mu < set.size(); mu++) {
-                        groups[set.labels()[mu] < 5 ? 0 : 1].add(project(set.inputs(), mu * set.inputDimension(),
-                                axes));
+                        groups[set.labels()[mu] < 5 ? 0 : 1].add(java.util.Arrays.copyOfRange(z.inputs(),
+                                mu * PCA_DIMENSION, (mu + 1) * PCA_DIMENSION));
                     }
                 }
                 pool = groups;
@@ -186,167 +185,14 @@ public final class JammingData {
     }
 
     /**
-     * The whitened projection of one image: z_k = (x − m)·v_k / √λ_k.
-     */
-    private static double[] project(double[] inputs, int offset, double[][] axes) {
-        double[] mean = axes[0];
-        double[] z = new double[PCA_DIMENSION];
-        for (int k = 0; k < PCA_DIMENSION; k++) {
-            double[] v = axes[k + 1];
-            double s = 0;
-            for (int i = 0; i < v.length; i++) {
-                s += (inputs[offset + i] - mean[i]) * v[i];
-            }
-            z[k] = s;
-        }
-        return z;
-    }
-
-    /**
-     * The leading eigenvectors of a symmetric positive semi-definite matrix by block power (subspace) iteration
-     * on 2m vectors with a Rayleigh–Ritz rotation, until the m leading Ritz values change by less than 10⁻¹²
-     * relatively (at most 2000 iterations); each returned vector is divided by the square root of its eigenvalue.
-     * Much cheaper than a full decomposition of the 784 × 784 covariance.
-     */
-    private static double[][] leadingEigenvectors(double[][] c, int m) {
-        int n = c.length;
-        int k = Math.min(n, 2 * m);
-        SplittableRandom random = new SplittableRandom(12345L);
-        double[][] v = new double[k][n];
-        for (double[] col : v) {
-            for (int i = 0; i < n; i++) {
-                col[i] = random.nextGaussian();
-            }
-        }
-        orthonormalise(v);
-        double[] previous = new double[m];
-        double[][] w = new double[k][n];
-        double[][] t = new double[k][k];
-        for (int it = 0; it < 2000; it++) {
-            for (int j = 0; j < k; j++) {
-                for (int i = 0; i < n; i++) {
-                    w[j][i] = dot(c[i], v[j]);
-                }
-            }
-            for (int a = 0; a < k; a++) {
-                for (int b = 0; b <= a; b++) {
-                    t[a][b] = t[b][a] = (dot(v[a], w[b]) + dot(v[b], w[a])) / 2;
-                }
-            }
-            double[] ritz = new EigenDecompositionSymmetric(MatrixUtils.createRealMatrix(t)).getEigenvalues();
-            boolean converged = true;
-            for (int j = 0; j < m; j++) {
-                converged &= Math.abs(ritz[j] - previous[j]) <= 1e-12 * Math.abs(ritz[j]);
-                previous[j] = ritz[j];
-            }
-            if (converged && it > 0) {
-                break;
-            }
-            double[][] swap = v;
-            v = w;
-            w = swap;
-            orthonormalise(v);
-        }
-        for (int j = 0; j < k; j++) {
-            for (int i = 0; i < n; i++) {
-                w[j][i] = dot(c[i], v[j]);
-            }
-        }
-        for (int a = 0; a < k; a++) {
-            for (int b = 0; b <= a; b++) {
-                t[a][b] = t[b][a] = (dot(v[a], w[b]) + dot(v[b], w[a])) / 2;
-            }
-        }
-        EigenDecompositionSymmetric ritz = new EigenDecompositionSymmetric(MatrixUtils.createRealMatrix(t));
-        double[][] out = new double[m][];
-        for (int j = 0; j < m; j++) {
-            double[] u = new double[n];
-            double[] e = ritz.getEigenvector(j).toArray();
-            double scale = 1 / Math.sqrt(ritz.getEigenvalues()[j]);
-            for (int a = 0; a < k; a++) {
-                for (int i = 0; i < n; i++) {
-                    u[i] += scale * e[a] * v[a][i];
-                }
-            }
-            out[j] = u;
-        }
-        return out;
-    }
-
-    /** Modified Gram–Schmidt, twice, on the vectors in place. */
-    private static void orthonormalise(double[][] v) {
-        for (int pass = 0; pass < 2; pass++) {
-            for (int a = 0; a < v.length; a++) {
-                for (int b = 0; b < a; b++) {
-                    double p = dot(v[a], v[b]);
-                    for (int i = 0; i < v[a].length; i++) {
-                        v[a][i] -= p * v[b][i];
-                    }
-                }
-                double norm = Math.sqrt(dot(v[a], v[a]));
-                for (int i = 0; i < v[a].length; i++) {
-                    v[a][i] /= norm;
-                }
-            }
-        }
-    }
-
-    private static double dot(double[] a, double[] b) {
-        double s = 0;
-        for (int i = 0; i < a.length; i++) {
-            s += a[i] * b[i];
-        }
-        return s;
-    }
-
-    /**
      * The mean image and the first {@link #PCA_DIMENSION} principal axes of the first {@link #PCA_IMAGES}
-     * training images, each axis divided by the square root of its variance (so the projection is whitened).
+     * training images, whitened ({@link Pca}).
      */
-    private static double[][] principalAxes(Dataset train) {
-        double[][] b = basis;
-        if (b != null) {
-            return b;
-        }
-        int d = train.inputDimension();
+    private static Pca principalAxes(Dataset train) {
         int n = Math.min(PCA_IMAGES, train.size());
-        double[] x = train.inputs();
-        double[] mean = new double[d];
-        for (int mu = 0; mu < n; mu++) {
-            for (int i = 0; i < d; i++) {
-                mean[i] += x[mu * d + i] / n;
-            }
-        }
-        double[][] cov = new double[d][d];
-        double[] row = new double[d];
-        for (int mu = 0; mu < n; mu++) {
-            for (int i = 0; i < d; i++) {
-                row[i] = x[mu * d + i] - mean[i];
-            }
-            for (int i = 0; i < d; i++) {
-                double ri = row[i];
-                if (ri == 0) {
-                    continue;
-                }
-                double[] ci = cov[i];
-                for (int j = i; j < d; j++) {
-                    ci[j] += ri * row[j];
-                }
-            }
-        }
-        for (int i = 0; i < d; i++) {
-            for (int j = i; j < d; j++) {
-                cov[i][j] /= n - 1;
-                cov[j][i] = cov[i][j];
-            }
-        }
-        double[][] top = leadingEigenvectors(cov, PCA_DIMENSION);
-        b = new double[PCA_DIMENSION + 1][];
-        b[0] = mean;
-        for (int k = 0; k < PCA_DIMENSION; k++) {
-            b[k + 1] = top[k];
-        }
-        basis = b;
-        return b;
+        int d = train.inputDimension();
+        Dataset first = new Dataset(train.name(), n, d, train.classes(),
+                java.util.Arrays.copyOf(train.inputs(), n * d), java.util.Arrays.copyOf(train.labels(), n));
+        return Pca.fit(first, PCA_DIMENSION);
     }
 }
