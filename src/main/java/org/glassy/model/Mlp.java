@@ -116,6 +116,7 @@ public final class Mlp implements BatchModel {
     private final int[] biasOffset;
     private final int parameterCount;
     private final ThreadLocal<Workspace> workspace;
+    private final double reluDerivativeAtZero;
 
     /**
      * Creates the network's loss on a dataset.
@@ -125,6 +126,27 @@ public final class Mlp implements BatchModel {
      * @param data the training set
      */
     public Mlp(Architecture architecture, Dataset data) {
+        this(architecture, data, 0);
+    }
+
+    /**
+     * Creates the network's loss on a dataset with a chosen value of ReLU′(0), the derivative that
+     * backpropagation uses where a ReLU unit's pre-activation is exactly zero (Bertoin, Bolte, Gerchinovitz,
+     * Pauwels, "Numerical influence of ReLU′(0) on backpropagation", NeurIPS 2021, arXiv:2106.12915). Any
+     * value in [0, 1] is an element of the Clarke subdifferential at 0, so every choice gives a valid
+     * conservative field (Bolte and Pauwels, arXiv:1909.10300); they differ only on the steps where some
+     * pre-activation is exactly 0. Ignored for other activations.
+     *
+     * @param architecture the network; its first width must be the data's input dimension and its last
+     *     the number of classes
+     * @param data the training set
+     * @param reluDerivativeAtZero ReLU′(0) in [0, 1]; 0 (the default constructor's) is PyTorch's and DL4J's
+     */
+    public Mlp(Architecture architecture, Dataset data, double reluDerivativeAtZero) {
+        if (!(reluDerivativeAtZero >= 0 && reluDerivativeAtZero <= 1)) {
+            throw Require.invalid("reluDerivativeAtZero", "must lie in [0, 1], got " + reluDerivativeAtZero);
+        }
+        this.reluDerivativeAtZero = reluDerivativeAtZero;
         this.architecture = Objects.requireNonNull(architecture, "architecture");
         this.data = Objects.requireNonNull(data, "data");
         this.widths = architecture.widths();
@@ -157,7 +179,27 @@ public final class Mlp implements BatchModel {
      * @return a new model sharing nothing mutable with this one
      */
     public Mlp withData(Dataset other) {
-        return new Mlp(architecture, other);
+        return new Mlp(architecture, other, reluDerivativeAtZero);
+    }
+
+    /**
+     * The same network and data with another ReLU′(0).
+     *
+     * @param value ReLU′(0) in [0, 1]
+     * @return a new model
+     */
+    public Mlp withReluDerivativeAtZero(double value) {
+        return new Mlp(architecture, data, value);
+    }
+
+    /** @return the value of ReLU′(0) used by backpropagation, in [0, 1] */
+    public double reluDerivativeAtZero() {
+        return reluDerivativeAtZero;
+    }
+
+    /** Whether backpropagation needs the pre-activations (ReLU with ReLU′(0) ≠ 0). */
+    private boolean keepsPreActivations() {
+        return reluDerivativeAtZero != 0 && architecture.activation() == Activation.RELU;
     }
 
     /** @return the architecture */
@@ -292,6 +334,9 @@ public final class Mlp implements BatchModel {
             double[] out = ws.activations[l];
             Dense.INSTANCE.forward(in, rows, batch, widths[l - 1], x, weightOffset[l], widths[l], x, biasOffset[l], out);
             if (l < widths.length - 1) {
+                if (keepsPreActivations()) {
+                    System.arraycopy(out, 0, ws.preActivations(l, batch), 0, batch * widths[l]);
+                }
                 architecture.activation().apply(out, 0, batch * widths[l]);
             }
             in = out;
@@ -335,7 +380,20 @@ public final class Mlp implements BatchModel {
             if (l > 1) {
                 Dense.INSTANCE.inputGradient(ws.deltas[l], batch, widths[l], x, weightOffset[l], widths[l - 1],
                         ws.deltas[l - 1]);
-                architecture.activation().backward(ws.activations[l - 1], ws.deltas[l - 1], 0, batch * widths[l - 1]);
+                if (keepsPreActivations()) {
+                    double[] s = ws.preActivations[l - 1];
+                    double[] d = ws.deltas[l - 1];
+                    for (int i = 0, n = batch * widths[l - 1]; i < n; i++) {
+                        if (s[i] < 0) {
+                            d[i] = 0;
+                        } else if (s[i] == 0) {
+                            d[i] *= reluDerivativeAtZero;
+                        }
+                    }
+                } else {
+                    architecture.activation().backward(ws.activations[l - 1], ws.deltas[l - 1], 0,
+                            batch * widths[l - 1]);
+                }
             }
         }
         return loss / batch;
@@ -350,6 +408,7 @@ public final class Mlp implements BatchModel {
         double[][] activations;
         double[][] deltas;
         private double[] chunkGradient;
+        double[][] preActivations;
 
         Workspace(int[] widths) {
             this.widths = widths;
@@ -371,6 +430,16 @@ public final class Mlp implements BatchModel {
                     rowOffsets[l][b] = b * widths[l];
                 }
             }
+        }
+
+        double[] preActivations(int layer, int batch) {
+            if (preActivations == null) {
+                preActivations = new double[widths.length][];
+            }
+            if (preActivations[layer] == null || preActivations[layer].length < batch * widths[layer]) {
+                preActivations[layer] = new double[capacity * widths[layer]];
+            }
+            return preActivations[layer];
         }
 
         double[] chunkGradient(int n) {
