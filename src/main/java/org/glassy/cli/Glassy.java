@@ -27,7 +27,7 @@ import picocli.CommandLine.Command;
         description = "Glassy dynamics of spin glasses and neural networks, as CSV.",
         subcommands = {PSpinCommand.class, PSpinAgingCommand.class, AgingDnnCommand.class, TrapCommand.class,
             CugliandoloKurchanCommand.class, NebCommand.class, BarrierCommand.class, HingeShallowCommand.class,
-            PerceptronCommand.class, DoubleDescentCommand.class, Cnn2fcCommand.class, PhaseRetrievalCommand.class, NmfCommand.class,
+            PerceptronCommand.class, DoubleDescentCommand.class, Cnn2fcCommand.class, PhaseRetrievalCommand.class, NmfCommand.class, StructuredTrainingCommand.class,
             SpikedCommand.class, SpikedDmftCommand.class, SpikedThresholdCommand.class, SweepCommand.class,
             CollectCommand.class, SweepStatusCommand.class, SweepTaskCommand.class, CommandLine.HelpCommand.class})
 public final class Glassy implements Runnable {
