@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 
 import org.glassy.internal.Require;
 import org.glassy.model.Loss;
+import org.glassy.model.Precision;
 import org.glassy.study.structured.StructuredTraining;
 
 import picocli.CommandLine.Command;
@@ -63,7 +64,8 @@ final class StructuredTrainingCommand implements Callable<Integer>, OptionNames,
             + "min(32, P))")
     Integer batch;
 
-    @Option(names = "--precision", description = "float64 (default) or float32")
+    @Option(names = "--precision", description = "float64 (default) or float32 (sgd and adam: the "
+            + "network's forward and backward passes in single precision)")
     String precision = "float64";
 
     @Option(names = "--relu-derivative-at-zero", paramLabel = "V", description = "the value of ReLU'(0) used by "
@@ -112,16 +114,15 @@ final class StructuredTrainingCommand implements Callable<Integer>, OptionNames,
         if (!o.stochastic() && batch != null) {
             throw Require.invalid("batch", "applies to sgd and adam only, not to the full-batch " + optimizer);
         }
-        switch (precision) {
-            case "float64" -> { }
-            case "float32" -> throw Require.invalid("precision", "must be float64: the float32 path of the engine "
-                    + "is not available yet");
+        Precision p = switch (precision) {
+            case "float64" -> Precision.FLOAT64;
+            case "float32" -> Precision.FLOAT32;
             default -> throw Require.invalid("precision", "must be float64 or float32, got " + precision);
-        }
+        };
         double eta = lr != null ? lr : o == StructuredTraining.Optimizer.ADAM ? 1e-3 : 0.05;
         int b = batch != null ? batch : Math.max(1, Math.min(32, samples));
         return new StructuredTraining.Parameters(o, d, samples, hidden, epochs, seed, l, eta, b,
-                reluDerivativeAtZero);
+                reluDerivativeAtZero, p);
     }
 
     @Override

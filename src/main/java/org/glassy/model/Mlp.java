@@ -6,6 +6,7 @@ import java.util.SplittableRandom;
 
 import org.glassy.data.Dataset;
 import org.glassy.internal.Dense;
+import org.glassy.internal.FloatDense;
 import org.glassy.internal.Require;
 
 /**
@@ -117,6 +118,8 @@ public final class Mlp implements BatchModel {
     private final int parameterCount;
     private final ThreadLocal<Workspace> workspace;
     private final double reluDerivativeAtZero;
+    private final Precision precision;
+    private volatile float[] inputs32;
 
     /**
      * Creates the network's loss on a dataset.
@@ -143,6 +146,25 @@ public final class Mlp implements BatchModel {
      * @param reluDerivativeAtZero ReLU′(0) in [0, 1]; 0 (the default constructor's) is PyTorch's and DL4J's
      */
     public Mlp(Architecture architecture, Dataset data, double reluDerivativeAtZero) {
+        this(architecture, data, reluDerivativeAtZero, Precision.FLOAT64);
+    }
+
+    /**
+     * Creates the network's loss on a dataset with a chosen ReLU′(0) and precision. In {@link Precision#FLOAT32}
+     * the parameters and inputs are rounded to float32 and the forward and backward passes run entirely in
+     * float32 (matrix products on the Vector API's float species, {@code internal.FloatDense}, sums accumulated in
+     * float32); the per-example loss and its gradient with respect to the logits are evaluated in float64 from
+     * the float32 logits, the latter rounded to float32 before backpropagation; full-batch sums over chunks of
+     * {@value #CHUNK} examples are accumulated in float64. {@link Precision#FLOAT64} is the original path,
+     * unchanged.
+     *
+     * @param architecture the network
+     * @param data the training set
+     * @param reluDerivativeAtZero ReLU′(0) in [0, 1]
+     * @param precision the arithmetic of the passes
+     */
+    public Mlp(Architecture architecture, Dataset data, double reluDerivativeAtZero, Precision precision) {
+        this.precision = Objects.requireNonNull(precision, "precision");
         if (!(reluDerivativeAtZero >= 0 && reluDerivativeAtZero <= 1)) {
             throw Require.invalid("reluDerivativeAtZero", "must lie in [0, 1], got " + reluDerivativeAtZero);
         }
@@ -179,7 +201,7 @@ public final class Mlp implements BatchModel {
      * @return a new model sharing nothing mutable with this one
      */
     public Mlp withData(Dataset other) {
-        return new Mlp(architecture, other, reluDerivativeAtZero);
+        return new Mlp(architecture, other, reluDerivativeAtZero, precision);
     }
 
     /**
@@ -189,7 +211,22 @@ public final class Mlp implements BatchModel {
      * @return a new model
      */
     public Mlp withReluDerivativeAtZero(double value) {
-        return new Mlp(architecture, data, value);
+        return new Mlp(architecture, data, value, precision);
+    }
+
+    /**
+     * The same network and data in another precision.
+     *
+     * @param value the precision of the passes
+     * @return a new model
+     */
+    public Mlp withPrecision(Precision value) {
+        return new Mlp(architecture, data, reluDerivativeAtZero, value);
+    }
+
+    /** @return the precision of the forward and backward passes */
+    public Precision precision() {
+        return precision;
     }
 
     /** @return the value of ReLU′(0) used by backpropagation, in [0, 1] */
@@ -322,6 +359,10 @@ public final class Mlp implements BatchModel {
     }
 
     private void forward(double[] x, int[] indices, int from, int to, Workspace ws) {
+        if (precision == Precision.FLOAT32) {
+            forward32(x, indices, from, to, ws);
+            return;
+        }
         int batch = to - from;
         ws.ensure(batch);
         int inputs = widths[0];
@@ -360,6 +401,9 @@ public final class Mlp implements BatchModel {
 
     /** Forward and backward over examples indices[from..to): mean loss, gradient into {@code gradient}. */
     private double pass(double[] x, int[] indices, int from, int to, double[] gradient, Workspace ws) {
+        if (precision == Precision.FLOAT32) {
+            return pass32(x, indices, from, to, gradient, ws);
+        }
         forward(x, indices, from, to, ws);
         int batch = to - from;
         int last = widths.length - 1;
@@ -399,6 +443,143 @@ public final class Mlp implements BatchModel {
         return loss / batch;
     }
 
+    private float[] inputs32() {
+        float[] in = inputs32;
+        if (in == null) {
+            double[] d = data.inputs();
+            in = new float[d.length];
+            for (int i = 0; i < d.length; i++) {
+                in[i] = (float) d[i];
+            }
+            inputs32 = in;
+        }
+        return in;
+    }
+
+    /** The float32 forward pass; the logits are copied (exactly) into the float64 workspace for the loss. */
+    private void forward32(double[] x, int[] indices, int from, int to, Workspace ws) {
+        int batch = to - from;
+        ws.ensure(batch);
+        ws.ensure32(parameterCount);
+        float[] theta = ws.theta32;
+        for (int i = 0; i < parameterCount; i++) {
+            theta[i] = (float) x[i];
+        }
+        int inputs = widths[0];
+        for (int b = 0; b < batch; b++) {
+            ws.inputRows[b] = indices[from + b] * inputs;
+        }
+        float[] in = inputs32();
+        int[] rows = ws.inputRows;
+        int last = widths.length - 1;
+        for (int l = 1; l <= last; l++) {
+            float[] out = ws.activations32[l];
+            FloatDense.forward(in, rows, batch, widths[l - 1], theta, weightOffset[l], widths[l], theta, biasOffset[l],
+                    out);
+            int n = batch * widths[l];
+            if (l < last) {
+                if (keepsPreActivations()) {
+                    System.arraycopy(out, 0, ws.preActivations32[l], 0, n);
+                }
+                switch (architecture.activation()) {
+                    case RELU -> {
+                        for (int i = 0; i < n; i++) {
+                            out[i] = Math.max(0f, out[i]);
+                        }
+                    }
+                    case TANH -> {
+                        for (int i = 0; i < n; i++) {
+                            out[i] = (float) Math.tanh(out[i]);
+                        }
+                    }
+                    case SIGMOID -> {
+                        for (int i = 0; i < n; i++) {
+                            out[i] = (float) (1 / (1 + Math.exp(-out[i])));
+                        }
+                    }
+                    default -> throw new AssertionError(architecture.activation());
+                }
+            }
+            in = out;
+            rows = ws.rowOffsets[l];
+        }
+        float[] z = ws.activations32[last];
+        double[] z64 = ws.activations[last];
+        for (int i = 0, n = batch * widths[last]; i < n; i++) {
+            z64[i] = z[i];
+        }
+    }
+
+    /** The float32 forward and backward pass. */
+    private double pass32(double[] x, int[] indices, int from, int to, double[] gradient, Workspace ws) {
+        forward32(x, indices, from, to, ws);
+        int batch = to - from;
+        int last = widths.length - 1;
+        int classes = widths[last];
+        double[] z = ws.activations[last];
+        double[] delta = ws.deltas[last];
+        double loss = 0;
+        double scale = 1.0 / batch;
+        for (int b = 0; b < batch; b++) {
+            loss += architecture.loss().lossAndGradient(z, b * classes, classes, data.labels()[indices[from + b]],
+                    scale, delta);
+        }
+        float[] delta32 = ws.deltas32[last];
+        for (int i = 0, n = batch * classes; i < n; i++) {
+            delta32[i] = (float) delta[i];
+        }
+        float[] theta = ws.theta32;
+        float[] grad = ws.gradient32;
+        for (int l = last; l >= 1; l--) {
+            float[] in = l == 1 ? inputs32() : ws.activations32[l - 1];
+            int[] rows = l == 1 ? ws.inputRows : ws.rowOffsets[l - 1];
+            FloatDense.weightGradient(ws.deltas32[l], batch, widths[l], in, rows, widths[l - 1], grad, weightOffset[l],
+                    biasOffset[l]);
+            if (l > 1) {
+                float[] d = ws.deltas32[l - 1];
+                FloatDense.inputGradient(ws.deltas32[l], batch, widths[l], theta, weightOffset[l], widths[l - 1], d);
+                float[] a = ws.activations32[l - 1];
+                int n = batch * widths[l - 1];
+                switch (architecture.activation()) {
+                    case RELU -> {
+                        if (keepsPreActivations()) {
+                            float[] pre = ws.preActivations32[l - 1];
+                            float v = (float) reluDerivativeAtZero;
+                            for (int i = 0; i < n; i++) {
+                                if (pre[i] < 0) {
+                                    d[i] = 0;
+                                } else if (pre[i] == 0) {
+                                    d[i] *= v;
+                                }
+                            }
+                        } else {
+                            for (int i = 0; i < n; i++) {
+                                if (a[i] <= 0) {
+                                    d[i] = 0;
+                                }
+                            }
+                        }
+                    }
+                    case TANH -> {
+                        for (int i = 0; i < n; i++) {
+                            d[i] *= 1 - a[i] * a[i];
+                        }
+                    }
+                    case SIGMOID -> {
+                        for (int i = 0; i < n; i++) {
+                            d[i] *= a[i] * (1 - a[i]);
+                        }
+                    }
+                    default -> throw new AssertionError(architecture.activation());
+                }
+            }
+        }
+        for (int i = 0; i < parameterCount; i++) {
+            gradient[i] = grad[i];
+        }
+        return loss / batch;
+    }
+
     /** Per-thread scratch: activations and their gradients for one batch size. */
     private static final class Workspace {
         private final int[] widths;
@@ -409,6 +590,12 @@ public final class Mlp implements BatchModel {
         double[][] deltas;
         private double[] chunkGradient;
         double[][] preActivations;
+        float[] theta32;
+        float[] gradient32;
+        float[][] activations32;
+        float[][] deltas32;
+        float[][] preActivations32;
+        private int capacity32;
 
         Workspace(int[] widths) {
             this.widths = widths;
@@ -432,6 +619,25 @@ public final class Mlp implements BatchModel {
             }
         }
 
+        void ensure32(int parameters) {
+            if (theta32 == null || theta32.length != parameters) {
+                theta32 = new float[parameters];
+                gradient32 = new float[parameters];
+            }
+            if (capacity32 == capacity) {
+                return;
+            }
+            capacity32 = capacity;
+            activations32 = new float[widths.length][];
+            deltas32 = new float[widths.length][];
+            preActivations32 = new float[widths.length][];
+            for (int l = 1; l < widths.length; l++) {
+                activations32[l] = new float[capacity * widths[l]];
+                deltas32[l] = new float[capacity * widths[l]];
+                preActivations32[l] = new float[capacity * widths[l]];
+            }
+        }
+
         double[] preActivations(int layer, int batch) {
             if (preActivations == null) {
                 preActivations = new double[widths.length][];
@@ -452,7 +658,8 @@ public final class Mlp implements BatchModel {
 
     @Override
     public String toString() {
-        return "Mlp" + Arrays.toString(widths) + " " + architecture.activation() + " " + architecture.loss() + " on "
+        return "Mlp" + Arrays.toString(widths) + " " + architecture.activation() + " " + architecture.loss()
+                + (precision == Precision.FLOAT32 ? " float32" : "") + " on "
                 + data.name() + " (" + data.size() + " examples)";
     }
 }

@@ -25,7 +25,7 @@ class StructuredTrainingCommandTest {
             assertEquals(6, lines.size());
             List<StructuredTraining.Row> rows = new ArrayList<>();
             StructuredTraining.run(new StructuredTraining.Parameters(StructuredTraining.Optimizer.parse(optimizer),
-                    StructuredTraining.Data.TEACHER, 100, 6, 4, 3, Loss.SQUARED, 0.05, 32, 0), rows::add);
+                    StructuredTraining.Data.TEACHER, 100, 6, 4, 3, Loss.SQUARED, 0.05, 32, 0, org.glassy.model.Precision.FLOAT64), rows::add);
             double previous = Double.POSITIVE_INFINITY;
             for (int e = 0; e <= 4; e++) {
                 String[] f = lines.get(e + 1).split(",");
@@ -44,7 +44,7 @@ class StructuredTrainingCommandTest {
         for (String optimizer : List.of("sgd", "adam")) {
             CliRunner.Result r = CliRunner.capture("structured-training", "--optimizer", optimizer, "--data",
                     "fashion-mnist", "--samples", "64", "--hidden", "8", "--epochs", "2", "--seed", "1", "--lr", "0.01",
-                    "--batch", "16", "--relu-derivative-at-zero", "1", "--quiet");
+                    "--batch", "16", "--relu-derivative-at-zero", "1", "--precision", "float32", "--quiet");
             assertEquals(0, r.status(), r.err());
             assertEquals(4, r.out().lines().count());
         }
@@ -60,16 +60,23 @@ class StructuredTrainingCommandTest {
             {"--relu-derivative-at-zero", "--relu-derivative-at-zero", "1.5"},
             {"--optimizer", "--optimizer", "lbfgs"},
             {"--loss", "--loss", "hinge"},
+            {"--precision", "--optimizer", "block-mm", "--precision", "float32"},
+            {"--precision", "--precision", "float16"},
             {"--batch", "--optimizer", "sgd", "--batch", "500"},
         };
         for (String[] c : cases) {
             List<String> args = new ArrayList<>(List.of("structured-training", "--optimizer", "sgd", "--data",
                     "teacher", "--samples", "100", "--hidden", "4", "--epochs", "1", "--seed", "1",
-                    "--relu-derivative-at-zero", "0", "--loss", "squared"));
+                    "--relu-derivative-at-zero", "0", "--loss", "squared", "--precision", "float64"));
             args.set(args.indexOf(c[1]) + 1, c[2]);
             if (c.length > 3) {
-                args.add(c[3]);
-                args.add(c[4]);
+                int at = args.indexOf(c[3]);
+                if (at >= 0) {
+                    args.set(at + 1, c[4]);
+                } else {
+                    args.add(c[3]);
+                    args.add(c[4]);
+                }
             }
             StringWriter err = new StringWriter();
             assertEquals(2, CliRunner.run(err, args.toArray(String[]::new)), err.toString());

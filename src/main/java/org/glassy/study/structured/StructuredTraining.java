@@ -19,6 +19,7 @@ import org.glassy.internal.Resources;
 import org.glassy.model.Activation;
 import org.glassy.model.Loss;
 import org.glassy.model.Mlp;
+import org.glassy.model.Precision;
 
 /**
  * Notebook 11 and {@code bin/glassy structured-training}: a one-hidden-layer ReLU network (D-H-C, {@link Mlp})
@@ -120,9 +121,10 @@ public final class StructuredTraining {
      * @param learningRate η &gt; 0 (SGD, Adam)
      * @param batch B in [1, P] (SGD, Adam)
      * @param reluDerivativeAtZero ReLU′(0) in [0, 1]
+     * @param precision the arithmetic of the network's passes (float32: SGD and Adam only)
      */
     public record Parameters(Optimizer optimizer, Data data, int samples, int hidden, int epochs, long seed, Loss loss,
-                             double learningRate, int batch, double reluDerivativeAtZero) {
+                             double learningRate, int batch, double reluDerivativeAtZero, Precision precision) {
 
         /**
          * Validates the parameters.
@@ -137,8 +139,14 @@ public final class StructuredTraining {
          * @param learningRate η &gt; 0
          * @param batch B in [1, P]
          * @param reluDerivativeAtZero ReLU′(0) in [0, 1]
+         * @param precision float64, or float32 for SGD and Adam (the structured trainers' curvature products
+         *     are float64)
          */
         public Parameters {
+            Require.given("precision", precision);
+            if (precision == Precision.FLOAT32 && !optimizer.stochastic()) {
+                throw Require.invalid("precision", "float32 applies to sgd and adam only, not to " + optimizer.label());
+            }
             Require.given("optimizer", optimizer);
             Require.given("data", data);
             Require.given("loss", loss);
@@ -202,7 +210,7 @@ public final class StructuredTraining {
         }
         Mlp.Architecture a = Mlp.Architecture.oneHidden(train.inputDimension(), parameters.hidden(), 10,
                 Activation.RELU, parameters.loss());
-        Mlp mlp = new Mlp(a, train, parameters.reluDerivativeAtZero());
+        Mlp mlp = new Mlp(a, train, parameters.reluDerivativeAtZero(), parameters.precision());
         return new Mlp[] {mlp, mlp.withData(test)};
     }
 
@@ -250,7 +258,8 @@ public final class StructuredTraining {
      * (in any component, bit for bit) from that with ReLU′(0) = 1 at the same point and batch. Nonzero only
      * where some pre-activation is exactly 0.
      *
-     * @param train the network on its training set (its ReLU′(0) drives the training)
+     * @param train the network on its training set (its ReLU′(0) drives the training; its precision is that of
+     *     all three backpropagations)
      * @param learningRate η &gt; 0
      * @param batch B in [1, P]
      * @param steps the SGD steps ≥ 1
