@@ -1,22 +1,15 @@
 package org.glassy.internal;
 
-import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorOperators;
-import jdk.incubator.vector.VectorSpecies;
-
 /**
- * The three matrix products of a dense layer in single precision, on the JDK Vector API's preferred float
- * species (fused multiply–add, lanes reduced at the end of each dot product), with the layout of {@link Dense}:
- * W stored as Wᵀ row-major (the {@code inner} input weights of output unit j contiguous), inputs addressed by row
- * offsets. Every sum is accumulated in float32, as a float32 framework does.
+ * The three matrix products of a dense layer in single precision, with the layout of {@link Dense}: W stored as
+ * Wᵀ row-major (the {@code inner} input weights of output unit j contiguous), inputs addressed by row offsets.
+ * Every sum is accumulated in float32, as a float32 framework does. {@link #INSTANCE} uses the JDK Vector API's
+ * float species when available ({@code VectorFloatDense}), scalar loops otherwise.
  */
-public final class FloatDense {
+public interface FloatDense {
 
-    private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
-    private static final int L = S.length();
-
-    private FloatDense() {
-    }
+    /** The fastest implementation this JVM supports. */
+    FloatDense INSTANCE = select();
 
     /**
      * Forward: out[r·cols + j] = bias[biasOffset + j] + Σ_i a[rowOffset[r] + i] · w[wOffset + j·inner + i].
@@ -32,26 +25,8 @@ public final class FloatDense {
      * @param biasOffset where they start
      * @param out B × cols, overwritten
      */
-    public static void forward(float[] a, int[] rowOffset, int rows, int inner, float[] w, int wOffset, int cols,
-                               float[] bias, int biasOffset, float[] out) {
-        int bound = S.loopBound(inner);
-        for (int r = 0; r < rows; r++) {
-            int ar = rowOffset[r];
-            for (int j = 0; j < cols; j++) {
-                int wj = wOffset + j * inner;
-                FloatVector acc = FloatVector.zero(S);
-                int i = 0;
-                for (; i < bound; i += L) {
-                    acc = FloatVector.fromArray(S, a, ar + i).fma(FloatVector.fromArray(S, w, wj + i), acc);
-                }
-                float s = acc.reduceLanes(VectorOperators.ADD);
-                for (; i < inner; i++) {
-                    s = Math.fma(a[ar + i], w[wj + i], s);
-                }
-                out[r * cols + j] = s + bias[biasOffset + j];
-            }
-        }
-    }
+    void forward(float[] a, int[] rowOffset, int rows, int inner, float[] w, int wOffset, int cols, float[] bias,
+                 int biasOffset, float[] out);
 
     /**
      * Weight gradient: dw[dwOffset + j·inner + i] = Σ_r dz[r·cols + j] · a[rowOffset[r] + i] and
@@ -67,32 +42,8 @@ public final class FloatDense {
      * @param dwOffset where the weight block starts
      * @param dbOffset where the bias block starts
      */
-    public static void weightGradient(float[] dz, int rows, int cols, float[] a, int[] rowOffset, int inner,
-                                      float[] dw, int dwOffset, int dbOffset) {
-        java.util.Arrays.fill(dw, dwOffset, dwOffset + cols * inner, 0f);
-        java.util.Arrays.fill(dw, dbOffset, dbOffset + cols, 0f);
-        int bound = S.loopBound(inner);
-        for (int r = 0; r < rows; r++) {
-            int ar = rowOffset[r];
-            for (int j = 0; j < cols; j++) {
-                float g = dz[r * cols + j];
-                dw[dbOffset + j] += g;
-                if (g == 0) {
-                    continue;
-                }
-                int wj = dwOffset + j * inner;
-                FloatVector gv = FloatVector.broadcast(S, g);
-                int i = 0;
-                for (; i < bound; i += L) {
-                    FloatVector.fromArray(S, a, ar + i).fma(gv, FloatVector.fromArray(S, dw, wj + i))
-                            .intoArray(dw, wj + i);
-                }
-                for (; i < inner; i++) {
-                    dw[wj + i] = Math.fma(a[ar + i], g, dw[wj + i]);
-                }
-            }
-        }
-    }
+    void weightGradient(float[] dz, int rows, int cols, float[] a, int[] rowOffset, int inner, float[] dw,
+                        int dwOffset, int dbOffset);
 
     /**
      * Input gradient: da[r·inner + i] = Σ_j dz[r·cols + j] · w[wOffset + j·inner + i], overwritten.
@@ -105,25 +56,67 @@ public final class FloatDense {
      * @param inner the input width
      * @param da B × inner, overwritten
      */
-    public static void inputGradient(float[] dz, int rows, int cols, float[] w, int wOffset, int inner, float[] da) {
-        java.util.Arrays.fill(da, 0, rows * inner, 0f);
-        int bound = S.loopBound(inner);
-        for (int r = 0; r < rows; r++) {
-            int dr = r * inner;
-            for (int j = 0; j < cols; j++) {
-                float g = dz[r * cols + j];
-                if (g == 0) {
-                    continue;
+    void inputGradient(float[] dz, int rows, int cols, float[] w, int wOffset, int inner, float[] da);
+
+    private static FloatDense select() {
+        boolean vectorModule = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
+        if (vectorModule && !Boolean.getBoolean("glassy.scalar")) {
+            try {
+                return (FloatDense) Class.forName("org.glassy.internal.VectorFloatDense").getDeclaredConstructor()
+                        .newInstance();
+            } catch (ReflectiveOperationException | LinkageError e) {
+                return new Scalar();
+            }
+        }
+        return new Scalar();
+    }
+
+    /** Plain loops in float32: the fallback. */
+    final class Scalar implements FloatDense {
+        @Override
+        public void forward(float[] a, int[] rowOffset, int rows, int inner, float[] w, int wOffset, int cols,
+                            float[] bias, int biasOffset, float[] out) {
+            for (int r = 0; r < rows; r++) {
+                int ar = rowOffset[r];
+                for (int j = 0; j < cols; j++) {
+                    int wj = wOffset + j * inner;
+                    float s = 0;
+                    for (int i = 0; i < inner; i++) {
+                        s = Math.fma(a[ar + i], w[wj + i], s);
+                    }
+                    out[r * cols + j] = s + bias[biasOffset + j];
                 }
-                int wj = wOffset + j * inner;
-                FloatVector gv = FloatVector.broadcast(S, g);
-                int i = 0;
-                for (; i < bound; i += L) {
-                    FloatVector.fromArray(S, w, wj + i).fma(gv, FloatVector.fromArray(S, da, dr + i))
-                            .intoArray(da, dr + i);
+            }
+        }
+
+        @Override
+        public void weightGradient(float[] dz, int rows, int cols, float[] a, int[] rowOffset, int inner,
+                                   float[] dw, int dwOffset, int dbOffset) {
+            java.util.Arrays.fill(dw, dwOffset, dwOffset + cols * inner, 0f);
+            java.util.Arrays.fill(dw, dbOffset, dbOffset + cols, 0f);
+            for (int r = 0; r < rows; r++) {
+                int ar = rowOffset[r];
+                for (int j = 0; j < cols; j++) {
+                    float g = dz[r * cols + j];
+                    dw[dbOffset + j] += g;
+                    int wj = dwOffset + j * inner;
+                    for (int i = 0; i < inner; i++) {
+                        dw[wj + i] = Math.fma(a[ar + i], g, dw[wj + i]);
+                    }
                 }
-                for (; i < inner; i++) {
-                    da[dr + i] = Math.fma(w[wj + i], g, da[dr + i]);
+            }
+        }
+
+        @Override
+        public void inputGradient(float[] dz, int rows, int cols, float[] w, int wOffset, int inner, float[] da) {
+            java.util.Arrays.fill(da, 0, rows * inner, 0f);
+            for (int r = 0; r < rows; r++) {
+                for (int j = 0; j < cols; j++) {
+                    float g = dz[r * cols + j];
+                    int wj = wOffset + j * inner;
+                    for (int i = 0; i < inner; i++) {
+                        da[r * inner + i] = Math.fma(w[wj + i], g, da[r * inner + i]);
+                    }
                 }
             }
         }

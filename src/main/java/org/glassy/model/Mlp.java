@@ -474,7 +474,7 @@ public final class Mlp implements BatchModel {
         int last = widths.length - 1;
         for (int l = 1; l <= last; l++) {
             float[] out = ws.activations32[l];
-            FloatDense.forward(in, rows, batch, widths[l - 1], theta, weightOffset[l], widths[l], theta, biasOffset[l],
+            FloatDense.INSTANCE.forward(in, rows, batch, widths[l - 1], theta, weightOffset[l], widths[l], theta, biasOffset[l],
                     out);
             int n = batch * widths[l];
             if (l < last) {
@@ -533,11 +533,11 @@ public final class Mlp implements BatchModel {
         for (int l = last; l >= 1; l--) {
             float[] in = l == 1 ? inputs32() : ws.activations32[l - 1];
             int[] rows = l == 1 ? ws.inputRows : ws.rowOffsets[l - 1];
-            FloatDense.weightGradient(ws.deltas32[l], batch, widths[l], in, rows, widths[l - 1], grad, weightOffset[l],
+            FloatDense.INSTANCE.weightGradient(ws.deltas32[l], batch, widths[l], in, rows, widths[l - 1], grad, weightOffset[l],
                     biasOffset[l]);
             if (l > 1) {
                 float[] d = ws.deltas32[l - 1];
-                FloatDense.inputGradient(ws.deltas32[l], batch, widths[l], theta, weightOffset[l], widths[l - 1], d);
+                FloatDense.INSTANCE.inputGradient(ws.deltas32[l], batch, widths[l], theta, weightOffset[l], widths[l - 1], d);
                 float[] a = ws.activations32[l - 1];
                 int n = batch * widths[l - 1];
                 switch (architecture.activation()) {
