@@ -115,6 +115,15 @@ class OptionNamesTest {
             "1"},
                 "--samples", "0", "--relax-epochs", "3", "--total-epochs", "0", "--seed", "x", "--channels", "17",
                 "--lr", "0", "--batch", "101", "--baseline", "cnn", "--out", MISSING_DIR);
+        command("nmf", new String[] {"--data", "synthetic", "--rank", "2", "--beta", "1", "--iterations", "1", "--seed",
+            "1", "--samples", "20"},
+                "--data", "mnist", "--rank", "0", "--beta", "5", "--iterations", "-1", "--seed", "x", "--samples", "0",
+                "--update", "foo", "--out", MISSING_DIR);
+        command("structured-training", new String[] {"--optimizer", "sgd", "--data", "teacher", "--samples", "50",
+            "--hidden", "4", "--epochs", "1", "--seed", "1"},
+                "--optimizer", "foo", "--data", "foo", "--samples", "0", "--hidden", "0", "--epochs", "-1", "--seed",
+                "x", "--loss", "hinge", "--lr", "0", "--batch", "0", "--precision", "float16",
+                "--relu-derivative-at-zero", "2", "--out", MISSING_DIR);
     }
 
     /** The options of a command that take a value (not --help, --version or flags). */
