@@ -29,7 +29,7 @@ import picocli.CommandLine.Command;
             CugliandoloKurchanCommand.class, NebCommand.class, BarrierCommand.class, HingeShallowCommand.class,
             PerceptronCommand.class, DoubleDescentCommand.class, Cnn2fcCommand.class, PhaseRetrievalCommand.class,
             SpikedCommand.class, SpikedDmftCommand.class, SpikedThresholdCommand.class, ResNetFlowCommand.class,
-            SubagingCommand.class, JammingCommand.class,
+            SubagingCommand.class, JammingCommand.class, NmfCommand.class, StructuredTrainingCommand.class,
             SweepCommand.class, CollectCommand.class, SweepStatusCommand.class, SweepTaskCommand.class,
             CommandLine.HelpCommand.class})
 public final class Glassy implements Runnable {

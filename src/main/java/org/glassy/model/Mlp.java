@@ -6,6 +6,7 @@ import java.util.SplittableRandom;
 
 import org.glassy.data.Dataset;
 import org.glassy.internal.Dense;
+import org.glassy.internal.FloatDense;
 import org.glassy.internal.Require;
 
 /**
@@ -116,6 +117,9 @@ public final class Mlp implements BatchModel {
     private final int[] biasOffset;
     private final int parameterCount;
     private final ThreadLocal<Workspace> workspace;
+    private final double reluDerivativeAtZero;
+    private final Precision precision;
+    private volatile float[] inputs32;
 
     /**
      * Creates the network's loss on a dataset.
@@ -125,6 +129,46 @@ public final class Mlp implements BatchModel {
      * @param data the training set
      */
     public Mlp(Architecture architecture, Dataset data) {
+        this(architecture, data, 0);
+    }
+
+    /**
+     * Creates the network's loss on a dataset with a chosen value of ReLU′(0), the derivative that
+     * backpropagation uses where a ReLU unit's pre-activation is exactly zero (Bertoin, Bolte, Gerchinovitz,
+     * Pauwels, "Numerical influence of ReLU′(0) on backpropagation", NeurIPS 2021, arXiv:2106.12915). Any
+     * value in [0, 1] is an element of the Clarke subdifferential at 0, so every choice gives a valid
+     * conservative field (Bolte and Pauwels, arXiv:1909.10300); they differ only on the steps where some
+     * pre-activation is exactly 0. Ignored for other activations.
+     *
+     * @param architecture the network; its first width must be the data's input dimension and its last
+     *     the number of classes
+     * @param data the training set
+     * @param reluDerivativeAtZero ReLU′(0) in [0, 1]; 0 (the default constructor's) is PyTorch's and DL4J's
+     */
+    public Mlp(Architecture architecture, Dataset data, double reluDerivativeAtZero) {
+        this(architecture, data, reluDerivativeAtZero, Precision.FLOAT64);
+    }
+
+    /**
+     * Creates the network's loss on a dataset with a chosen ReLU′(0) and precision. In {@link Precision#FLOAT32}
+     * the parameters and inputs are rounded to float32 and the forward and backward passes run entirely in
+     * float32 (matrix products on the Vector API's float species, {@code internal.FloatDense}, sums accumulated in
+     * float32); the per-example loss and its gradient with respect to the logits are evaluated in float64 from
+     * the float32 logits, the latter rounded to float32 before backpropagation; full-batch sums over chunks of
+     * {@value #CHUNK} examples are accumulated in float64. {@link Precision#FLOAT64} is the original path,
+     * unchanged.
+     *
+     * @param architecture the network
+     * @param data the training set
+     * @param reluDerivativeAtZero ReLU′(0) in [0, 1]
+     * @param precision the arithmetic of the passes
+     */
+    public Mlp(Architecture architecture, Dataset data, double reluDerivativeAtZero, Precision precision) {
+        this.precision = Objects.requireNonNull(precision, "precision");
+        if (!(reluDerivativeAtZero >= 0 && reluDerivativeAtZero <= 1)) {
+            throw Require.invalid("reluDerivativeAtZero", "must lie in [0, 1], got " + reluDerivativeAtZero);
+        }
+        this.reluDerivativeAtZero = reluDerivativeAtZero;
         this.architecture = Objects.requireNonNull(architecture, "architecture");
         this.data = Objects.requireNonNull(data, "data");
         this.widths = architecture.widths();
@@ -157,7 +201,42 @@ public final class Mlp implements BatchModel {
      * @return a new model sharing nothing mutable with this one
      */
     public Mlp withData(Dataset other) {
-        return new Mlp(architecture, other);
+        return new Mlp(architecture, other, reluDerivativeAtZero, precision);
+    }
+
+    /**
+     * The same network and data with another ReLU′(0).
+     *
+     * @param value ReLU′(0) in [0, 1]
+     * @return a new model
+     */
+    public Mlp withReluDerivativeAtZero(double value) {
+        return new Mlp(architecture, data, value, precision);
+    }
+
+    /**
+     * The same network and data in another precision.
+     *
+     * @param value the precision of the passes
+     * @return a new model
+     */
+    public Mlp withPrecision(Precision value) {
+        return new Mlp(architecture, data, reluDerivativeAtZero, value);
+    }
+
+    /** @return the precision of the forward and backward passes */
+    public Precision precision() {
+        return precision;
+    }
+
+    /** @return the value of ReLU′(0) used by backpropagation, in [0, 1] */
+    public double reluDerivativeAtZero() {
+        return reluDerivativeAtZero;
+    }
+
+    /** Whether backpropagation needs the pre-activations (ReLU with ReLU′(0) ≠ 0). */
+    private boolean keepsPreActivations() {
+        return reluDerivativeAtZero != 0 && architecture.activation() == Activation.RELU;
     }
 
     /** @return the architecture */
@@ -280,6 +359,10 @@ public final class Mlp implements BatchModel {
     }
 
     private void forward(double[] x, int[] indices, int from, int to, Workspace ws) {
+        if (precision == Precision.FLOAT32) {
+            forward32(x, indices, from, to, ws);
+            return;
+        }
         int batch = to - from;
         ws.ensure(batch);
         int inputs = widths[0];
@@ -292,6 +375,9 @@ public final class Mlp implements BatchModel {
             double[] out = ws.activations[l];
             Dense.INSTANCE.forward(in, rows, batch, widths[l - 1], x, weightOffset[l], widths[l], x, biasOffset[l], out);
             if (l < widths.length - 1) {
+                if (keepsPreActivations()) {
+                    System.arraycopy(out, 0, ws.preActivations(l, batch), 0, batch * widths[l]);
+                }
                 architecture.activation().apply(out, 0, batch * widths[l]);
             }
             in = out;
@@ -315,6 +401,9 @@ public final class Mlp implements BatchModel {
 
     /** Forward and backward over examples indices[from..to): mean loss, gradient into {@code gradient}. */
     private double pass(double[] x, int[] indices, int from, int to, double[] gradient, Workspace ws) {
+        if (precision == Precision.FLOAT32) {
+            return pass32(x, indices, from, to, gradient, ws);
+        }
         forward(x, indices, from, to, ws);
         int batch = to - from;
         int last = widths.length - 1;
@@ -335,8 +424,158 @@ public final class Mlp implements BatchModel {
             if (l > 1) {
                 Dense.INSTANCE.inputGradient(ws.deltas[l], batch, widths[l], x, weightOffset[l], widths[l - 1],
                         ws.deltas[l - 1]);
-                architecture.activation().backward(ws.activations[l - 1], ws.deltas[l - 1], 0, batch * widths[l - 1]);
+                if (keepsPreActivations()) {
+                    double[] s = ws.preActivations[l - 1];
+                    double[] d = ws.deltas[l - 1];
+                    for (int i = 0, n = batch * widths[l - 1]; i < n; i++) {
+                        if (s[i] < 0) {
+                            d[i] = 0;
+                        } else if (s[i] == 0) {
+                            d[i] *= reluDerivativeAtZero;
+                        }
+                    }
+                } else {
+                    architecture.activation().backward(ws.activations[l - 1], ws.deltas[l - 1], 0,
+                            batch * widths[l - 1]);
+                }
             }
+        }
+        return loss / batch;
+    }
+
+    private float[] inputs32() {
+        float[] in = inputs32;
+        if (in == null) {
+            double[] d = data.inputs();
+            in = new float[d.length];
+            for (int i = 0; i < d.length; i++) {
+                in[i] = (float) d[i];
+            }
+            inputs32 = in;
+        }
+        return in;
+    }
+
+    /** The float32 forward pass; the logits are copied (exactly) into the float64 workspace for the loss. */
+    private void forward32(double[] x, int[] indices, int from, int to, Workspace ws) {
+        int batch = to - from;
+        ws.ensure(batch);
+        ws.ensure32(parameterCount);
+        float[] theta = ws.theta32;
+        for (int i = 0; i < parameterCount; i++) {
+            theta[i] = (float) x[i];
+        }
+        int inputs = widths[0];
+        for (int b = 0; b < batch; b++) {
+            ws.inputRows[b] = indices[from + b] * inputs;
+        }
+        float[] in = inputs32();
+        int[] rows = ws.inputRows;
+        int last = widths.length - 1;
+        for (int l = 1; l <= last; l++) {
+            float[] out = ws.activations32[l];
+            FloatDense.INSTANCE.forward(in, rows, batch, widths[l - 1], theta, weightOffset[l], widths[l], theta, biasOffset[l],
+                    out);
+            int n = batch * widths[l];
+            if (l < last) {
+                if (keepsPreActivations()) {
+                    System.arraycopy(out, 0, ws.preActivations32[l], 0, n);
+                }
+                switch (architecture.activation()) {
+                    case RELU -> {
+                        for (int i = 0; i < n; i++) {
+                            out[i] = Math.max(0f, out[i]);
+                        }
+                    }
+                    case TANH -> {
+                        for (int i = 0; i < n; i++) {
+                            out[i] = (float) Math.tanh(out[i]);
+                        }
+                    }
+                    case SIGMOID -> {
+                        for (int i = 0; i < n; i++) {
+                            out[i] = (float) (1 / (1 + Math.exp(-out[i])));
+                        }
+                    }
+                    default -> throw new AssertionError(architecture.activation());
+                }
+            }
+            in = out;
+            rows = ws.rowOffsets[l];
+        }
+        float[] z = ws.activations32[last];
+        double[] z64 = ws.activations[last];
+        for (int i = 0, n = batch * widths[last]; i < n; i++) {
+            z64[i] = z[i];
+        }
+    }
+
+    /** The float32 forward and backward pass. */
+    private double pass32(double[] x, int[] indices, int from, int to, double[] gradient, Workspace ws) {
+        forward32(x, indices, from, to, ws);
+        int batch = to - from;
+        int last = widths.length - 1;
+        int classes = widths[last];
+        double[] z = ws.activations[last];
+        double[] delta = ws.deltas[last];
+        double loss = 0;
+        double scale = 1.0 / batch;
+        for (int b = 0; b < batch; b++) {
+            loss += architecture.loss().lossAndGradient(z, b * classes, classes, data.labels()[indices[from + b]],
+                    scale, delta);
+        }
+        float[] delta32 = ws.deltas32[last];
+        for (int i = 0, n = batch * classes; i < n; i++) {
+            delta32[i] = (float) delta[i];
+        }
+        float[] theta = ws.theta32;
+        float[] grad = ws.gradient32;
+        for (int l = last; l >= 1; l--) {
+            float[] in = l == 1 ? inputs32() : ws.activations32[l - 1];
+            int[] rows = l == 1 ? ws.inputRows : ws.rowOffsets[l - 1];
+            FloatDense.INSTANCE.weightGradient(ws.deltas32[l], batch, widths[l], in, rows, widths[l - 1], grad, weightOffset[l],
+                    biasOffset[l]);
+            if (l > 1) {
+                float[] d = ws.deltas32[l - 1];
+                FloatDense.INSTANCE.inputGradient(ws.deltas32[l], batch, widths[l], theta, weightOffset[l], widths[l - 1], d);
+                float[] a = ws.activations32[l - 1];
+                int n = batch * widths[l - 1];
+                switch (architecture.activation()) {
+                    case RELU -> {
+                        if (keepsPreActivations()) {
+                            float[] pre = ws.preActivations32[l - 1];
+                            float v = (float) reluDerivativeAtZero;
+                            for (int i = 0; i < n; i++) {
+                                if (pre[i] < 0) {
+                                    d[i] = 0;
+                                } else if (pre[i] == 0) {
+                                    d[i] *= v;
+                                }
+                            }
+                        } else {
+                            for (int i = 0; i < n; i++) {
+                                if (a[i] <= 0) {
+                                    d[i] = 0;
+                                }
+                            }
+                        }
+                    }
+                    case TANH -> {
+                        for (int i = 0; i < n; i++) {
+                            d[i] *= 1 - a[i] * a[i];
+                        }
+                    }
+                    case SIGMOID -> {
+                        for (int i = 0; i < n; i++) {
+                            d[i] *= a[i] * (1 - a[i]);
+                        }
+                    }
+                    default -> throw new AssertionError(architecture.activation());
+                }
+            }
+        }
+        for (int i = 0; i < parameterCount; i++) {
+            gradient[i] = grad[i];
         }
         return loss / batch;
     }
@@ -350,6 +589,13 @@ public final class Mlp implements BatchModel {
         double[][] activations;
         double[][] deltas;
         private double[] chunkGradient;
+        double[][] preActivations;
+        float[] theta32;
+        float[] gradient32;
+        float[][] activations32;
+        float[][] deltas32;
+        float[][] preActivations32;
+        private int capacity32;
 
         Workspace(int[] widths) {
             this.widths = widths;
@@ -373,6 +619,35 @@ public final class Mlp implements BatchModel {
             }
         }
 
+        void ensure32(int parameters) {
+            if (theta32 == null || theta32.length != parameters) {
+                theta32 = new float[parameters];
+                gradient32 = new float[parameters];
+            }
+            if (capacity32 == capacity) {
+                return;
+            }
+            capacity32 = capacity;
+            activations32 = new float[widths.length][];
+            deltas32 = new float[widths.length][];
+            preActivations32 = new float[widths.length][];
+            for (int l = 1; l < widths.length; l++) {
+                activations32[l] = new float[capacity * widths[l]];
+                deltas32[l] = new float[capacity * widths[l]];
+                preActivations32[l] = new float[capacity * widths[l]];
+            }
+        }
+
+        double[] preActivations(int layer, int batch) {
+            if (preActivations == null) {
+                preActivations = new double[widths.length][];
+            }
+            if (preActivations[layer] == null || preActivations[layer].length < batch * widths[layer]) {
+                preActivations[layer] = new double[capacity * widths[layer]];
+            }
+            return preActivations[layer];
+        }
+
         double[] chunkGradient(int n) {
             if (chunkGradient == null || chunkGradient.length != n) {
                 chunkGradient = new double[n];
@@ -383,7 +658,8 @@ public final class Mlp implements BatchModel {
 
     @Override
     public String toString() {
-        return "Mlp" + Arrays.toString(widths) + " " + architecture.activation() + " " + architecture.loss() + " on "
+        return "Mlp" + Arrays.toString(widths) + " " + architecture.activation() + " " + architecture.loss()
+                + (precision == Precision.FLOAT32 ? " float32" : "") + " on "
                 + data.name() + " (" + data.size() + " examples)";
     }
 }

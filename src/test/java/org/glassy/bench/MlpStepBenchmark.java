@@ -42,7 +42,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector", "-Xmx3g"})
 public class MlpStepBenchmark {
 
-    @Param({"lean", "dl4j", "dl4j-fit"})
+    @Param({"lean", "lean-float32", "dl4j", "dl4j-fit"})
     String engine;
 
     @Param({"SQUARED", "CROSS_ENTROPY"})
@@ -61,7 +61,9 @@ public class MlpStepBenchmark {
         Dataset data = new TeacherStudent(new TeacherStudent.Parameters(784, 10, 10, 1L)).sample(10_000, 2L);
         Mlp.Architecture architecture = Mlp.Architecture.oneHidden(784, 100, 10, Activation.RELU, loss);
         Mlp lean = new Mlp(architecture, data);
-        model = engine.equals("lean") ? lean : new DeepLearning4jNetwork(architecture, data);
+        model = engine.equals("lean") ? lean
+                : engine.equals("lean-float32") ? lean.withPrecision(org.glassy.model.Precision.FLOAT32)
+                : new DeepLearning4jNetwork(architecture, data);
         sgd = new MiniBatchSgd(0.01, 100, 0.5);
         state = sgd.init(model, Space.euclidean(), lean.initialParameters(3L));
         random = new SplitMix64(4L);

@@ -131,6 +131,15 @@ class OptionNamesTest {
                 "-1", "--kinetic", "-1", "--lipschitz", "0", "--target-mean", "1", "--target-cov", "1,2,1",
                 "--optimizer", "lbfgs", "--lr", "0", "--samples", "1", "--trajectories-out", MISSING_DIR, "--out",
                 MISSING_DIR);
+        command("nmf", new String[] {"--data", "synthetic", "--rank", "2", "--beta", "1", "--iterations", "1", "--seed",
+            "1", "--samples", "20"},
+                "--data", "mnist", "--rank", "0", "--beta", "5", "--iterations", "-1", "--seed", "x", "--samples", "0",
+                "--update", "foo", "--out", MISSING_DIR);
+        command("structured-training", new String[] {"--optimizer", "sgd", "--data", "teacher", "--samples", "50",
+            "--hidden", "4", "--epochs", "1", "--seed", "1"},
+                "--optimizer", "foo", "--data", "foo", "--samples", "0", "--hidden", "0", "--epochs", "-1", "--seed",
+                "x", "--loss", "hinge", "--lr", "0", "--batch", "0", "--precision", "float16",
+                "--relu-derivative-at-zero", "2", "--out", MISSING_DIR);
     }
 
     /** Two small tw,t,delta files (Δ = t/t_w^0.5 times a seed-dependent factor) in the temporary directory. */

@@ -1,0 +1,296 @@
+package org.glassy.study.structured;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.SplittableRandom;
+import java.util.function.Consumer;
+import java.util.stream.LongStream;
+
+import org.glassy.core.StepHandler;
+import org.glassy.data.Dataset;
+import org.glassy.data.FashionMnist;
+import org.glassy.data.TeacherStudent;
+import org.glassy.dynamics.Adam;
+import org.glassy.dynamics.BatchCursor;
+import org.glassy.dynamics.Dynamics;
+import org.glassy.dynamics.MiniBatchSgd;
+import org.glassy.internal.Require;
+import org.glassy.internal.Resources;
+import org.glassy.model.Activation;
+import org.glassy.model.Loss;
+import org.glassy.model.Mlp;
+import org.glassy.model.Precision;
+
+/**
+ * Notebook 11 and {@code bin/glassy structured-training}: a one-hidden-layer ReLU network (D-H-C, {@link Mlp})
+ * trained on P examples by SGD, Adam, {@link BlockMajorization} or {@link GaussNewton}, with the full-batch
+ * training loss, the test error and the cumulative wall time of training after every epoch. For SGD and Adam an
+ * epoch is ⌊P/B⌋ mini-batches; for the full-batch trainers one step. Data: Fashion-MNIST (the first P training
+ * images, pixels in [0, 1], test error on the 10 000 test images) or a teacher–student rule
+ * ({@link TeacherStudent}: D = {@value #TEACHER_INPUTS} Gaussian inputs, a tanh teacher with
+ * {@value #TEACHER_HIDDEN} hidden units and C = 10 classes drawn from the seed, test error on
+ * {@value #TEACHER_TEST} fresh inputs). Also the bifurcation measure of Bertoin, Bolte, Gerchinovitz and
+ * Pauwels (NeurIPS 2021, arXiv:2106.12915), {@link #bifurcationFraction}.
+ */
+public final class StructuredTraining {
+
+    /** The teacher's input dimension D. */
+    public static final int TEACHER_INPUTS = 50;
+    /** The teacher's hidden width. */
+    public static final int TEACHER_HIDDEN = 8;
+    /** Test inputs of the teacher rule. */
+    public static final int TEACHER_TEST = 10_000;
+
+    private StructuredTraining() {
+    }
+
+    /** The trainers. */
+    public enum Optimizer {
+        /** Plain mini-batch SGD, no momentum. */
+        SGD,
+        /** Adam with PyTorch's defaults on mini-batches. */
+        ADAM,
+        /** {@link BlockMajorization}, full batch. */
+        BLOCK_MM,
+        /** {@link GaussNewton} (Levenberg–Marquardt), full batch. */
+        GAUSS_NEWTON;
+
+        /**
+         * Parses the command-line name.
+         *
+         * @param name sgd, adam, block-mm or gauss-newton
+         * @return the optimizer
+         */
+        public static Optimizer parse(String name) {
+            for (Optimizer o : values()) {
+                if (o.label().equals(name)) {
+                    return o;
+                }
+            }
+            throw Require.invalid("optimizer", "must be sgd, adam, block-mm or gauss-newton, got " + name);
+        }
+
+        /** @return the command-line name */
+        public String label() {
+            return name().toLowerCase(Locale.ROOT).replace('_', '-');
+        }
+
+        /** @return whether the trainer uses mini-batches (and a learning rate) */
+        public boolean stochastic() {
+            return this == SGD || this == ADAM;
+        }
+    }
+
+    /** The data sets. */
+    public enum Data {
+        /** The teacher–student rule. */
+        TEACHER,
+        /** Fashion-MNIST. */
+        FASHION_MNIST;
+
+        /**
+         * Parses the command-line name.
+         *
+         * @param name teacher or fashion-mnist
+         * @return the data
+         */
+        public static Data parse(String name) {
+            return switch (name) {
+                case "teacher" -> TEACHER;
+                case "fashion-mnist" -> FASHION_MNIST;
+                default -> throw Require.invalid("data", "must be teacher or fashion-mnist, got " + name);
+            };
+        }
+
+        /** @return the input dimension D */
+        public int inputs() {
+            return this == TEACHER ? TEACHER_INPUTS : FashionMnist.INPUT_DIMENSION;
+        }
+    }
+
+    /**
+     * One run.
+     *
+     * @param optimizer the trainer
+     * @param data the data
+     * @param samples P ≥ 1 (≤ 60 000 for Fashion-MNIST)
+     * @param hidden H ≥ 1
+     * @param epochs E ≥ 0
+     * @param seed the seed of teacher, data, initialisation and batch order
+     * @param loss the loss
+     * @param learningRate η &gt; 0 (SGD, Adam)
+     * @param batch B in [1, P] (SGD, Adam)
+     * @param reluDerivativeAtZero ReLU′(0) in [0, 1]
+     * @param precision the arithmetic of the network's passes (float32: SGD and Adam only)
+     */
+    public record Parameters(Optimizer optimizer, Data data, int samples, int hidden, int epochs, long seed, Loss loss,
+                             double learningRate, int batch, double reluDerivativeAtZero, Precision precision) {
+
+        /**
+         * Validates the parameters.
+         *
+         * @param optimizer the trainer
+         * @param data the data
+         * @param samples P ≥ 1 (≤ 60 000 for Fashion-MNIST)
+         * @param hidden H ≥ 1
+         * @param epochs E ≥ 0
+         * @param seed the seed
+         * @param loss the loss
+         * @param learningRate η &gt; 0
+         * @param batch B in [1, P]
+         * @param reluDerivativeAtZero ReLU′(0) in [0, 1]
+         * @param precision float64, or float32 for SGD and Adam (the structured trainers' curvature products
+         *     are float64)
+         */
+        public Parameters {
+            Require.given("precision", precision);
+            if (precision == Precision.FLOAT32 && !optimizer.stochastic()) {
+                throw Require.invalid("precision", "float32 applies to sgd and adam only, not to " + optimizer.label());
+            }
+            Require.given("optimizer", optimizer);
+            Require.given("data", data);
+            Require.given("loss", loss);
+            Require.inRange("samples", samples, 1, data == Data.FASHION_MNIST ? FashionMnist.TRAIN_SIZE
+                    : (int) (Resources.MAX_ARRAY_LENGTH / TEACHER_INPUTS));
+            Require.atLeast("hidden", hidden, 1);
+            Require.atLeast("epochs", epochs, 0);
+            Require.positive("learningRate", learningRate);
+            Require.inRange("batch", batch, 1, samples);
+            if (!(reluDerivativeAtZero >= 0 && reluDerivativeAtZero <= 1)) {
+                throw Require.invalid("reluDerivativeAtZero", "must lie in [0, 1], got " + reluDerivativeAtZero);
+            }
+        }
+
+        /** Checks memory and work before anything runs. */
+        public void requireResources() {
+            double d = data.inputs();
+            double weights = (d + 1) * hidden + (hidden + 1) * 10.0;
+            double perPass = 2 * weights * samples;
+            double perEpoch = switch (optimizer) {
+                case SGD, ADAM -> 3 * perPass;
+                case BLOCK_MM -> 6 * perPass + samples * (hidden + 1.0) * (hidden + 1);
+                case GAUSS_NEWTON -> 6 * perPass * 60;
+            };
+            Resources.requireMemory("samples", 8 * (samples * (d + 12.0 * hidden + 20) + 10 * weights
+                    + (hidden + 1.0) * samples), Resources.count(samples) + " examples, hidden width " + hidden);
+            Resources.requireWork("epochs", perEpoch * (double) epochs, epochs + " epochs on " + samples
+                    + " examples");
+        }
+    }
+
+    /**
+     * The state after one epoch.
+     *
+     * @param epoch the epochs done
+     * @param trainLoss the full-batch training loss
+     * @param testError the test classification error
+     * @param seconds the cumulative wall time of training (evaluations excluded)
+     */
+    public record Row(int epoch, double trainLoss, double testError, double seconds) {
+    }
+
+    /**
+     * The training and test networks of a run.
+     *
+     * @param parameters the run
+     * @return {train, test}, sharing architecture and ReLU′(0)
+     */
+    public static Mlp[] networks(Parameters parameters) {
+        Dataset train;
+        Dataset test;
+        if (parameters.data() == Data.FASHION_MNIST) {
+            train = FashionMnist.train(parameters.samples());
+            test = FashionMnist.test();
+        } else {
+            TeacherStudent teacher = new TeacherStudent(new TeacherStudent.Parameters(TEACHER_INPUTS, TEACHER_HIDDEN,
+                    10, parameters.seed()));
+            SplittableRandom seeds = new SplittableRandom(parameters.seed());
+            train = teacher.sample(parameters.samples(), seeds.nextLong());
+            test = teacher.sample(TEACHER_TEST, seeds.nextLong());
+        }
+        Mlp.Architecture a = Mlp.Architecture.oneHidden(train.inputDimension(), parameters.hidden(), 10,
+                Activation.RELU, parameters.loss());
+        Mlp mlp = new Mlp(a, train, parameters.reluDerivativeAtZero(), parameters.precision());
+        return new Mlp[] {mlp, mlp.withData(test)};
+    }
+
+    /**
+     * Trains and hands a row to {@code rows} after the start (epoch 0) and after every epoch.
+     *
+     * @param parameters the run
+     * @param rows receives the rows in order
+     */
+    public static void run(Parameters parameters, Consumer<Row> rows) {
+        Mlp[] nets = networks(parameters);
+        Mlp train = nets[0];
+        Mlp test = nets[1];
+        int epochs = parameters.epochs();
+        long stepsPerEpoch = parameters.optimizer().stochastic()
+                ? parameters.samples() / parameters.batch() : 1;
+        long[] record = LongStream.rangeClosed(0, epochs).map(e -> e * stepsPerEpoch).toArray();
+        long start = System.nanoTime();
+        long[] excluded = {0};
+        StepHandler handler = (step, time, x, energy) -> {
+            long t0 = System.nanoTime();
+            double seconds = (t0 - start - excluded[0]) * 1e-9;
+            rows.accept(new Row((int) (step / stepsPerEpoch), energy, test.errorRate(x), step == 0 ? 0 : seconds));
+            excluded[0] += System.nanoTime() - t0;
+        };
+        double[] x0 = train.initialParameters(parameters.seed() ^ 0x5DEECE66DL);
+        long steps = epochs * stepsPerEpoch;
+        long noise = parameters.seed() + 1;
+        switch (parameters.optimizer()) {
+            case SGD -> Dynamics.of(train, new MiniBatchSgd(parameters.learningRate(), parameters.batch(), 0))
+                    .seed(noise).steps(steps).record(record, handler).run(x0);
+            case ADAM -> Dynamics.of(train, Adam.of(parameters.learningRate()).withBatches(parameters.batch()))
+                    .seed(noise).steps(steps).record(record, handler).run(x0);
+            case BLOCK_MM -> Dynamics.of(train, BlockMajorization.defaults()).seed(noise).steps(steps)
+                    .record(record, handler).run(x0);
+            case GAUSS_NEWTON -> Dynamics.of(train, GaussNewton.defaults()).seed(noise).steps(steps)
+                    .record(record, handler).run(x0);
+            default -> throw new AssertionError(parameters.optimizer());
+        }
+    }
+
+    /**
+     * The bifurcation measure of Bertoin et al. (arXiv:2106.12915): along plain SGD with the network's own
+     * ReLU′(0), the fraction of steps at which the mini-batch gradient backpropagated with ReLU′(0) = 0 differs
+     * (in any component, bit for bit) from that with ReLU′(0) = 1 at the same point and batch. Nonzero only
+     * where some pre-activation is exactly 0.
+     *
+     * @param train the network on its training set (its ReLU′(0) drives the training; its precision is that of
+     *     all three backpropagations)
+     * @param learningRate η &gt; 0
+     * @param batch B in [1, P]
+     * @param steps the SGD steps ≥ 1
+     * @param seed the seed of the initialisation and the batch order
+     * @return the fraction of the steps with a bifurcation, in [0, 1]
+     */
+    public static double bifurcationFraction(Mlp train, double learningRate, int batch, long steps, long seed) {
+        Require.positive("learningRate", learningRate);
+        Require.atLeast("steps", steps, 1);
+        Mlp zero = train.withReluDerivativeAtZero(0);
+        Mlp one = train.withReluDerivativeAtZero(1);
+        double[] x = train.initialParameters(seed ^ 0x5DEECE66DL);
+        double[] g = new double[x.length];
+        double[] g0 = new double[x.length];
+        double[] g1 = new double[x.length];
+        SplittableRandom random = new SplittableRandom(seed + 1);
+        BatchCursor cursor = BatchCursor.start(train.exampleCount(), batch);
+        long bifurcations = 0;
+        for (long k = 0; k < steps; k++) {
+            cursor = cursor.next(random);
+            int[] idx = cursor.permutation();
+            zero.batchEnergyAndGradient(x, idx, cursor.from(), cursor.to(), g0);
+            one.batchEnergyAndGradient(x, idx, cursor.from(), cursor.to(), g1);
+            if (!Arrays.equals(g0, g1)) {
+                bifurcations++;
+            }
+            train.batchEnergyAndGradient(x, idx, cursor.from(), cursor.to(), g);
+            for (int i = 0; i < x.length; i++) {
+                x[i] -= learningRate * g[i];
+            }
+        }
+        return (double) bifurcations / steps;
+    }
+}
