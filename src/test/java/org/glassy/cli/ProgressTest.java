@@ -112,6 +112,12 @@ class ProgressTest {
             "sgd", "--batch-fraction", "0.5", "--lr", "2", "--time", "200", "--seed", "1", "--spherical"});
         runs.put("resnet-flow", new String[] {"resnet-flow", "--data", "circles", "--blocks", "3", "--hidden", "4",
             "--steps", "20", "--seed", "1", "--samples", "30"});
+        runs.put("jamming", new String[] {"jamming", "--data", "random", "--dim", "4", "--depth", "1", "--width", "4",
+            "--samples", "30", "--margin", "1", "--seed", "1", "--steps", "200"});
+        runs.put("nmf", new String[] {"nmf", "--data", "synthetic", "--rank", "2", "--beta", "1", "--iterations", "5",
+            "--seed", "1", "--samples", "20"});
+        runs.put("structured-training", new String[] {"structured-training", "--optimizer", "block-mm", "--data",
+            "teacher", "--samples", "50", "--hidden", "4", "--epochs", "2", "--seed", "1"});
         return runs;
     }
 
