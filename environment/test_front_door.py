@@ -199,8 +199,10 @@ class PrerequisitesTest(unittest.TestCase):
         self.assertIn("@bin/prerequisites reproduce", makefile)
 
 
-def notebook(*cells):
-    return {"cells": list(cells), "metadata": {}, "nbformat": 4, "nbformat_minor": 5}
+def notebook(*cells, tagged=True):
+    """A notebook of these cells, followed (unless tagged is False) by the two tagged cells every study has."""
+    tail = [TAGGED_PARAMETERS, TAGGED_FIGURE] if tagged else []
+    return {"cells": list(cells) + tail, "metadata": {}, "nbformat": 4, "nbformat_minor": 5}
 
 
 def code(source, outputs=(), count=None):
@@ -209,6 +211,10 @@ def code(source, outputs=(), count=None):
 
 
 MARKDOWN = {"cell_type": "markdown", "id": "m", "metadata": {}, "source": ["# Title"]}
+TAGGED_PARAMETERS = {"cell_type": "code", "execution_count": None, "id": "p", "metadata": {"tags": ["parameters"]},
+                     "outputs": [], "source": ["boolean QUICK = false;"]}
+TAGGED_FIGURE = {"cell_type": "code", "execution_count": None, "id": "f", "metadata": {"tags": ["main-figure"]},
+                 "outputs": [], "source": ["Notebook.show(chart);"]}
 STREAM = {"name": "stdout", "output_type": "stream", "text": ["1\n"]}
 
 
@@ -245,6 +251,15 @@ class CheckNotebooksTest(unittest.TestCase):
         self.assertEqual(0, self.run_checker("--strip", path).returncode)
         self.assertEqual(check_notebooks.dumps(notebook(MARKDOWN, code("print(1)"))), path.read_text(encoding="utf-8"))
         self.assertEqual(0, self.run_checker(path).returncode)
+
+    def test_a_notebook_without_its_tagged_cells_fails_saying_which(self):
+        path = self.write("06-untagged.ipynb", notebook(MARKDOWN, code("boolean QUICK = true;"), tagged=False))
+        result = self.run_checker(path)
+        self.assertEqual(1, result.returncode)
+        lines = result.stderr.splitlines()
+        self.assertEqual(2, len(lines), result.stderr)
+        self.assertTrue(lines[0].startswith(f"{path}: no cell tagged 'parameters' that sets QUICK"), lines[0])
+        self.assertTrue(lines[1].startswith(f"{path}: no code cell tagged 'main-figure'"), lines[1])
 
     def test_an_unreadable_notebook_fails(self):
         directory = tempfile.TemporaryDirectory()
