@@ -249,7 +249,7 @@ def run_lab(page, lab, out):
     print(f"kernel selected: {KERNEL}")
 
     # the quick version: QUICK = true at the end of the parameters cell
-    parameters = panel.locator(".jp-CodeCell", has_text="boolean QUICK = false;")
+    parameters = panel.locator(".jp-CodeCell", has_text="boolean QUICK = Notebook.quickOnBinder();")
     parameters.locator(".cm-content").click()
     expect(parameters.locator(".cm-editor")).to_have_class(re.compile(r"\bcm-focused\b"))
     page.keyboard.press("Control+End")

@@ -6,6 +6,7 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -106,6 +107,62 @@ public final class Notebook {
         bundle.put("text/html", html);
         bundle.put("text/plain", html.replaceAll("<[^>]+>", ""));
         KernelDisplay.current().display(bundle, null);
+    }
+
+    /**
+     * The environment variables by which a notebook knows it runs on Binder: BinderHub's spawner
+     * sets {@code BINDER_LAUNCH_HOST} and {@code BINDER_REPO_URL} (with {@code BINDER_REF_URL},
+     * {@code BINDER_REQUEST} and {@code BINDER_PERSISTENT_REQUEST}) in every session it launches, on
+     * mybinder.org and its federation members alike.
+     */
+    public static final List<String> BINDER_VARIABLES = List.of("BINDER_LAUNCH_HOST", "BINDER_REPO_URL");
+
+    /**
+     * The default of a notebook's {@code QUICK} parameter: {@code true} on Binder, whose sessions have
+     * about one CPU and 1–2 GB, {@code false} everywhere else (a workstation, {@code make reproduce}).
+     * On Binder it also prints, as the notebook's first output, that the study runs in QUICK mode
+     * and how to run the full one: set {@code QUICK = false} in the parameters cell, the single switch.
+     *
+     * <pre>{@code
+     * boolean QUICK = Notebook.quickOnBinder();   // true on Binder: set false for the full study
+     * }</pre>
+     *
+     * @return whether a Binder session was detected
+     */
+    public static boolean quickOnBinder() {
+        String variable = binderVariable(System.getenv());
+        if (variable != null) {
+            System.out.println(binderNotice(variable));
+        }
+        return variable != null;
+    }
+
+    /**
+     * Returns the first of {@link #BINDER_VARIABLES} set (non-blank) in an environment.
+     *
+     * @param environment variables and their values, as {@link System#getenv()}
+     * @return the variable's name, or {@code null} when none is set (not on Binder)
+     */
+    public static String binderVariable(Map<String, String> environment) {
+        for (String name : BINDER_VARIABLES) {
+            String value = environment.get(name);
+            if (value != null && !value.isBlank()) {
+                return name;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The line a notebook prints first on Binder.
+     *
+     * @param variable the Binder variable that was found
+     * @return the notice
+     */
+    static String binderNotice(String variable) {
+        return "Binder detected (" + variable + " is set): QUICK mode, the small version of this study sized for"
+                + " Binder's one CPU. For the full study set QUICK = false in the parameters cell and run all"
+                + " cells again (minutes to tens of minutes; see docs/teaching.md).";
     }
 
     /**

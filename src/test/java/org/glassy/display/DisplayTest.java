@@ -245,4 +245,15 @@ class DisplayTest {
         List<String> y = drawnTickLabels(Plots.lines(sizes, "x", "y", null).logX().logY().build(), false);
         assertTrue(y.size() >= 4 && y.containsAll(List.of("0.02", "0.03", "0.05")), y.toString());
     }
+
+    @Test
+    void binderIsDetectedByEitherOfBinderHubsVariablesAndNothingElse() {
+        assertEquals("BINDER_LAUNCH_HOST", Notebook.binderVariable(
+                java.util.Map.of("BINDER_LAUNCH_HOST", "https://mybinder.org/", "HOME", "/home/jovyan")));
+        assertEquals("BINDER_REPO_URL", Notebook.binderVariable(
+                java.util.Map.of("BINDER_REPO_URL", "https://github.com/owner/glassy")));
+        assertEquals(null, Notebook.binderVariable(java.util.Map.of("HOME", "/root", "JUPYTERHUB_USER", "x")));
+        assertEquals(null, Notebook.binderVariable(java.util.Map.of("BINDER_LAUNCH_HOST", " ")));
+        assertTrue(Notebook.binderNotice("BINDER_REPO_URL").contains("QUICK = false"));
+    }
 }
