@@ -45,9 +45,9 @@ class Notebook02ExercisesTest {
 
     /**
      * Exercise 1 — closer to T_d: "set {@code TEMPERATURE = 0.55}. Predict the height of the plateau q_EA, and where
-     * C(t_w + t, t_w) of the oldest waiting time (t_w ≈ 29) stands at t ≈ 3, compared with T = 0.4." The solution:
+     * C(t_w + t, t_w) of the oldest waiting time (t_w = 50) stands at t ≈ 3, compared with T = 0.4." The solution:
      * q_EA falls from 0.730 to 0.585 (the marginality condition (p(p−1)/2) q^{p−2}(1−q)² = T²); the simulated
-     * C(t_w ≈ 29, t ≈ 3) lies in [0.55, 0.76], below its value at T = 0.4 (0.77–0.82).
+     * C(t_w = 50, t ≈ 3) lies in [0.55, 0.76], below its value at T = 0.4 (0.75–0.80).
      */
     @Test
     void aHotterGlassHasALowerPlateau() {
