@@ -273,10 +273,15 @@ public final class JammingStudy {
                     if (gi == 0) {
                         continue;
                     }
-                    for (int j = 0; j < n; j++) {
+                    for (int j = i; j < n; j++) {
                         h0[i][j] += gi * g[j];
                     }
                 }
+            }
+        }
+        for (int i = 0; i < n; i++) {  // the lower triangle mirrors the upper one: exactly symmetric, as Hipparchus
+            for (int j = 0; j < i; j++) {  // requires (g_i g_j/P and g_j g_i/P can differ in the last bit)
+                h0[i][j] = h0[j][i];
             }
         }
         return new double[][] {increasing(h), increasing(h0)};

@@ -126,4 +126,21 @@ class JammingTrainingTest {
             assertEquals(0.0, zero[0][zero[0].length - 1]);
         }
     }
+
+    /**
+     * A student's change in notebook 06 (width 8 at depth 2, P = 204, data seed 7) made Hipparchus refuse H₀ as
+     * "non symmetric": g_i g_j/P and g_j g_i/P can differ in the last bit. The spectra must come out, H₀'s with
+     * rank at most N_Δ.
+     */
+    @Test
+    void theGaussNewtonPartIsExactlySymmetricWhereRoundingOnceMadeItRefused() {
+        HingeNetwork network = new HingeNetwork(new HingeNetwork.Architecture(8, 8, 2), JammingData.random(204, 8, 7L), 1);
+        JammingTraining.Result r = JammingTraining.train(network,
+                JammingTraining.Protocol.of(JammingTraining.Optimizer.ADAM, 4000).withDecayInterval(500), 7L, null);
+        double[][] spectra = JammingStudy.hessianSpectra(network, r.parameters());
+        double[] h0 = spectra[1];
+        double top = Math.max(h0[h0.length - 1], 1e-300);
+        assertTrue(JammingStudy.countAbove(h0, 1e-8 * top) <= r.unsatisfied(), "rank of H0 <= N_Delta");
+        assertEquals(network.dimension(), spectra[0].length);
+    }
 }
