@@ -199,10 +199,17 @@ class PrerequisitesTest(unittest.TestCase):
         self.assertIn("@bin/prerequisites reproduce", makefile)
 
 
-def notebook(*cells, tagged=True):
-    """A notebook of these cells, followed (unless tagged is False) by the two tagged cells every study has."""
-    tail = [TAGGED_PARAMETERS, TAGGED_FIGURE] if tagged else []
+def notebook(*cells, tagged=True, try_it=True):
+    """A notebook of these cells, followed (unless tagged is False) by the two tagged cells every study has, and
+    (unless try_it is False) by a "Try it" section whose solutions name real tests of notebook 01."""
+    tail = ([TAGGED_PARAMETERS, TAGGED_FIGURE] if tagged else []) + (TRY_IT if try_it else [])
     return {"cells": list(cells) + tail, "metadata": {}, "nbformat": 4, "nbformat_minor": 5}
+
+
+def solution(checked_by, hidden=True):
+    metadata = {"jupyter": {"source_hidden": True}, "tags": ["solution"]} if hidden else {"tags": ["solution"]}
+    return {"cell_type": "markdown", "id": "s", "metadata": metadata,
+            "source": ["**Solution.** It halves.\n", "\n", f"Checked by `{checked_by}`."]}
 
 
 def code(source, outputs=(), count=None):
@@ -215,6 +222,11 @@ TAGGED_PARAMETERS = {"cell_type": "code", "execution_count": None, "id": "p", "m
                      "outputs": [], "source": ["boolean QUICK = false;"]}
 TAGGED_FIGURE = {"cell_type": "code", "execution_count": None, "id": "f", "metadata": {"tags": ["main-figure"]},
                  "outputs": [], "source": ["Notebook.show(chart);"]}
+TRY_IT = [{"cell_type": "markdown", "id": "t", "metadata": {}, "source": ["## Try it\n", "Change T."]},
+          {"cell_type": "markdown", "id": "e", "metadata": {}, "source": ["**Exercise 1.** Set T = 2."]},
+          solution("Notebook01ExercisesTest.doublingTheTemperatureHalvesTheEquilibriumEnergy"),
+          {"cell_type": "markdown", "id": "e", "metadata": {}, "source": ["**Exercise 2.** Set N = 128."]},
+          solution("Notebook01ExercisesTest.largerSystemsStopCloserToTheThreshold")]
 STREAM = {"name": "stdout", "output_type": "stream", "text": ["1\n"]}
 
 
@@ -236,7 +248,7 @@ class CheckNotebooksTest(unittest.TestCase):
         self.assertEqual((0, ""), (result.returncode, result.stderr))
 
     def test_outputs_and_execution_counts_fail_naming_the_notebook_and_cell(self):
-        path = self.write("05-dirty.ipynb", notebook(MARKDOWN, code("x = 1"), code("print(1)", [STREAM], 3),
+        path = self.write("01-dirty.ipynb", notebook(MARKDOWN, code("x = 1"), code("print(1)", [STREAM], 3),
                                                      code("y = 2", count=4)))
         result = self.run_checker(path)
         self.assertEqual(1, result.returncode)
@@ -253,13 +265,29 @@ class CheckNotebooksTest(unittest.TestCase):
         self.assertEqual(0, self.run_checker(path).returncode)
 
     def test_a_notebook_without_its_tagged_cells_fails_saying_which(self):
-        path = self.write("06-untagged.ipynb", notebook(MARKDOWN, code("boolean QUICK = true;"), tagged=False))
+        path = self.write("01-untagged.ipynb", notebook(MARKDOWN, code("boolean QUICK = true;"), tagged=False))
         result = self.run_checker(path)
         self.assertEqual(1, result.returncode)
         lines = result.stderr.splitlines()
         self.assertEqual(2, len(lines), result.stderr)
         self.assertTrue(lines[0].startswith(f"{path}: no cell tagged 'parameters' that sets QUICK"), lines[0])
         self.assertTrue(lines[1].startswith(f"{path}: no code cell tagged 'main-figure'"), lines[1])
+
+    def test_a_notebook_without_a_tested_try_it_section_fails_saying_what_is_missing(self):
+        path = self.write("01-no-exercises.ipynb", notebook(MARKDOWN, try_it=False))
+        result = self.run_checker(path)
+        self.assertEqual((1, [f"{path}: no 'Try it' section (a markdown cell starting '## Try it' with exercises and"
+                              " solutions)"]), (result.returncode, result.stderr.splitlines()))
+        path = self.write("01-bad-solutions.ipynb", notebook(
+            MARKDOWN, *TRY_IT[:2], solution("Notebook01ExercisesTest.noSuchTest"),
+            solution("Notebook02ExercisesTest.aHotterGlassHasALowerPlateau", hidden=False), try_it=False))
+        result = self.run_checker(path)
+        self.assertEqual(1, result.returncode)
+        self.assertEqual([f"{path}: cell 4: names Notebook01ExercisesTest.noSuchTest, which is not a @Test method in"
+                          " Notebook01ExercisesTest.java",
+                          f"{path}: cell 5: a solution must be collapsed (cell metadata jupyter.source_hidden = true)",
+                          f"{path}: cell 5: checked by Notebook02ExercisesTest, not this notebook's"
+                          " Notebook01ExercisesTest"], result.stderr.splitlines())
 
     def test_an_unreadable_notebook_fails(self):
         directory = tempfile.TemporaryDirectory()
@@ -273,7 +301,7 @@ class CheckNotebooksTest(unittest.TestCase):
     def test_placeholder_prose_fails_naming_the_cell(self):
         def markdown(text):
             return {"cell_type": "markdown", "id": "p", "metadata": {}, "source": [text]}
-        path = self.write("03-draft.ipynb", notebook(
+        path = self.write("01-draft.ipynb", notebook(
             MARKDOWN, code("int SEEDS = 4, N_JAMMED = 400;"),
             markdown("Means over `SEEDS` seeds and N_JAMMED spins (a parenthesis (in prose) is fine)."),
             markdown("## Collapse\n\n(prose on the collapse)"),
