@@ -60,9 +60,9 @@ final class VectorDense implements Dense {
         return Math.max(4, FORWARD_BLOCK_BYTES / (8 * Math.max(1, inner)) / 4 * 4);
     }
 
-    /** Input columns per weight-gradient block: a multiple of 2L with rows × block × 8 ≤ 128 kB, at least 2L. */
+    /** Input columns per weight-gradient block: a multiple of 6L with rows × block × 8 ≤ 128 kB, at least 6L. */
     static int gradientBlock(int rows) {
-        return Math.max(2 * L, GRADIENT_BLOCK_BYTES / (8 * Math.max(1, rows)) / (2 * L) * (2 * L));
+        return Math.max(6 * L, GRADIENT_BLOCK_BYTES / (8 * Math.max(1, rows)) / (6 * L) * (6 * L));
     }
 
     @Override
@@ -79,50 +79,44 @@ final class VectorDense implements Dense {
                 int a2 = rowOffset[r + 2];
                 int a3 = rowOffset[r + 3];
                 int j = jb;
-                for (; j + 4 <= jEnd; j += 4) {
+                for (; j + 3 <= jEnd; j += 3) {
                     int w0 = wOffset + j * inner;
                     int w1 = w0 + inner;
                     int w2 = w1 + inner;
-                    int w3 = w2 + inner;
-                    DoubleVector c00 = DoubleVector.zero(S), c01 = c00, c02 = c00, c03 = c00;
-                    DoubleVector c10 = c00, c11 = c00, c12 = c00, c13 = c00;
-                    DoubleVector c20 = c00, c21 = c00, c22 = c00, c23 = c00;
-                    DoubleVector c30 = c00, c31 = c00, c32 = c00, c33 = c00;
+                    DoubleVector c00 = DoubleVector.zero(S), c01 = c00, c02 = c00;
+                    DoubleVector c10 = c00, c11 = c00, c12 = c00;
+                    DoubleVector c20 = c00, c21 = c00, c22 = c00;
+                    DoubleVector c30 = c00, c31 = c00, c32 = c00;
                     for (int i = 0; i < bound; i += L) {
                         DoubleVector v0 = DoubleVector.fromArray(S, w, w0 + i);
                         DoubleVector v1 = DoubleVector.fromArray(S, w, w1 + i);
                         DoubleVector v2 = DoubleVector.fromArray(S, w, w2 + i);
-                        DoubleVector v3 = DoubleVector.fromArray(S, w, w3 + i);
                         DoubleVector x = DoubleVector.fromArray(S, a, a0 + i);
-                        c00 = x.fma(v0, c00); c01 = x.fma(v1, c01); c02 = x.fma(v2, c02); c03 = x.fma(v3, c03);
+                        c00 = x.fma(v0, c00); c01 = x.fma(v1, c01); c02 = x.fma(v2, c02);
                         x = DoubleVector.fromArray(S, a, a1 + i);
-                        c10 = x.fma(v0, c10); c11 = x.fma(v1, c11); c12 = x.fma(v2, c12); c13 = x.fma(v3, c13);
+                        c10 = x.fma(v0, c10); c11 = x.fma(v1, c11); c12 = x.fma(v2, c12);
                         x = DoubleVector.fromArray(S, a, a2 + i);
-                        c20 = x.fma(v0, c20); c21 = x.fma(v1, c21); c22 = x.fma(v2, c22); c23 = x.fma(v3, c23);
+                        c20 = x.fma(v0, c20); c21 = x.fma(v1, c21); c22 = x.fma(v2, c22);
                         x = DoubleVector.fromArray(S, a, a3 + i);
-                        c30 = x.fma(v0, c30); c31 = x.fma(v1, c31); c32 = x.fma(v2, c32); c33 = x.fma(v3, c33);
+                        c30 = x.fma(v0, c30); c31 = x.fma(v1, c31); c32 = x.fma(v2, c32);
                     }
                     int o = r * cols + j;
                     int b = biasOffset + j;
                     out[o] = finish(c00, a, a0, w, w0, bound, inner) + bias[b];
                     out[o + 1] = finish(c01, a, a0, w, w1, bound, inner) + bias[b + 1];
                     out[o + 2] = finish(c02, a, a0, w, w2, bound, inner) + bias[b + 2];
-                    out[o + 3] = finish(c03, a, a0, w, w3, bound, inner) + bias[b + 3];
                     o += cols;
                     out[o] = finish(c10, a, a1, w, w0, bound, inner) + bias[b];
                     out[o + 1] = finish(c11, a, a1, w, w1, bound, inner) + bias[b + 1];
                     out[o + 2] = finish(c12, a, a1, w, w2, bound, inner) + bias[b + 2];
-                    out[o + 3] = finish(c13, a, a1, w, w3, bound, inner) + bias[b + 3];
                     o += cols;
                     out[o] = finish(c20, a, a2, w, w0, bound, inner) + bias[b];
                     out[o + 1] = finish(c21, a, a2, w, w1, bound, inner) + bias[b + 1];
                     out[o + 2] = finish(c22, a, a2, w, w2, bound, inner) + bias[b + 2];
-                    out[o + 3] = finish(c23, a, a2, w, w3, bound, inner) + bias[b + 3];
                     o += cols;
                     out[o] = finish(c30, a, a3, w, w0, bound, inner) + bias[b];
                     out[o + 1] = finish(c31, a, a3, w, w1, bound, inner) + bias[b + 1];
                     out[o + 2] = finish(c32, a, a3, w, w2, bound, inner) + bias[b + 2];
-                    out[o + 3] = finish(c33, a, a3, w, w3, bound, inner) + bias[b + 3];
                 }
                 for (; j < jEnd; j++) {
                     for (int p = 0; p < 4; p++) {
@@ -176,31 +170,51 @@ final class VectorDense implements Dense {
             int iEnd = Math.min(bound2, ib + block);
             for (int j = colFrom; j + 4 <= groupEnd; j += 4) {
                 int d0 = dwOffset + j * inner;
-                for (int i = ib; i < iEnd; i += 2 * L) {
-                    DoubleVector c00 = DoubleVector.zero(S), c01 = c00, c10 = c00, c11 = c00;
-                    DoubleVector c20 = c00, c21 = c00, c30 = c00, c31 = c00;
+                int i = ib;
+                for (; i + 3 * L <= iEnd; i += 3 * L) {
+                    DoubleVector c00 = DoubleVector.zero(S), c01 = c00, c02 = c00;
+                    DoubleVector c10 = c00, c11 = c00, c12 = c00;
+                    DoubleVector c20 = c00, c21 = c00, c22 = c00;
+                    DoubleVector c30 = c00, c31 = c00, c32 = c00;
                     for (int r = 0; r < rows; r++) {
                         int ar = rowOffset[r] + i;
                         DoubleVector x0 = DoubleVector.fromArray(S, a, ar);
                         DoubleVector x1 = DoubleVector.fromArray(S, a, ar + L);
+                        DoubleVector x2 = DoubleVector.fromArray(S, a, ar + 2 * L);
                         int g = r * cols + j;
-                        DoubleVector g0 = DoubleVector.broadcast(S, dz[g]);
-                        c00 = x0.fma(g0, c00); c01 = x1.fma(g0, c01);
-                        DoubleVector g1 = DoubleVector.broadcast(S, dz[g + 1]);
-                        c10 = x0.fma(g1, c10); c11 = x1.fma(g1, c11);
-                        DoubleVector g2 = DoubleVector.broadcast(S, dz[g + 2]);
-                        c20 = x0.fma(g2, c20); c21 = x1.fma(g2, c21);
-                        DoubleVector g3 = DoubleVector.broadcast(S, dz[g + 3]);
-                        c30 = x0.fma(g3, c30); c31 = x1.fma(g3, c31);
+                        DoubleVector f = DoubleVector.broadcast(S, dz[g]);
+                        c00 = x0.fma(f, c00); c01 = x1.fma(f, c01); c02 = x2.fma(f, c02);
+                        f = DoubleVector.broadcast(S, dz[g + 1]);
+                        c10 = x0.fma(f, c10); c11 = x1.fma(f, c11); c12 = x2.fma(f, c12);
+                        f = DoubleVector.broadcast(S, dz[g + 2]);
+                        c20 = x0.fma(f, c20); c21 = x1.fma(f, c21); c22 = x2.fma(f, c22);
+                        f = DoubleVector.broadcast(S, dz[g + 3]);
+                        c30 = x0.fma(f, c30); c31 = x1.fma(f, c31); c32 = x2.fma(f, c32);
                     }
                     int o = d0 + i;
-                    c00.intoArray(dw, o); c01.intoArray(dw, o + L);
+                    c00.intoArray(dw, o); c01.intoArray(dw, o + L); c02.intoArray(dw, o + 2 * L);
                     o += inner;
-                    c10.intoArray(dw, o); c11.intoArray(dw, o + L);
+                    c10.intoArray(dw, o); c11.intoArray(dw, o + L); c12.intoArray(dw, o + 2 * L);
                     o += inner;
-                    c20.intoArray(dw, o); c21.intoArray(dw, o + L);
+                    c20.intoArray(dw, o); c21.intoArray(dw, o + L); c22.intoArray(dw, o + 2 * L);
                     o += inner;
-                    c30.intoArray(dw, o); c31.intoArray(dw, o + L);
+                    c30.intoArray(dw, o); c31.intoArray(dw, o + L); c32.intoArray(dw, o + 2 * L);
+                }
+                for (; i < iEnd; i += L) {
+                    DoubleVector c0 = DoubleVector.zero(S), c1 = c0, c2 = c0, c3 = c0;
+                    for (int r = 0; r < rows; r++) {
+                        DoubleVector x0 = DoubleVector.fromArray(S, a, rowOffset[r] + i);
+                        int g = r * cols + j;
+                        c0 = x0.fma(DoubleVector.broadcast(S, dz[g]), c0);
+                        c1 = x0.fma(DoubleVector.broadcast(S, dz[g + 1]), c1);
+                        c2 = x0.fma(DoubleVector.broadcast(S, dz[g + 2]), c2);
+                        c3 = x0.fma(DoubleVector.broadcast(S, dz[g + 3]), c3);
+                    }
+                    int o = d0 + i;
+                    c0.intoArray(dw, o);
+                    c1.intoArray(dw, o + inner);
+                    c2.intoArray(dw, o + 2 * inner);
+                    c3.intoArray(dw, o + 3 * inner);
                 }
             }
             int iEnd1 = Math.min(bound1, ib + block);
