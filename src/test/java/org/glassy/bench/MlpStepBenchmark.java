@@ -32,7 +32,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * results; ignored by the DL4J engines). Compare with {@code docs/pytorch_mlp_step.py --width H --threads T}
  * run in the same session. Run: {@code make bench BENCH_ARGS=MlpStep}; the widths and threads of
  * docs/benchmarks.md: {@code make bench BENCH_ARGS='MlpStep -p engine=lean -p loss=SQUARED -p width=1000,10000
- * -p threads=1,2'}.
+ * -p threads=1,2'}. At width 10000 give the JIT ≥ 40 s of warm-up ({@code -wi 4 -w 10}): one kernel call per step,
+ * so the first steps run the Vector-API loops before C2 has compiled them (docs/benchmarks.md).
  *
  * <p>Engines: {@code lean} ({@link Mlp}), {@code dl4j} ({@link DeepLearning4jNetwork} behind the run loop,
  * copying parameters and batch into native arrays every step) and {@code dl4j-fit} (the same DL4J network
