@@ -18,7 +18,7 @@ import jdk.incubator.vector.VectorSpecies;
  *
  * <ul>
  *   <li><b>Forward</b> out = X·Wᵀ + b: the units are cut into blocks of {@code forwardBlock(n_in)} units, a
- *       multiple of 4 with block × n_in × 8 bytes ≈ 256 kB (40 units at n_in = 784), which stay in L2; for each
+ *       multiple of 12 with block × n_in × 8 bytes ≤ 256 kB (36 units at n_in = 784), which stay in L2; for each
  *       block, every group of 4 examples (4 rows of X, 25 kB, in L1) sweeps the block in 4 × 3 register tiles
  *       (4 examples × 3 units: 12 accumulators, 3 vectors of W and one of X, the 16 registers of AVX2; per
  *       vector of inputs 3 loads of W, 4 of X and 12 FMAs — the 4 × 4 tile it replaced needed 21 registers
@@ -57,9 +57,12 @@ final class VectorDense implements Dense {
     /** Bytes of X kept in L2 per weight-gradient block. */
     private static final int GRADIENT_BLOCK_BYTES = 128 << 10;
 
-    /** Units per forward block: a multiple of 4 with units × inner × 8 ≤ 256 kB, at least 4. */
+    /**
+     * Units per forward block: a multiple of 12 (whole 3-unit tiles, and a multiple of {@link Dense#ALIGN}) with
+     * units × inner × 8 ≤ 256 kB, at least 12.
+     */
     static int forwardBlock(int inner) {
-        return Math.max(4, FORWARD_BLOCK_BYTES / (8 * Math.max(1, inner)) / 4 * 4);
+        return Math.max(12, FORWARD_BLOCK_BYTES / (8 * Math.max(1, inner)) / 12 * 12);
     }
 
     /** Input columns per weight-gradient block: a multiple of 6L with rows × block × 8 ≤ 128 kB, at least 6L. */

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
  * The cache-blocked vector kernels against the unblocked ones they replaced ({@link UnblockedVectorDense}):
  * blocking reorders loops, never a sum, so every element must be equal bit for bit; and their range methods,
  * called over aligned pieces in any order, must write exactly the numbers of the full call (what makes the
- * network's threads bit-identical). Shapes cross the block sizes (40 units per forward block at 784 inputs,
+ * network's threads bit-identical). Shapes cross the block sizes (36 units per forward block at 784 inputs,
  * 160 columns per gradient block at 100 rows) and leave tails in every dimension.
  */
 class DenseBlockingTest {
