@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Throwaway benchmark: time of one SGD training step of a 784-100-10 MLP on 1 CPU thread.
+"""Benchmark: time of one SGD training step of a 784-H-10 MLP (H = --width, default 100) on --threads CPU
+threads (default 1), the peer of Glassy's MlpStepBenchmark.
 
 One step = batch indexing (precomputed random permutation into a preloaded dataset),
 forward, loss, zero_grad, backward, optimizer.step().
@@ -7,19 +8,32 @@ forward, loss, zero_grad, backward, optimizer.step().
 Variants: float32/float64 x CrossEntropyLoss / MSELoss-to-one-hot.
 Warm-up 200 steps, then 7 timed blocks of 1000 steps (time.perf_counter).
 
-Run:  OMP_NUM_THREADS=1 MKL_NUM_THREADS=1 python mlp_step.py
+Run:  python pytorch_mlp_step.py [--width H] [--threads T] [--variants d] [--config]
+(--threads sets OMP_NUM_THREADS/MKL_NUM_THREADS before torch is loaded, and torch.set_num_threads;
+--variants d is float64 MSE to one-hot, the variant of Glassy's `-p loss=SQUARED`; --config prints the
+whole torch.__config__.show().)
 """
 import os
+import sys
+
+
+def _threads_from_argv():
+    for i, a in enumerate(sys.argv):
+        if a == "--threads" and i + 1 < len(sys.argv):
+            return sys.argv[i + 1]
+        if a.startswith("--threads="):
+            return a.split("=", 1)[1]
+    return "1"
+
 
 # Must be set before torch (and its OpenMP/MKL runtimes) is loaded.
-os.environ.setdefault("OMP_NUM_THREADS", "1")
-os.environ.setdefault("MKL_NUM_THREADS", "1")
+os.environ.setdefault("OMP_NUM_THREADS", _threads_from_argv())
+os.environ.setdefault("MKL_NUM_THREADS", _threads_from_argv())
 
 import argparse
 import platform
 import statistics
 import subprocess
-import sys
 import time
 
 import torch
@@ -124,9 +138,15 @@ def main():
     ap.add_argument("--warmup", type=int, default=200)
     ap.add_argument("--block", type=int, default=1000)
     ap.add_argument("--reps", type=int, default=7)
+    ap.add_argument("--width", type=int, default=100, help="hidden width H of the 784-H-10 network")
+    ap.add_argument("--threads", type=int, default=1, help="torch.set_num_threads")
+    ap.add_argument("--variants", default="abcd", help="which variants to run, e.g. d (float64 MSE)")
+    ap.add_argument("--config", action="store_true", help="print the whole torch.__config__.show()")
     args = ap.parse_args()
 
-    torch.set_num_threads(1)
+    global N_HID
+    N_HID = args.width
+    torch.set_num_threads(args.threads)
 
     model, cores = cpu_info()
     print(f"CPU: {model}  (os.cpu_count()={cores})")
@@ -135,7 +155,7 @@ def main():
           f"OMP_NUM_THREADS={os.environ.get('OMP_NUM_THREADS')}, "
           f"MKL_NUM_THREADS={os.environ.get('MKL_NUM_THREADS')}")
     print("torch.__config__.show() (BLAS/MKL/oneDNN lines):")
-    for line in config_summary():
+    for line in (torch.__config__.show().splitlines() if args.config else config_summary()):
         print("  " + line)
     print(f"MLP {N_IN}-{N_HID}-{N_OUT} ReLU, batch {BATCH}, SGD lr={LR} momentum={MOMENTUM}; "
           f"warmup {args.warmup} steps, {args.reps} x {args.block} steps")
@@ -151,6 +171,8 @@ def main():
     print(hdr)
     print("|" + "-" * 28 + "|" + "-" * 16 + "|" + "-" * 13 + "|" + "-" * 22)
     for tag, dt, lk, name in variants:
+        if tag not in args.variants:
+            continue
         times, final_loss = run_variant(dt, lk, args.warmup, args.block, args.reps)
         med, mn = statistics.median(times), min(times)
         allb = " ".join(f"{t:.4f}" for t in times)

@@ -25,9 +25,15 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * One SGD step (mini-batch forward, backward, momentum update) of a 784-100-10 ReLU network with
- * batch 100, double precision, one thread: the hot loop of the DNN studies. Compare with
- * {@code docs/pytorch_mlp_step.py} run in the same session. Run: {@code make bench BENCH_ARGS=MlpStep}.
+ * One SGD step (mini-batch forward, backward, momentum update) of a 784-H-10 ReLU network with
+ * batch 100, double precision: the hot loop of the DNN studies. H is {@code width} (default 100; 1000 and
+ * 10000 for Baity-Jesi et al.'s toy model), {@code threads} the lean engine's {@link Mlp#withThreads} (default
+ * 1; 2 splits the products of layers of at least 1.6·10⁷ multiply–adds over two threads, with bit-identical
+ * results; ignored by the DL4J engines). Compare with {@code docs/pytorch_mlp_step.py --width H --threads T}
+ * run in the same session. Run: {@code make bench BENCH_ARGS=MlpStep}; the widths and threads of
+ * docs/benchmarks.md: {@code make bench BENCH_ARGS='MlpStep -p engine=lean -p loss=SQUARED -p width=1000,10000
+ * -p threads=1,2'}. At width 10000 give the JIT ≥ 40 s of warm-up ({@code -wi 4 -w 10}): one kernel call per step,
+ * so the first steps run the Vector-API loops before C2 has compiled them (docs/benchmarks.md).
  *
  * <p>Engines: {@code lean} ({@link Mlp}), {@code dl4j} ({@link DeepLearning4jNetwork} behind the run loop,
  * copying parameters and batch into native arrays every step) and {@code dl4j-fit} (the same DL4J network
@@ -48,6 +54,12 @@ public class MlpStepBenchmark {
     @Param({"SQUARED", "CROSS_ENTROPY"})
     Loss loss;
 
+    @Param({"100"})
+    int width;
+
+    @Param({"1"})
+    int threads;
+
     private BatchModel model;
     private MiniBatchSgd sgd;
     private MiniBatchSgd.State state;
@@ -59,8 +71,8 @@ public class MlpStepBenchmark {
     @Setup
     public void setUp() {
         Dataset data = new TeacherStudent(new TeacherStudent.Parameters(784, 10, 10, 1L)).sample(10_000, 2L);
-        Mlp.Architecture architecture = Mlp.Architecture.oneHidden(784, 100, 10, Activation.RELU, loss);
-        Mlp lean = new Mlp(architecture, data);
+        Mlp.Architecture architecture = Mlp.Architecture.oneHidden(784, width, 10, Activation.RELU, loss);
+        Mlp lean = new Mlp(architecture, data).withThreads(threads);
         model = engine.equals("lean") ? lean
                 : engine.equals("lean-float32") ? lean.withPrecision(org.glassy.model.Precision.FLOAT32)
                 : new DeepLearning4jNetwork(architecture, data);
@@ -73,11 +85,11 @@ public class MlpStepBenchmark {
                     new org.deeplearning4j.nn.conf.NeuralNetConfiguration.Builder()
                     .dataType(org.nd4j.linalg.api.buffer.DataType.DOUBLE).seed(3L)
                     .updater(new org.nd4j.linalg.learning.config.Sgd(0.01)).list()
-                    .layer(new org.deeplearning4j.nn.conf.layers.DenseLayer.Builder().nIn(784).nOut(100)
+                    .layer(new org.deeplearning4j.nn.conf.layers.DenseLayer.Builder().nIn(784).nOut(width)
                             .activation(org.nd4j.linalg.activations.Activation.RELU).build())
                     .layer(new org.deeplearning4j.nn.conf.layers.OutputLayer.Builder(squared
                             ? org.nd4j.linalg.lossfunctions.LossFunctions.LossFunction.MSE
-                            : org.nd4j.linalg.lossfunctions.LossFunctions.LossFunction.MCXENT).nIn(100).nOut(10)
+                            : org.nd4j.linalg.lossfunctions.LossFunctions.LossFunction.MCXENT).nIn(width).nOut(10)
                             .activation(squared ? org.nd4j.linalg.activations.Activation.IDENTITY
                                     : org.nd4j.linalg.activations.Activation.SOFTMAX).build())
                     .build());
