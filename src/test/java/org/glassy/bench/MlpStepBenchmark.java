@@ -25,9 +25,11 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * One SGD step (mini-batch forward, backward, momentum update) of a 784-100-10 ReLU network with
- * batch 100, double precision, one thread: the hot loop of the DNN studies. Compare with
- * {@code docs/pytorch_mlp_step.py} run in the same session. Run: {@code make bench BENCH_ARGS=MlpStep}.
+ * One SGD step (mini-batch forward, backward, momentum update) of a 784-H-10 ReLU network (H = 100 by
+ * default) with batch 100, one thread: the hot loop of the DNN studies. Compare with
+ * {@code docs/pytorch_mlp_step.py} run in the same session (its {@code --dtype}, {@code --hidden} and
+ * {@code --threads} match {@code engine}, {@code hidden} and the single thread here). Run:
+ * {@code make bench BENCH_ARGS=MlpStep}; docs/benchmarks.md has the exact commands.
  *
  * <p>Engines: {@code lean} ({@link Mlp}), {@code dl4j} ({@link DeepLearning4jNetwork} behind the run loop,
  * copying parameters and batch into native arrays every step) and {@code dl4j-fit} (the same DL4J network
@@ -48,6 +50,9 @@ public class MlpStepBenchmark {
     @Param({"SQUARED", "CROSS_ENTROPY"})
     Loss loss;
 
+    @Param({"100"})
+    int hidden;
+
     private BatchModel model;
     private MiniBatchSgd sgd;
     private MiniBatchSgd.State state;
@@ -59,7 +64,7 @@ public class MlpStepBenchmark {
     @Setup
     public void setUp() {
         Dataset data = new TeacherStudent(new TeacherStudent.Parameters(784, 10, 10, 1L)).sample(10_000, 2L);
-        Mlp.Architecture architecture = Mlp.Architecture.oneHidden(784, 100, 10, Activation.RELU, loss);
+        Mlp.Architecture architecture = Mlp.Architecture.oneHidden(784, hidden, 10, Activation.RELU, loss);
         Mlp lean = new Mlp(architecture, data);
         model = engine.equals("lean") ? lean
                 : engine.equals("lean-float32") ? lean.withPrecision(org.glassy.model.Precision.FLOAT32)
@@ -73,11 +78,11 @@ public class MlpStepBenchmark {
                     new org.deeplearning4j.nn.conf.NeuralNetConfiguration.Builder()
                     .dataType(org.nd4j.linalg.api.buffer.DataType.DOUBLE).seed(3L)
                     .updater(new org.nd4j.linalg.learning.config.Sgd(0.01)).list()
-                    .layer(new org.deeplearning4j.nn.conf.layers.DenseLayer.Builder().nIn(784).nOut(100)
+                    .layer(new org.deeplearning4j.nn.conf.layers.DenseLayer.Builder().nIn(784).nOut(hidden)
                             .activation(org.nd4j.linalg.activations.Activation.RELU).build())
                     .layer(new org.deeplearning4j.nn.conf.layers.OutputLayer.Builder(squared
                             ? org.nd4j.linalg.lossfunctions.LossFunctions.LossFunction.MSE
-                            : org.nd4j.linalg.lossfunctions.LossFunctions.LossFunction.MCXENT).nIn(100).nOut(10)
+                            : org.nd4j.linalg.lossfunctions.LossFunctions.LossFunction.MCXENT).nIn(hidden).nOut(10)
                             .activation(squared ? org.nd4j.linalg.activations.Activation.IDENTITY
                                     : org.nd4j.linalg.activations.Activation.SOFTMAX).build())
                     .build());
