@@ -7,7 +7,8 @@ forward, loss, zero_grad, backward, optimizer.step() (SGD with momentum 0.5, bat
 Variants: --dtype float32|float64|both x CrossEntropyLoss / MSELoss-to-one-hot, for each
 width in --hidden (default 100); --threads (default 1) sets torch's intra-op threads and the
 OpenMP/MKL thread counts before torch is loaded.
-Warm-up 200 steps, then 7 timed blocks of 1000 steps (time.perf_counter).
+Warm-up 200 steps, then 7 timed blocks of 1000 steps (time.perf_counter; also the calling thread's
+CPU time, time.thread_time, which a loaded machine inflates less).
 
 Run:  python docs/pytorch_mlp_step.py --dtype float32 --threads 1 --hidden 100 1000
 """
@@ -121,14 +122,16 @@ def run_variant(dtype, loss_kind, warmup, block, reps, n_hid, seed=0):
 
     steps(warmup)
     times_ms = []
+    cpu_ms = []
     for _ in range(reps):
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), time.thread_time()
         loss = steps(block)
-        t1 = time.perf_counter()
+        t1, c1 = time.perf_counter(), time.thread_time()
         times_ms.append((t1 - t0) * 1e3 / block)
+        cpu_ms.append((c1 - c0) * 1e3 / block)
     final_loss = float(loss.item())
     torch.set_default_dtype(torch.float32)
-    return times_ms, final_loss
+    return times_ms, cpu_ms, final_loss
 
 
 def main():
@@ -170,11 +173,12 @@ def main():
     print("|" + "-" * 28 + "|" + "-" * 16 + "|" + "-" * 13 + "|" + "-" * 22)
     for n_hid in args.hidden:
         for tag, dt, lk, name in variants:
-            times, final_loss = run_variant(dt, lk, args.warmup, args.block, args.reps, n_hid)
+            times, cpu, final_loss = run_variant(dt, lk, args.warmup, args.block, args.reps, n_hid)
             med, mn = statistics.median(times), min(times)
             allb = " ".join(f"{t:.4f}" for t in times)
             label = f"H={n_hid} {name}"
-            print(f"| ({tag}) {label:<22} | {med:>14.4f} | {mn:>11.4f} | {allb}  (final loss {final_loss:.4f})")
+            print(f"| ({tag}) {label:<22} | {med:>14.4f} | {mn:>11.4f} | {allb}  (final loss {final_loss:.4f}; "
+                  f"thread CPU time median {statistics.median(cpu):.4f} ms/step)")
             sys.stdout.flush()
 
 
