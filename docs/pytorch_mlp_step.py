@@ -1,34 +1,36 @@
 #!/usr/bin/env python3
-"""Benchmark: time of one SGD training step of a 784-H-10 MLP (H = --width, default 100) on --threads CPU
-threads (default 1), the peer of Glassy's MlpStepBenchmark.
+"""Peer benchmark of MlpStepBenchmark: time of one SGD training step of a 784-H-10 MLP.
 
 One step = batch indexing (precomputed random permutation into a preloaded dataset),
-forward, loss, zero_grad, backward, optimizer.step().
+forward, loss, zero_grad, backward, optimizer.step() (SGD with momentum 0.5, batch 100).
 
-Variants: float32/float64 x CrossEntropyLoss / MSELoss-to-one-hot.
-Warm-up 200 steps, then 7 timed blocks of 1000 steps (time.perf_counter).
+Variants: --dtype float32|float64|both x CrossEntropyLoss / MSELoss-to-one-hot, for each
+width in --hidden (default 100); --threads (default 1) sets torch's intra-op threads and the
+OpenMP/MKL thread counts before torch is loaded.
+Warm-up 200 steps, then 7 timed blocks of 1000 steps (time.perf_counter; also the calling thread's
+CPU time, time.thread_time, which a loaded machine inflates less).
 
-Run:  python pytorch_mlp_step.py [--width H] [--threads T] [--variants d] [--config]
-(--threads sets OMP_NUM_THREADS/MKL_NUM_THREADS before torch is loaded, and torch.set_num_threads;
---variants d is float64 MSE to one-hot, the variant of Glassy's `-p loss=SQUARED`; --config prints the
-whole torch.__config__.show().)
+Run:  python docs/pytorch_mlp_step.py --dtype float32 --threads 1 --hidden 100 1000
+      python docs/pytorch_mlp_step.py --width 10000 --threads 2 --variants d --config
+(--width is --hidden; --variants picks among a-d, d being float64 MSE to one-hot, the variant of Glassy's
+`-p loss=SQUARED`; --config, or --full-config, prints the whole torch.__config__.show().)
 """
 import os
 import sys
 
 
-def _threads_from_argv():
+def _threads_from_argv(default=1):
     for i, a in enumerate(sys.argv):
         if a == "--threads" and i + 1 < len(sys.argv):
             return sys.argv[i + 1]
         if a.startswith("--threads="):
             return a.split("=", 1)[1]
-    return "1"
+    return str(default)
 
 
 # Must be set before torch (and its OpenMP/MKL runtimes) is loaded.
-os.environ.setdefault("OMP_NUM_THREADS", _threads_from_argv())
-os.environ.setdefault("MKL_NUM_THREADS", _threads_from_argv())
+os.environ["OMP_NUM_THREADS"] = _threads_from_argv()
+os.environ["MKL_NUM_THREADS"] = _threads_from_argv()
 
 import argparse
 import platform
@@ -40,7 +42,7 @@ import torch
 import torch.nn as nn
 
 N_EXAMPLES = 10000
-N_IN, N_HID, N_OUT = 784, 100, 10
+N_IN, N_OUT = 784, 10
 BATCH = 100
 LR, MOMENTUM = 0.01, 0.5
 
@@ -75,7 +77,7 @@ def config_summary():
     return lines
 
 
-def run_variant(dtype, loss_kind, warmup, block, reps, seed=0):
+def run_variant(dtype, loss_kind, warmup, block, reps, n_hid, seed=0):
     torch.set_default_dtype(dtype)
     g = torch.Generator().manual_seed(seed)
     torch.manual_seed(seed)
@@ -92,7 +94,7 @@ def run_variant(dtype, loss_kind, warmup, block, reps, seed=0):
     batches = [perm[i:i + BATCH] for i in range(0, N_EXAMPLES, BATCH)]
     nb = len(batches)
 
-    model = nn.Sequential(nn.Linear(N_IN, N_HID), nn.ReLU(), nn.Linear(N_HID, N_OUT))
+    model = nn.Sequential(nn.Linear(N_IN, n_hid), nn.ReLU(), nn.Linear(n_hid, N_OUT))
     assert next(model.parameters()).dtype == dtype
     opt = torch.optim.SGD(model.parameters(), lr=LR, momentum=MOMENTUM)
     if loss_kind == "ce":
@@ -123,14 +125,16 @@ def run_variant(dtype, loss_kind, warmup, block, reps, seed=0):
 
     steps(warmup)
     times_ms = []
+    cpu_ms = []
     for _ in range(reps):
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), time.thread_time()
         loss = steps(block)
-        t1 = time.perf_counter()
+        t1, c1 = time.perf_counter(), time.thread_time()
         times_ms.append((t1 - t0) * 1e3 / block)
+        cpu_ms.append((c1 - c0) * 1e3 / block)
     final_loss = float(loss.item())
     torch.set_default_dtype(torch.float32)
-    return times_ms, final_loss
+    return times_ms, cpu_ms, final_loss
 
 
 def main():
@@ -138,14 +142,13 @@ def main():
     ap.add_argument("--warmup", type=int, default=200)
     ap.add_argument("--block", type=int, default=1000)
     ap.add_argument("--reps", type=int, default=7)
-    ap.add_argument("--width", type=int, default=100, help="hidden width H of the 784-H-10 network")
-    ap.add_argument("--threads", type=int, default=1, help="torch.set_num_threads")
+    ap.add_argument("--dtype", choices=["float32", "float64", "both"], default="both")
+    ap.add_argument("--threads", type=int, default=1)
+    ap.add_argument("--hidden", "--width", type=int, nargs="+", default=[100], help="hidden widths H")
     ap.add_argument("--variants", default="abcd", help="which variants to run, e.g. d (float64 MSE)")
-    ap.add_argument("--config", action="store_true", help="print the whole torch.__config__.show()")
+    ap.add_argument("--full-config", "--config", action="store_true", help="print torch.__config__.show() whole")
     args = ap.parse_args()
 
-    global N_HID
-    N_HID = args.width
     torch.set_num_threads(args.threads)
 
     model, cores = cpu_info()
@@ -155,9 +158,9 @@ def main():
           f"OMP_NUM_THREADS={os.environ.get('OMP_NUM_THREADS')}, "
           f"MKL_NUM_THREADS={os.environ.get('MKL_NUM_THREADS')}")
     print("torch.__config__.show() (BLAS/MKL/oneDNN lines):")
-    for line in (torch.__config__.show().splitlines() if args.config else config_summary()):
+    for line in (torch.__config__.show().splitlines() if args.full_config else config_summary()):
         print("  " + line)
-    print(f"MLP {N_IN}-{N_HID}-{N_OUT} ReLU, batch {BATCH}, SGD lr={LR} momentum={MOMENTUM}; "
+    print(f"MLP {N_IN}-H-{N_OUT} ReLU, H in {args.hidden}, batch {BATCH}, SGD lr={LR} momentum={MOMENTUM}; "
           f"warmup {args.warmup} steps, {args.reps} x {args.block} steps")
     print()
 
@@ -167,17 +170,21 @@ def main():
         ("c", torch.float64, "ce", "float64 CrossEntropy"),
         ("d", torch.float64, "mse", "float64 MSE one-hot"),
     ]
+    if args.dtype != "both":
+        variants = [v for v in variants if v[1] == getattr(torch, args.dtype)]
+    variants = [v for v in variants if v[0] in args.variants]
     hdr = f"| {'variant':<26} | {'median ms/step':>14} | {'min ms/step':>11} | all blocks (ms/step)"
     print(hdr)
     print("|" + "-" * 28 + "|" + "-" * 16 + "|" + "-" * 13 + "|" + "-" * 22)
-    for tag, dt, lk, name in variants:
-        if tag not in args.variants:
-            continue
-        times, final_loss = run_variant(dt, lk, args.warmup, args.block, args.reps)
-        med, mn = statistics.median(times), min(times)
-        allb = " ".join(f"{t:.4f}" for t in times)
-        print(f"| ({tag}) {name:<22} | {med:>14.4f} | {mn:>11.4f} | {allb}  (final loss {final_loss:.4f})")
-        sys.stdout.flush()
+    for n_hid in args.hidden:
+        for tag, dt, lk, name in variants:
+            times, cpu, final_loss = run_variant(dt, lk, args.warmup, args.block, args.reps, n_hid)
+            med, mn = statistics.median(times), min(times)
+            allb = " ".join(f"{t:.4f}" for t in times)
+            label = f"H={n_hid} {name}"
+            print(f"| ({tag}) {label:<22} | {med:>14.4f} | {mn:>11.4f} | {allb}  (final loss {final_loss:.4f}; "
+                  f"thread CPU time median {statistics.median(cpu):.4f} ms/step)")
+            sys.stdout.flush()
 
 
 if __name__ == "__main__":

@@ -306,6 +306,46 @@ public final class Mlp implements BatchModel {
         return reluDerivativeAtZero != 0 && architecture.activation() == Activation.RELU;
     }
 
+    /**
+     * The hidden pre-activations s_l = W_l a_{l−1} + b_l (l = 1, …, L−1) of the examples indices[from..to),
+     * computed in this network's precision exactly as the forward pass computes them (the dot product first,
+     * the bias added last), so that {@code s == 0} here exactly when backpropagation meets ReLU′(0)
+     * (Bertoin, Bolte, Gerchinovitz and Pauwels, NeurIPS 2021, arXiv:2106.12915). float32 values are widened
+     * exactly.
+     *
+     * @param x the parameters
+     * @param indices example indices
+     * @param from first position in {@code indices}
+     * @param to one past the last position, with 1 ≤ to − from
+     * @return result[l − 1][b·width_l + j] = s_l of unit j on the b-th example, for the L − 1 hidden layers
+     */
+    public double[][] preActivations(double[] x, int[] indices, int from, int to) {
+        checkDimension("x", x);
+        Require.inRange("to", to, from + 1, indices.length);
+        Workspace ws = workspace.get();
+        int batch = to - from;
+        ws.record = true;
+        try {
+            forward(x, indices, from, to, ws);
+        } finally {
+            ws.record = false;
+        }
+        double[][] out = new double[widths.length - 2][];
+        for (int l = 1; l < widths.length - 1; l++) {
+            int n = batch * widths[l];
+            out[l - 1] = new double[n];
+            if (precision == Precision.FLOAT32) {
+                float[] s = ws.preActivations32[l];
+                for (int i = 0; i < n; i++) {
+                    out[l - 1][i] = s[i];
+                }
+            } else {
+                System.arraycopy(ws.preActivations(l, batch), 0, out[l - 1], 0, n);
+            }
+        }
+        return out;
+    }
+
     /** @return the architecture */
     public Architecture architecture() {
         return architecture;
@@ -449,7 +489,7 @@ public final class Mlp implements BatchModel {
             Parallel.run(parts((long) batch * inner * cols), cols, Dense.ALIGN, (lo, hi) ->
                     Dense.INSTANCE.forward(input, inputRows, batch, inner, x, w, cols, x, b, out, lo, hi));
             if (l < widths.length - 1) {
-                if (keepsPreActivations()) {
+                if (keepsPreActivations() || ws.record) {
                     System.arraycopy(out, 0, ws.preActivations(l, batch), 0, batch * widths[l]);
                 }
                 architecture.activation().apply(out, 0, batch * widths[l]);
@@ -559,7 +599,7 @@ public final class Mlp implements BatchModel {
                     out);
             int n = batch * widths[l];
             if (l < last) {
-                if (keepsPreActivations()) {
+                if (keepsPreActivations() || ws.record) {
                     System.arraycopy(out, 0, ws.preActivations32[l], 0, n);
                 }
                 switch (architecture.activation()) {
@@ -677,6 +717,8 @@ public final class Mlp implements BatchModel {
         float[][] deltas32;
         float[][] preActivations32;
         private int capacity32;
+        /** Keep the pre-activations whatever the activation ({@link #preActivations(double[], int[], int, int)}). */
+        boolean record;
 
         Workspace(int[] widths) {
             this.widths = widths;

@@ -1,7 +1,11 @@
 package org.glassy.study.structured;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
 import java.util.stream.LongStream;
@@ -20,6 +24,11 @@ import org.glassy.model.Activation;
 import org.glassy.model.Loss;
 import org.glassy.model.Mlp;
 import org.glassy.model.Precision;
+
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
 
 /**
  * Notebook 11 and {@code bin/glassy structured-training}: a one-hidden-layer ReLU network (D-H-C, {@link Mlp})
@@ -253,13 +262,125 @@ public final class StructuredTraining {
     }
 
     /**
+     * Notebook 11's comparison: every trainer on the same data from {@code seeds} initialisations (seeds
+     * {@code seed}, {@code seed} + 1, …), after one warm-up run of each trainer (one epoch on min(P, 100)
+     * examples) so that the just-in-time compiler is not timed. SGD runs with η = {@code sgdRate}, Adam with
+     * {@code adamRate}, both with batches of B; the full-batch trainers ignore both.
+     *
+     * @param optimizers the trainers
+     * @param data the data
+     * @param samples P
+     * @param hidden H
+     * @param epochs E
+     * @param seeds the number of seeds ≥ 1
+     * @param seed the first seed
+     * @param loss the loss
+     * @param sgdRate SGD's η
+     * @param adamRate Adam's η
+     * @param batch B
+     * @return long format: optimizer, seed (0, 1, …), epoch, train_loss, test_error, seconds
+     */
+    public static Table comparison(List<Optimizer> optimizers, Data data, int samples, int hidden, int epochs,
+                                   int seeds, long seed, Loss loss, double sgdRate, double adamRate, int batch) {
+        Require.atLeast("seeds", seeds, 1);
+        for (Optimizer o : optimizers) {
+            int warm = Math.min(samples, 100);
+            run(new Parameters(o, data, warm, hidden, 1, seed, loss, o == Optimizer.ADAM ? adamRate : sgdRate,
+                    Math.min(batch, warm), 0, Precision.FLOAT64), r -> { });
+        }
+        Table runs = Table.create("comparison, " + data.name().toLowerCase(Locale.ROOT), StringColumn.create("optimizer"),
+                IntColumn.create("seed"), IntColumn.create("epoch"), DoubleColumn.create("train_loss"),
+                DoubleColumn.create("test_error"), DoubleColumn.create("seconds"));
+        for (Optimizer o : optimizers) {
+            for (int s = 0; s < seeds; s++) {
+                int index = s;
+                run(new Parameters(o, data, samples, hidden, epochs, seed + s, loss,
+                        o == Optimizer.ADAM ? adamRate : sgdRate, batch, 0, Precision.FLOAT64), r -> {
+                    runs.stringColumn("optimizer").append(o.label());
+                    runs.intColumn("seed").append(index);
+                    runs.intColumn("epoch").append(r.epoch());
+                    runs.doubleColumn("train_loss").append(r.trainLoss());
+                    runs.doubleColumn("test_error").append(r.testError());
+                    runs.doubleColumn("seconds").append(r.seconds());
+                });
+            }
+        }
+        return runs;
+    }
+
+    /**
+     * Means over seeds of a {@link #comparison}, with standard errors s/√n (s the sample standard deviation
+     * over the n seeds; 0 for one seed).
+     *
+     * @param runs a comparison table
+     * @return optimizer, epoch, train_loss, train_loss_se, test_error, test_error_se, seconds (mean)
+     */
+    public static Table summary(Table runs) {
+        Table out = Table.create(runs.name() + " (mean ± s.e.)", StringColumn.create("optimizer"),
+                IntColumn.create("epoch"), DoubleColumn.create("train_loss"), DoubleColumn.create("train_loss_se"),
+                DoubleColumn.create("test_error"), DoubleColumn.create("test_error_se"),
+                DoubleColumn.create("seconds"));
+        Map<String, List<Integer>> groups = new LinkedHashMap<>();
+        for (int i = 0; i < runs.rowCount(); i++) {
+            groups.computeIfAbsent(runs.stringColumn("optimizer").get(i) + "\u0000" + runs.intColumn("epoch").get(i),
+                    k -> new ArrayList<>()).add(i);
+        }
+        for (var rows : groups.values()) {
+            int first = rows.get(0);
+            out.stringColumn("optimizer").append(runs.stringColumn("optimizer").get(first));
+            out.intColumn("epoch").append(runs.intColumn("epoch").get(first));
+            for (String c : List.of("train_loss", "test_error", "seconds")) {
+                double mean = 0;
+                for (int i : rows) {
+                    mean += runs.doubleColumn(c).get(i);
+                }
+                mean /= rows.size();
+                out.doubleColumn(c).append(mean);
+                if (!c.equals("seconds")) {
+                    double ss = 0;
+                    for (int i : rows) {
+                        double d = runs.doubleColumn(c).get(i) - mean;
+                        ss += d * d;
+                    }
+                    int n = rows.size();
+                    out.doubleColumn(c + "_se").append(n > 1 ? Math.sqrt(ss / (n - 1) / n) : 0);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The half-width δ of the window around 0 in which {@link #bifurcations} estimates the density of s. */
+    public static final double ZERO_WINDOW = 1e-3;
+
+    /**
+     * What an SGD run met at ReLU's kink ({@link #bifurcations}).
+     *
+     * @param steps the SGD steps
+     * @param bifurcations the steps at which the gradients with ReLU′(0) = 0 and 1 differed
+     * @param preActivations the hidden pre-activations evaluated at those steps (B · Σ_l n_l per step)
+     * @param exactZeros those that were exactly 0 in the network's precision
+     * @param expectedZeros the number of exact zeros that rounding predicts, Σ 1{|s| &lt; δ} ulp(b_j) / 2δ
+     *     (see {@link #bifurcations})
+     * @param trainLoss the full-batch training loss at the end
+     */
+    public record Bifurcations(long steps, long bifurcations, long preActivations, long exactZeros,
+                               double expectedZeros, double trainLoss) {
+
+        /** @return the fraction of steps with a bifurcation */
+        public double fraction() {
+            return (double) bifurcations / steps;
+        }
+    }
+
+    /**
      * The bifurcation measure of Bertoin et al. (arXiv:2106.12915): along plain SGD with the network's own
      * ReLU′(0), the fraction of steps at which the mini-batch gradient backpropagated with ReLU′(0) = 0 differs
      * (in any component, bit for bit) from that with ReLU′(0) = 1 at the same point and batch. Nonzero only
      * where some pre-activation is exactly 0.
      *
      * @param train the network on its training set (its ReLU′(0) drives the training; its precision is that of
-     *     all three backpropagations)
+     *     all the backpropagations)
      * @param learningRate η &gt; 0
      * @param batch B in [1, P]
      * @param steps the SGD steps ≥ 1
@@ -267,30 +388,87 @@ public final class StructuredTraining {
      * @return the fraction of the steps with a bifurcation, in [0, 1]
      */
     public static double bifurcationFraction(Mlp train, double learningRate, int batch, long steps, long seed) {
+        return bifurcations(train, train.initialParameters(seed ^ 0x5DEECE66DL), learningRate, batch, steps, seed)
+                .fraction();
+    }
+
+    /**
+     * {@link #bifurcationFraction} with its mechanism. At every step it also counts the hidden pre-activations
+     * s = (W a)_j + b_j of the batch that are exactly 0 in the network's precision, and the number that
+     * rounding predicts. The engine adds the bias last, so s is exactly 0 only if the computed dot product
+     * equals −b_j exactly: one number of the format, whose neighbours lie ulp(b_j) apart. For a dot product
+     * whose distribution is smooth on that scale the chance is ρ_j(0) ulp(b_j), ρ_j the density of s_j at 0;
+     * estimating ρ_j(0) by the s (computed in float64) that fall in |s| &lt; δ = {@value #ZERO_WINDOW} gives
+     * the expected count Σ 1{|s| &lt; δ} ulp(b_j) / 2δ, ulp taken in the network's precision (2⁻²³ |b| in
+     * float32, 2⁻⁵² |b| in float64, within a factor 2). Both grow with the width, depth, batch and steps: this
+     * is why Bertoin et al. see bifurcations on a large fraction of 600-batch epochs of 784-256-256-256-10
+     * networks in float32 and never in float64.
+     *
+     * @param train the network on its training set (its ReLU′(0) drives the training)
+     * @param x0 the initial parameters (not modified)
+     * @param learningRate η &gt; 0
+     * @param batch B in [1, P]
+     * @param steps the SGD steps ≥ 1
+     * @param seed the seed of the batch order
+     * @return the counts
+     */
+    public static Bifurcations bifurcations(Mlp train, double[] x0, double learningRate, int batch, long steps,
+                                            long seed) {
         Require.positive("learningRate", learningRate);
         Require.atLeast("steps", steps, 1);
+        Require.inRange("batch", batch, 1, train.exampleCount());
         Mlp zero = train.withReluDerivativeAtZero(0);
         Mlp one = train.withReluDerivativeAtZero(1);
-        double[] x = train.initialParameters(seed ^ 0x5DEECE66DL);
-        double[] g = new double[x.length];
+        Mlp wide = train.withPrecision(Precision.FLOAT64);
+        boolean float32 = train.precision() == Precision.FLOAT32;
+        int[] widths = train.architecture().widths();
+        int[] biasOffset = new int[widths.length];
+        for (int l = 1, offset = 0; l < widths.length; l++) {
+            offset += widths[l - 1] * widths[l];
+            biasOffset[l] = offset;
+            offset += widths[l];
+        }
+        double[] x = x0.clone();
         double[] g0 = new double[x.length];
         double[] g1 = new double[x.length];
+        double[] g = train.reluDerivativeAtZero() == 0 ? g0 : train.reluDerivativeAtZero() == 1 ? g1
+                : new double[x.length];
         SplittableRandom random = new SplittableRandom(seed + 1);
         BatchCursor cursor = BatchCursor.start(train.exampleCount(), batch);
         long bifurcations = 0;
+        long evaluated = 0;
+        long zeros = 0;
+        double expected = 0;
         for (long k = 0; k < steps; k++) {
             cursor = cursor.next(random);
             int[] idx = cursor.permutation();
+            double[][] s = train.preActivations(x, idx, cursor.from(), cursor.to());
+            double[][] s64 = float32 ? wide.preActivations(x, idx, cursor.from(), cursor.to()) : s;
+            for (int l = 1; l < widths.length - 1; l++) {
+                int n = widths[l];
+                for (int i = 0; i < s[l - 1].length; i++) {
+                    if (s[l - 1][i] == 0) {
+                        zeros++;
+                    }
+                    if (Math.abs(s64[l - 1][i]) < ZERO_WINDOW) {
+                        double b = x[biasOffset[l] + i % n];
+                        expected += (float32 ? Math.ulp((float) b) : Math.ulp(b)) / (2 * ZERO_WINDOW);
+                    }
+                }
+                evaluated += s[l - 1].length;
+            }
             zero.batchEnergyAndGradient(x, idx, cursor.from(), cursor.to(), g0);
             one.batchEnergyAndGradient(x, idx, cursor.from(), cursor.to(), g1);
             if (!Arrays.equals(g0, g1)) {
                 bifurcations++;
             }
-            train.batchEnergyAndGradient(x, idx, cursor.from(), cursor.to(), g);
+            if (g != g0 && g != g1) {
+                train.batchEnergyAndGradient(x, idx, cursor.from(), cursor.to(), g);
+            }
             for (int i = 0; i < x.length; i++) {
                 x[i] -= learningRate * g[i];
             }
         }
-        return (double) bifurcations / steps;
+        return new Bifurcations(steps, bifurcations, evaluated, zeros, expected, train.energy(x));
     }
 }
