@@ -1,6 +1,7 @@
 package org.glassy.study.jamming;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -36,9 +37,40 @@ class JammingTrainingTest {
         assertEquals(JammingTraining.Outcome.UNSAT, r.outcome());
         assertTrue(r.unsatisfied() > 12, "N_Δ = " + r.unsatisfied() + " > N");
         assertTrue(r.loss() > 0);
-        assertTrue(r.steps() >= JammingTraining.SETTLED && r.steps() < 20_000,
-                "the plateau is judged once the learning rate is at its floor, and stops the run: " + r.steps());
+        assertTrue(r.steps() >= (JammingTraining.DECAYS + 1) * JammingTraining.WINDOW && r.steps() < 20_000,
+                "a plateau at each of the three learning rates, the last one stops the run: " + r.steps());
         assertEquals(network.energy(r.parameters()), r.loss());
+    }
+
+    @Test
+    void anUnsatRunEndsAtAMinimumThatAnotherOptimiserCannotLower() {
+        // the same over-constrained case; from the end of the Adam run, FIRE (an independent descent) for 4000
+        // steps and plain Adam at η₀ for 4000 steps lower the loss by less than 2 %: the run ended at a minimum,
+        // not on a slope the plateau rule mistook for one
+        HingeNetwork network = new HingeNetwork(new HingeNetwork.Architecture(5, 2, 1),
+                JammingData.random(200, 5, 1L), 1);
+        JammingTraining.Result r = JammingTraining.train(network,
+                JammingTraining.Protocol.of(JammingTraining.Optimizer.ADAM, 20_000), 2L, null);
+        assertEquals(JammingTraining.Outcome.UNSAT, r.outcome());
+        for (JammingTraining.Optimizer o : JammingTraining.Optimizer.values()) {
+            JammingTraining.Result more = JammingTraining.train(network,
+                    JammingTraining.Protocol.of(o, 4000).withWindow(4000), r.parameters(), 3L, null);
+            assertTrue(more.loss() > 0.98 * r.loss(), o.label() + ": " + more.loss() + " against " + r.loss());
+            assertTrue(more.unsatisfied() > 12, "still N_Δ > N: " + more.unsatisfied());
+        }
+    }
+
+    @Test
+    void theProtocolDecaysOnPlateausNotOnAClock() {
+        // a run that reaches SAT slowly is not cut: with W = 250 the loss keeps falling by more than 1 % per window
+        // until N_Δ = 0, so no plateau is declared before SAT
+        HingeNetwork network = new HingeNetwork(new HingeNetwork.Architecture(5, 40, 1),
+                JammingData.random(20, 5, 1L), 1);
+        JammingTraining.Result r = JammingTraining.train(network,
+                JammingTraining.Protocol.of(JammingTraining.Optimizer.ADAM, 4000).withWindow(250), 2L, null);
+        assertEquals(JammingTraining.Outcome.SAT, r.outcome());
+        assertThrows(IllegalArgumentException.class,
+                () -> JammingTraining.Protocol.of(JammingTraining.Optimizer.ADAM, 10).withWindow(75));
     }
 
     @Test
