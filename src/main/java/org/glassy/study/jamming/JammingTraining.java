@@ -31,8 +31,11 @@ import org.glassy.model.Model;
  * </ul>
  *
  * <p><b>Stopping rule.</b> Every {@value #CHECK_INTERVAL} steps (and at the last step) the gaps are computed at the
- * current parameters and the best loss so far, L̂(k) = min_{k' ≤ k} L(k'), is recorded. The run stops as soon as
- * N_Δ = 0: outcome {@link Outcome#SAT}. The loss has reached a plateau at a check k when at least W steps were
+ * current parameters and the best loss so far, L̂(k) = min_{k' ≤ k} L(k'), is recorded. A constraint counts as
+ * violated when Δ_μ &gt; δκ with δ = {@value #GAP_TOLERANCE} ({@link #violated}): a SAT run approaches Δ_μ = 0
+ * from above, and float64 resolves κ − y f only to 10⁻¹⁶ κ, so runs otherwise end with a few gaps of 10⁻¹⁷ and a
+ * loss of 10⁻³³ that cannot fall further (the authors report such runs, N_Δ between 1 and 4, as precision
+ * artefacts). The run stops as soon as N_Δ = 0: outcome {@link Outcome#SAT}. The loss has reached a plateau at a check k when at least W steps were
  * done at the current learning rate and the best loss fell by less than a fraction
  * {@value #PLATEAU_TOLERANCE} over the last W steps, L̂(k) &gt; (1 − 10⁻²)·L̂(k − W) (W = {@value #WINDOW} by
  * default, {@link Protocol#withWindow}). At a plateau Adam's learning rate is divided by 10; a plateau at the
@@ -59,6 +62,9 @@ public final class JammingTraining {
     /** The number of times Adam's learning rate is divided by 10 before a plateau ends the run. */
     public static final int DECAYS = 2;
 
+    /** δ: a constraint is violated when Δ_μ &gt; δκ (float64 rounding of κ − y f is 10⁻¹⁶ κ). */
+    public static final double GAP_TOLERANCE = 1e-9;
+
     /** The steps between two checks of the gaps. */
     public static final long CHECK_INTERVAL = 50;
 
@@ -69,6 +75,24 @@ public final class JammingTraining {
     public static final double FIRE_DT = 1e-2;
 
     private JammingTraining() {
+    }
+
+    /**
+     * The number of violated constraints N_Δ = #{μ : Δ_μ &gt; δκ}, δ = {@value #GAP_TOLERANCE}.
+     *
+     * @param gaps Δ_μ
+     * @param margin κ &gt; 0
+     * @return N_Δ
+     */
+    public static int violated(double[] gaps, double margin) {
+        double tolerance = GAP_TOLERANCE * Math.abs(margin);
+        int n = 0;
+        for (double g : gaps) {
+            if (g > tolerance) {
+                n++;
+            }
+        }
+        return n;
     }
 
     /** The optimiser. */
@@ -177,7 +201,7 @@ public final class JammingTraining {
      * @param outcome SAT, UNSAT or undecided
      * @param steps the steps done
      * @param loss the final loss L
-     * @param unsatisfied the final N_Δ
+     * @param unsatisfied the final N_Δ, gaps above δκ ({@link #violated})
      * @param parameters the final parameters
      * @param gaps the final Δ_μ
      */
@@ -232,7 +256,7 @@ public final class JammingTraining {
         Checked.State<S> end = dynamics.run(x0).state();
         double[] x = end.position().clone();
         double[] gaps = network.gaps(x);
-        int unsat = HingeNetwork.countUnsatisfied(gaps);
+        int unsat = violated(gaps, network.margin());
         double loss = network.energy(x);
         Outcome outcome = unsat == 0 ? Outcome.SAT : end.jammed() ? Outcome.UNSAT : Outcome.UNDECIDED;
         return new Result(outcome, end.step(), loss, unsat, x, gaps);
@@ -285,7 +309,7 @@ public final class JammingTraining {
             double[] best = new double[(int) (max / CHECK_INTERVAL) + 2];
             double[] gaps = model.gaps(s.position());
             best[0] = loss(gaps);
-            return new State<>(s, 0, best, 1, 0, 0, HingeNetwork.countUnsatisfied(gaps) == 0, false);
+            return new State<>(s, 0, best, 1, 0, 0, violated(gaps, model.margin()) == 0, false);
         }
 
         @Override
@@ -297,7 +321,7 @@ public final class JammingTraining {
                 return new State<>(s, k, state.best(), state.checks(), state.level(), state.since(), false, false);
             }
             double[] gaps = model.gaps(s.position());
-            boolean sat = HingeNetwork.countUnsatisfied(gaps) == 0;
+            boolean sat = violated(gaps, model.margin()) == 0;
             double[] best = state.best();
             int checks = state.checks();
             int level = state.level();

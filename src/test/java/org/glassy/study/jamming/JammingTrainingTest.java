@@ -20,9 +20,10 @@ class JammingTrainingTest {
             JammingTraining.Result r = JammingTraining.train(network, JammingTraining.Protocol.of(o, 4000), 2L, null);
             assertEquals(JammingTraining.Outcome.SAT, r.outcome(), o.label());
             assertEquals(0, r.unsatisfied());
-            assertEquals(0.0, r.loss());
+            assertTrue(r.loss() < 1e-18 / 2, "zero up to the rounding of the gaps: " + r.loss());
             assertTrue(r.steps() < 4000, "stops as soon as N_Δ = 0, at step " + r.steps());
-            assertEquals(0, HingeNetwork.countUnsatisfied(r.gaps()));
+            assertEquals(0, JammingTraining.violated(r.gaps(), 1));
+            assertTrue(java.util.Arrays.stream(r.gaps()).max().orElseThrow() <= 1e-9);
             assertEquals(r.loss(), network.energy(r.parameters()));
         }
     }
@@ -111,7 +112,7 @@ class JammingTrainingTest {
     @Test
     void aScanOfTheSmallestNetworksLocatesItsTransitionBetweenSatAndUnsatLoads() {
         List<JammingStudy.Run> runs = JammingStudy.scanRandom(8, 2, new double[] {0.5, 6}, 1, 1,
-                JammingTraining.Protocol.of(JammingTraining.Optimizer.ADAM, 10_000));
+                JammingTraining.Protocol.of(JammingTraining.Optimizer.ADAM, 10_000).withWindow(1000));
         assertEquals(JammingTraining.Outcome.SAT, runs.get(0).result().outcome());
         assertEquals(JammingTraining.Outcome.UNSAT, runs.get(1).result().outcome());
         Transition t = JammingStudy.transition(runs);
