@@ -30,13 +30,15 @@ import tech.tablesaw.api.Table;
                 + "L = (1/2P) sum_mu max(0, Delta_mu)^2, Delta_mu = K - y_mu f(x_mu), full batch, float64 "
                 + "(Geiger, Spigler et al. 2019). Data: --data random (Gaussian inputs, labels +-1 alternately) or "
                 + "fashion-mnist (10 whitened principal components, classes 0-4 against 5-9; --dim must be 10); "
-                + "inputs centred and scaled to |x| = sqrt(D). Adam: learning rate 1e-2 divided by 10 every 2500 "
-                + "steps down to 1e-5 (from step 7500). FIRE: initial step 1e-2, maximum step 1e-1, Bitzek et al.'s "
-                + "other parameters. The gaps are checked every 50 steps: the run stops sat as soon as no constraint "
-                + "is violated (n_unsat = 0); from step 7500 on, it stops unsat when the loss fell by less than 1% "
-                + "over the last 1000 steps; a run that reaches --steps with n_unsat > 0 otherwise is undecided "
-                + "(so every run shorter than 8500 steps that is not sat). One CSV row "
-                + "depth,width,n_params,samples,n_unsat,final_loss,outcome,test_error: n_params is the paper's N, "
+                + "inputs centred and scaled to |x| = sqrt(D). Adam: learning rate 1e-3, divided by 10 at each plateau of "
+                + "the loss, at most twice (down to 1e-5). FIRE: initial step 1e-2, maximum step 1e-1, Bitzek et al.'s "
+                + "other parameters. Every 50 steps the gaps and the best loss so far are checked: the run stops sat "
+                + "as soon as no constraint is violated (n_unsat = 0). The loss has reached a plateau when at least "
+                + "4000 steps were done at the current learning rate and the best loss fell by less than 1% over the "
+                + "last 4000 steps; at a plateau Adam's learning rate is divided by 10, and a plateau at 1e-5 (for "
+                + "FIRE, the first plateau) stops the run unsat. A run that reaches --steps with n_unsat > 0 otherwise "
+                + "is undecided (so every Adam run shorter than 12000 steps that is not sat). One CSV row "
++ "depth,width,n_params,samples,n_unsat,final_loss,outcome,test_error: n_params is the paper's N, "
                 + "the weights only, D*H + H^2 (L - 1) + H; test_error (the fraction of test examples with "
                 + "y f(x) <= 0) is empty for random data.")
 final class JammingCommand implements Callable<Integer>, OptionNames, Validated {
@@ -68,8 +70,8 @@ final class JammingCommand implements Callable<Integer>, OptionNames, Validated 
     @Option(names = "--optimizer", description = "adam (default) or fire")
     String optimizer = "adam";
 
-    @Option(names = "--steps", paramLabel = "MAX", description = "step budget MAX >= 1 (default 20000)")
-    long steps = 20_000;
+    @Option(names = "--steps", paramLabel = "MAX", description = "step budget MAX >= 1 (default 40000)")
+    long steps = 40_000;
 
     @Option(names = "--test-samples", paramLabel = "T", description = "test examples T >= 1 for fashion-mnist, "
             + "P + T <= 70000 (default 10000)")

@@ -25,13 +25,20 @@ class JammingCommandTest {
                 gaps.toString(), "--quiet");
         assertEquals(0, r.status(), r.err());
         List<String> lines = r.out().lines().toList();
-        assertEquals(List.of(HEADER, "2,8,136,40,0,0.0,sat,"), lines);   // N = 8·8 + 8² + 8 = 136
+        assertEquals(HEADER, lines.get(0));
+        String[] f = lines.get(1).split(",", -1);
+        assertEquals(List.of("2", "8", "136", "40", "0"), List.of(f).subList(0, 5));   // N = 8·8 + 8² + 8 = 136
+        assertEquals(List.of("sat", ""), List.of(f).subList(6, 8));
         List<String> deltas = Files.readAllLines(gaps);
         assertEquals("delta", deltas.get(0));
         assertEquals(41, deltas.size());
+        double loss = 0;
         for (String d : deltas.subList(1, deltas.size())) {
-            assertTrue(Double.parseDouble(d) <= 0, "every constraint satisfied: " + d);
+            double delta = Double.parseDouble(d);
+            assertTrue(delta <= 1e-9, "every constraint satisfied up to rounding (δ = 1e-9): " + d);
+            loss += delta > 0 ? delta * delta / (2 * 40) : 0;
         }
+        assertEquals(loss, Double.parseDouble(f[5]), 1e-30, "final_loss is the loss of the gaps written");
     }
 
     @Test

@@ -13,14 +13,14 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The "Try it" exercises of notebook 06 (the jamming transition of deep networks), on its random-data scan at QUICK
- * sizes: d = h, the architectures (h, L) = (6, 2), (5, 3), (4, 5), full-batch Adam with a budget of 4000 steps and
- * the learning rate divided by 10 every 500, seed 1 (the notebook's SEEDS_QUICK = 1) for every depth and seed 2 for
- * L = 2, at the load P/N = 8 the exercises add.
+ * sizes: d = h, the architectures (h, L) = (6, 2), (5, 3), (4, 5), full-batch Adam with a budget of 15000 steps and
+ * the learning rate divided by 10 on plateaus over a window of 500 steps, seed 1 (the notebook's SEEDS_QUICK = 1)
+ * for every depth and seed 2 for L = 2, at the load P/N = 8 the exercises add.
  */
 class Notebook06ExercisesTest {
 
     private static final JammingTraining.Protocol ADAM =
-            JammingTraining.Protocol.of(JammingTraining.Optimizer.ADAM, 4_000).withDecayInterval(500);
+            JammingTraining.Protocol.of(JammingTraining.Optimizer.ADAM, 15_000).withWindow(500);
     private static final int[][] ARCHITECTURES = {{6, 2, 2}, {5, 3, 1}, {4, 5, 1}};   // width, depth, seeds
     private static final Map<String, JammingStudy.Run> RUNS = new HashMap<>();
 

@@ -1,5 +1,7 @@
 package org.glassy.study.jamming;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.random.RandomGenerator;
@@ -10,7 +12,6 @@ import org.glassy.dynamics.Adam;
 import org.glassy.dynamics.Dynamics;
 import org.glassy.dynamics.Fire;
 import org.glassy.dynamics.RunState;
-import org.glassy.dynamics.Schedule;
 import org.glassy.dynamics.StepRule;
 import org.glassy.internal.Require;
 import org.glassy.model.Model;
@@ -18,53 +19,80 @@ import org.glassy.model.Model;
 /**
  * Training a {@link HingeNetwork} to the end of its dynamics, SAT or UNSAT, with the authors' full-batch
  * protocol (M. Geiger et al., Phys. Rev. E 100, 012115 (2019); {@code mariogeiger/nn_jamming/train.py}) scaled to
- * runs of 10³–10⁵ steps. Both optimisers are core step rules advanced by the core run loop
- * ({@link Dynamics}):
+ * runs of 10⁴–10⁵ steps. Both optimisers are core step rules advanced by the core run loop ({@link Dynamics}):
  *
  * <ul>
- * <li><b>Adam</b> ({@link Adam}, PyTorch's semantics, full batch), learning rate η₀ = {@value #ADAM_LEARNING_RATE}
- *     divided by 10 every T = {@value #DECAY_INTERVAL} steps down to η₀/1000:
- *     η(k) = η₀·10^(−min(3, ⌊k/T⌋)) (the authors' {@code adam0}: 10⁻⁴ divided by 10 every 2.5·10⁵ steps down to
- *     10⁻⁷, the same three decades, in runs a hundred times shorter);</li>
+ * <li><b>Adam</b> ({@link Adam}, PyTorch's semantics, full batch) from η₀ = {@value #ADAM_LEARNING_RATE}, divided
+ *     by 10 each time the loss reaches a plateau (below), at most {@value #DECAYS} times (down to η₀/100), as the
+ *     authors' {@code adam_rlrop} option does with PyTorch's {@code ReduceLROnPlateau};</li>
  * <li><b>FIRE</b> ({@link Fire}, E. Bitzek et al., PRL 97, 170201 (2006)) with initial step
- *     Δt₀ = {@value #FIRE_DT} and Δt_max = 10 Δt₀, Bitzek et al.'s other parameters.</li>
+ *     Δt₀ = {@value #FIRE_DT} and Δt_max = 10 Δt₀, the paper's other parameters; FIRE adapts its own step, so
+ *     its first plateau ends the run.</li>
  * </ul>
  *
  * <p><b>Stopping rule.</b> Every {@value #CHECK_INTERVAL} steps (and at the last step) the gaps are computed at the
- * current parameters. The run stops as soon as N_Δ = 0: outcome {@link Outcome#SAT}. Once the learning rate is at
- * its floor (step ≥ 3T = {@value #SETTLED}, for FIRE too), the loss has stopped decreasing when it fell by less than
- * a fraction {@value #PLATEAU_TOLERANCE} over the last {@value #PLATEAU_WINDOW} steps,
- * L(k) &gt; (1 − 10⁻²)·L(k − {@value #PLATEAU_WINDOW}); the run then stops with outcome {@link Outcome#UNSAT} (a
- * jammed, over-constrained minimum, N_Δ &gt; 0). A run that reaches its budget MAX with N_Δ &gt; 0 without
- * meeting that criterion is {@link Outcome#UNDECIDED} (in particular every run shorter than
- * {@value #SETTLED} + {@value #PLATEAU_WINDOW} steps that does not end SAT). These are the defaults, with
- * T = {@value #DECAY_INTERVAL}; {@link Protocol#withDecayInterval} scales the schedule and the plateau rule
- * together (3T and 2T/5) for shorter runs.
+ * current parameters and the best loss so far, L̂(k) = min_{k' ≤ k} L(k'), is recorded. A constraint counts as
+ * violated when Δ_μ &gt; δκ with δ = {@value #GAP_TOLERANCE} ({@link #violated}): a SAT run approaches Δ_μ = 0
+ * from above, and float64 resolves κ − y f only to 10⁻¹⁶ κ, so runs otherwise end with a few gaps of 10⁻¹⁷ and a
+ * loss of 10⁻³³ that cannot fall further (the authors report such runs, N_Δ between 1 and 4, as precision
+ * artefacts). The run stops as soon as N_Δ = 0: outcome {@link Outcome#SAT}. The loss has reached a plateau at a check k when at least W steps were
+ * done at the current learning rate and the best loss fell by less than a fraction
+ * {@value #PLATEAU_TOLERANCE} over the last W steps, L̂(k) &gt; (1 − 10⁻²)·L̂(k − W) (W = {@value #WINDOW} by
+ * default, {@link Protocol#withWindow}). At a plateau Adam's learning rate is divided by 10; a plateau at the
+ * smallest learning rate stops the run with outcome {@link Outcome#UNSAT} (a jammed, over-constrained minimum,
+ * N_Δ &gt; 0). A run that reaches its budget MAX with N_Δ &gt; 0 otherwise is {@link Outcome#UNDECIDED} (in
+ * particular every Adam run shorter than 3W steps that does not end SAT).
+ *
+ * <p><b>Why this rule</b> (measured on L = 3, h = d = 10, N = 310, random data): the previous protocol, η₀ = 10⁻²
+ * decayed by 10 every 2500 steps whatever the loss did, ended UNSAT with N_Δ = 0.53 N at P = 2N where η₀ = 10⁻³
+ * held until the loss stalls reaches N_Δ = 0 in 18 000 steps: a large initial step drives the network to a poor
+ * region, and a learning rate decayed on a clock freezes it there while the loss still falls. The minima of this
+ * loss sit on kinks of the ReLUs (a Gauss–Newton polish stalls with ten pre-activations |z| &lt; 10⁻¹² and the
+ * gradient norm still of the order of the loss): the gradient norm does not vanish at an UNSAT minimum, so a
+ * minimum is judged by the loss, not by the gradient.
  */
 public final class JammingTraining {
 
-    /** The relative decrease of the loss over {@link #PLATEAU_WINDOW} steps below which the loss has stopped. */
+    /** The relative decrease of the best loss over a window below which the loss has reached a plateau. */
     public static final double PLATEAU_TOLERANCE = 1e-2;
 
-    /** The steps T between two decays of Adam's learning rate. */
-    public static final long DECAY_INTERVAL = 2500;
+    /** The default window W, in steps, over which the decrease of the best loss is judged. */
+    public static final long WINDOW = 4000;
 
-    /** The step 3T from which the learning rate is at its floor and a plateau may be declared (default T). */
-    public static final long SETTLED = 3 * DECAY_INTERVAL;
+    /** The number of times Adam's learning rate is divided by 10 before a plateau ends the run. */
+    public static final int DECAYS = 2;
 
-    /** The window 2T/5 over which the decrease of the loss is judged (default T). */
-    public static final long PLATEAU_WINDOW = 1000;
+    /** δ: a constraint is violated when Δ_μ &gt; δκ (float64 rounding of κ − y f is 10⁻¹⁶ κ). */
+    public static final double GAP_TOLERANCE = 1e-9;
 
     /** The steps between two checks of the gaps. */
     public static final long CHECK_INTERVAL = 50;
 
     /** The default initial learning rate of Adam. */
-    public static final double ADAM_LEARNING_RATE = 1e-2;
+    public static final double ADAM_LEARNING_RATE = 1e-3;
 
     /** The default initial step of FIRE. */
     public static final double FIRE_DT = 1e-2;
 
     private JammingTraining() {
+    }
+
+    /**
+     * The number of violated constraints N_Δ = #{μ : Δ_μ &gt; δκ}, δ = {@value #GAP_TOLERANCE}.
+     *
+     * @param gaps Δ_μ
+     * @param margin κ &gt; 0
+     * @return N_Δ
+     */
+    public static int violated(double[] gaps, double margin) {
+        double tolerance = GAP_TOLERANCE * Math.abs(margin);
+        int n = 0;
+        for (double g : gaps) {
+            if (g > tolerance) {
+                n++;
+            }
+        }
+        return n;
     }
 
     /** The optimiser. */
@@ -115,10 +143,9 @@ public final class JammingTraining {
      * @param optimizer Adam or FIRE
      * @param steps the budget MAX ≥ 1
      * @param step η₀ for Adam, Δt₀ for FIRE, positive
-     * @param decayInterval T, the steps between decays of Adam's learning rate ({@value #DECAY_INTERVAL} by
-     *     default); the plateau rule starts at 3T and judges windows of 2T/5 steps (for FIRE too)
+     * @param window W, the steps over which a plateau of the loss is judged ({@value #WINDOW} by default)
      */
-    public record Protocol(Optimizer optimizer, long steps, double step, long decayInterval) {
+    public record Protocol(Optimizer optimizer, long steps, double step, long window) {
 
         /**
          * Validates the protocol.
@@ -126,40 +153,37 @@ public final class JammingTraining {
          * @param optimizer Adam or FIRE
          * @param steps MAX ≥ 1
          * @param step η₀ or Δt₀, positive
-         * @param decayInterval T, a multiple of 5 · {@value #CHECK_INTERVAL} (at least 250)
+         * @param window W, a positive multiple of {@value #CHECK_INTERVAL}
          */
         public Protocol {
             Objects.requireNonNull(optimizer, "optimizer");
             Require.atLeast("steps", steps, 1);
             Require.positive("step", step);
-            Require.atLeast("decayInterval", decayInterval, 5 * CHECK_INTERVAL);
-            if (decayInterval % (5 * CHECK_INTERVAL) != 0) {
-                throw Require.invalid("decayInterval", "must be a multiple of " + 5 * CHECK_INTERVAL + ", got "
-                        + decayInterval);
+            Require.atLeast("window", window, CHECK_INTERVAL);
+            if (window % CHECK_INTERVAL != 0) {
+                throw Require.invalid("window", "must be a multiple of " + CHECK_INTERVAL + ", got " + window);
             }
         }
 
         /**
-         * @param interval T, a multiple of 250
-         * @return this protocol with Adam's learning rate divided by 10 every T steps, plateaus judged from 3T on
-         *     over windows of 2T/5 steps (shorter runs for quick scans)
+         * @param value W, a positive multiple of {@value #CHECK_INTERVAL}
+         * @return this protocol with plateaus judged over windows of W steps (shorter runs for quick scans)
          */
-        public Protocol withDecayInterval(long interval) {
-            return new Protocol(optimizer, steps, step, interval);
-        }
-
-        /** @return 3T, the step from which a plateau may be declared */
-        public long settled() {
-            return 3 * decayInterval;
-        }
-
-        /** @return 2T/5, the window over which the decrease of the loss is judged */
-        public long plateauWindow() {
-            return 2 * decayInterval / 5;
+        public Protocol withWindow(long value) {
+            return new Protocol(optimizer, steps, step, value);
         }
 
         /**
-         * The default protocol of an optimiser: η₀ = {@value #ADAM_LEARNING_RATE} or Δt₀ = {@value #FIRE_DT}.
+         * @param value η₀ or Δt₀, positive
+         * @return this protocol with that initial learning rate or step
+         */
+        public Protocol withStep(double value) {
+            return new Protocol(optimizer, steps, value, window);
+        }
+
+        /**
+         * The default protocol of an optimiser: η₀ = {@value #ADAM_LEARNING_RATE} or Δt₀ = {@value #FIRE_DT},
+         * W = {@value #WINDOW}.
          *
          * @param optimizer the optimiser
          * @param steps MAX ≥ 1
@@ -167,7 +191,7 @@ public final class JammingTraining {
          */
         public static Protocol of(Optimizer optimizer, long steps) {
             return new Protocol(optimizer, steps, optimizer == Optimizer.ADAM ? ADAM_LEARNING_RATE : FIRE_DT,
-                    DECAY_INTERVAL);
+                    WINDOW);
         }
     }
 
@@ -177,7 +201,7 @@ public final class JammingTraining {
      * @param outcome SAT, UNSAT or undecided
      * @param steps the steps done
      * @param loss the final loss L
-     * @param unsatisfied the final N_Δ
+     * @param unsatisfied the final N_Δ, gaps above δκ ({@link #violated})
      * @param parameters the final parameters
      * @param gaps the final Δ_μ
      */
@@ -210,22 +234,21 @@ public final class JammingTraining {
      */
     public static Result train(HingeNetwork network, Protocol protocol, double[] x0, long seed,
                                ProgressListener progress) {
-        long max = protocol.steps();
-        StepRule<Model, ? extends RunState> inner = protocol.optimizer() == Optimizer.ADAM
-                ? Adam.of(protocol.step()).withLearningRate(Schedule.piecewise(
-                        new long[] {protocol.decayInterval(), 2 * protocol.decayInterval(), protocol.settled(),
-                            protocol.settled() + 1},
-                        new double[] {protocol.step(), protocol.step() / 10, protocol.step() / 100,
-                            protocol.step() / 1000}))
-                : Fire.of(protocol.step());
-        return run(network, inner, protocol, x0, seed, progress);
+        if (protocol.optimizer() == Optimizer.ADAM) {
+            List<StepRule<Model, Adam.State>> levels = new ArrayList<>();
+            for (int k = 0; k <= DECAYS; k++) {
+                levels.add(Adam.of(protocol.step() * Math.pow(10, -k)));
+            }
+            return run(network, levels, protocol, x0, seed, progress);
+        }
+        return run(network, List.of(Fire.of(protocol.step())), protocol, x0, seed, progress);
     }
 
-    private static <S extends RunState> Result run(HingeNetwork network, StepRule<Model, S> inner,
+    private static <S extends RunState> Result run(HingeNetwork network, List<StepRule<Model, S>> levels,
                                                    Protocol protocol, double[] x0, long seed,
                                                    ProgressListener progress) {
         long max = protocol.steps();
-        Checked<S> rule = new Checked<>(inner, max, protocol.settled(), protocol.plateauWindow());
+        Checked<S> rule = new Checked<>(levels, max, protocol.window());
         var dynamics = Dynamics.of(network, rule).seed(seed).steps(max);
         if (progress != null) {
             dynamics.progress(progress);
@@ -233,29 +256,32 @@ public final class JammingTraining {
         Checked.State<S> end = dynamics.run(x0).state();
         double[] x = end.position().clone();
         double[] gaps = network.gaps(x);
-        int unsat = HingeNetwork.countUnsatisfied(gaps);
+        int unsat = violated(gaps, network.margin());
         double loss = network.energy(x);
-        Outcome outcome = unsat == 0 ? Outcome.SAT
-                : rule.plateau(end.losses(), end.checks()) ? Outcome.UNSAT : Outcome.UNDECIDED;
+        Outcome outcome = unsat == 0 ? Outcome.SAT : end.jammed() ? Outcome.UNSAT : Outcome.UNDECIDED;
         return new Result(outcome, end.step(), loss, unsat, x, gaps);
     }
 
     /**
-     * The optimiser with the stopping rule: checks the gaps every {@link #CHECK_INTERVAL} steps and converges at
-     * N_Δ = 0 or on a plateau of the loss once the learning rate has settled.
+     * The optimiser with the stopping rule: checks the gaps every {@link #CHECK_INTERVAL} steps, moves to the next
+     * (smaller) learning rate on a plateau of the best loss, and converges at N_Δ = 0 or on a plateau at the last
+     * level.
      */
-    private record Checked<S extends RunState>(StepRule<Model, S> inner, long max, long settled, long window)
+    private record Checked<S extends RunState>(List<StepRule<Model, S>> levels, long max, long window)
             implements StepRule<HingeNetwork, Checked.State<S>> {
 
         /**
          * @param inner the optimiser's state
          * @param step the steps done
-         * @param losses the loss at each check (index k/{@link #CHECK_INTERVAL})
+         * @param best the best loss up to each check (index k/{@link #CHECK_INTERVAL})
          * @param checks the number of checks recorded
-         * @param done whether the rule stopped the run
+         * @param level the index of the current learning rate
+         * @param since the step at which the current learning rate started
+         * @param sat whether N_Δ = 0 at the last check
+         * @param jammed whether a plateau at the last level stopped the run
          */
-        record State<S extends RunState>(S inner, long step, double[] losses, int checks, boolean done)
-                implements RunState {
+        record State<S extends RunState>(S inner, long step, double[] best, int checks, int level, long since,
+                                         boolean sat, boolean jammed) implements RunState {
             @Override
             public double[] position() {
                 return inner.position();
@@ -268,7 +294,7 @@ public final class JammingTraining {
 
             @Override
             public boolean converged() {
-                return done;
+                return sat || jammed;
             }
         }
 
@@ -279,42 +305,43 @@ public final class JammingTraining {
 
         @Override
         public State<S> init(HingeNetwork model, Space space, double[] x0) {
-            S s = inner.init(model, space, x0);
-            double[] losses = new double[(int) (max / CHECK_INTERVAL) + 2];
+            S s = levels.get(0).init(model, space, x0);
+            double[] best = new double[(int) (max / CHECK_INTERVAL) + 2];
             double[] gaps = model.gaps(s.position());
-            losses[0] = loss(gaps);
-            return new State<>(s, 0, losses, 1, HingeNetwork.countUnsatisfied(gaps) == 0);
+            best[0] = loss(gaps);
+            return new State<>(s, 0, best, 1, 0, 0, violated(gaps, model.margin()) == 0, false);
         }
 
         @Override
         public State<S> step(HingeNetwork model, Space space, State<S> state, long step, RandomGenerator random) {
-            S s = inner.step(model, space, state.inner(), step, random);
+            S s = levels.get(state.level()).step(model, space, state.inner(), step, random);
             long k = step + 1;
             long c = CHECK_INTERVAL;
             if (k % c != 0 && k != max) {
-                return new State<>(s, k, state.losses(), state.checks(), false);
+                return new State<>(s, k, state.best(), state.checks(), state.level(), state.since(), false, false);
             }
             double[] gaps = model.gaps(s.position());
-            double[] losses = state.losses();
+            boolean sat = violated(gaps, model.margin()) == 0;
+            double[] best = state.best();
             int checks = state.checks();
+            int level = state.level();
+            long since = state.since();
+            boolean jammed = false;
             if (k % c == 0) {
-                losses[checks++] = loss(gaps);
+                best[checks] = Math.min(best[checks - 1], loss(gaps));
+                checks++;
+                int back = (int) (window / c);
+                if (!sat && k - since >= window
+                        && best[checks - 1] > (1 - PLATEAU_TOLERANCE) * best[checks - 1 - back]) {
+                    if (level + 1 < levels.size()) {
+                        level++;
+                        since = k;
+                    } else {
+                        jammed = true;
+                    }
+                }
             }
-            boolean done = HingeNetwork.countUnsatisfied(gaps) == 0 || (k % c == 0 && plateau(losses, checks));
-            return new State<>(s, k, losses, checks, done);
-        }
-
-        /** Whether, at a check at step ≥ settled, the loss is above (1 − tolerance) times its value
-         *  window steps earlier. */
-        boolean plateau(double[] losses, int checks) {
-            int back = (int) (window / CHECK_INTERVAL);
-            long step = (checks - 1) * CHECK_INTERVAL;
-            if (step < settled || checks - 1 - back < 0) {
-                return false;
-            }
-            double now = losses[checks - 1];
-            double before = losses[checks - 1 - back];
-            return now > (1 - PLATEAU_TOLERANCE) * before;
+            return new State<>(s, k, best, checks, level, since, sat, jammed);
         }
 
         private static double loss(double[] gaps) {
@@ -329,18 +356,7 @@ public final class JammingTraining {
 
         @Override
         public String toString() {
-            return "Checked[" + inner + ", max=" + max + "]";
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Checked<?> c && c.inner.equals(inner) && c.max == max && c.settled == settled
-                    && c.window == window;
-        }
-
-        @Override
-        public int hashCode() {
-            return Objects.hash(inner, max, settled, window);
+            return "Checked[" + levels + ", max=" + max + ", window=" + window + "]";
         }
     }
 }
