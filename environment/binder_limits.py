@@ -16,7 +16,9 @@ The kernel must be the one binder/postBuild installs (heap as a share of memory)
 Python of that environment, e.g. the one `make test-binder` builds in build/binder-sim/env.
 
 Usage:
-    python environment/binder_limits.py [--out DIR] [--check] [--seconds 120] [--memory-gib 1.5] NOTEBOOK...
+    python environment/binder_limits.py [--out DIR] [--full] [--check] [--seconds 120] [--memory-gib 1.5] NOTEBOOK...
+
+--full runs the full study instead (QUICK = false injected, the one switch a student flips), under the same limits.
 
 Prints one markdown table row per notebook (`| notebook | run time | peak memory | cgroup |`), writes
 DIR/limits.json, and with --check exits 1 if a notebook failed or exceeded the time or memory budget.
@@ -69,7 +71,7 @@ def remove_cgroup(group):
             pass
 
 
-def run_limited(notebook, out, group):
+def run_limited(notebook, out, group, full=False):
     """Runs one notebook under the limits; returns a dict of measurements."""
     time_bin = shutil.which("time", path="/usr/bin:/bin")
     if time_bin is None:
@@ -79,7 +81,8 @@ def run_limited(notebook, out, group):
         sys.exit("binder_limits: taskset is missing (Debian: apt-get install util-linux)")
     env = dict(os.environ, JAVA_TOOL_OPTIONS="-XX:ActiveProcessorCount=1 -XX:MaxRAM=2g",
                BINDER_LAUNCH_HOST="https://binder.invalid/", BINDER_REPO_URL="https://github.com/OWNER/glassy")
-    command = [taskset, "-c", "0", time_bin, "-v", sys.executable, str(ROOT / "bin" / "run-notebooks"), "--binder",
+    mode = [] if full else ["--binder"]  # full: QUICK = false injected, as a student who flips the switch
+    command = [taskset, "-c", "0", time_bin, "-v", sys.executable, str(ROOT / "bin" / "run-notebooks"), *mode,
                "--out", str(out), str(notebook)]
     join = None
     if group is not None:
@@ -104,6 +107,8 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("notebooks", nargs="+", type=pathlib.Path)
     parser.add_argument("--out", type=pathlib.Path, default=ROOT / "build" / "binder-limits")
+    parser.add_argument("--full", action="store_true",
+                        help="the full study (QUICK = false, the student's switch) under the same limits")
     parser.add_argument("--check", action="store_true", help="exit 1 when a notebook fails or exceeds a budget")
     parser.add_argument("--seconds", type=float, default=120, help="time budget per notebook (default 120)")
     parser.add_argument("--memory-gib", type=float, default=1.5, help="peak memory budget per notebook (default 1.5)")
@@ -115,7 +120,7 @@ def main():
         print("| notebook | run time | runner wall time | peak memory (kernel JVM RSS) | status |")
         print("|---|---|---|---|---|")
         for notebook in args.notebooks:
-            r = run_limited(notebook.resolve(), args.out, group)
+            r = run_limited(notebook.resolve(), args.out, group, args.full)
             over = []
             if r["status"] == "ok" and (r["seconds"] is None or r["seconds"] > args.seconds):
                 over.append(f"time over {args.seconds:g} s")
