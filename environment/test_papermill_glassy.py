@@ -86,7 +86,10 @@ class TranslatorTest(unittest.TestCase):
         cell = next(c for c in nb.cells if "parameters" in c.metadata.get("tags", []))
         found = {p.name: p for p in self.J.inspect(cell)}
         self.assertEqual(("long", "1803"), (found["SEED"].inferred_type_name, found["SEED"].default))
-        self.assertEqual(("boolean", "false"), (found["QUICK"].inferred_type_name, found["QUICK"].default))
+        # QUICK's default is an expression: true on Binder, false elsewhere (papermill -p QUICK true overrides it)
+        self.assertEqual(("boolean", "Notebook.quickOnBinder()"), (found["QUICK"].inferred_type_name,
+                                                                   found["QUICK"].default))
+        self.assertIn("true on Binder", found["QUICK"].help)
         self.assertEqual(("int", "4"), (found["HIDDEN_UNDER"].inferred_type_name, found["HIDDEN_UNDER"].default))
         self.assertEqual("256", found["HIDDEN_OVER"].default)
         self.assertIn("data subset", found["SEED"].help)
