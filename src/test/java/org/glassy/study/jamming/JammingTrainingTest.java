@@ -28,13 +28,25 @@ class JammingTrainingTest {
         }
     }
 
+    /** h = 2: N = 5·2 + 2 = 12 weights for P = 200 random labels, far above capacity (shared by two tests). */
+    private static final HingeNetwork OVER_CONSTRAINED = new HingeNetwork(new HingeNetwork.Architecture(5, 2, 1),
+            JammingData.random(200, 5, 1L), 1);
+    private static JammingTraining.Result overConstrained;
+
+    /** The Adam run on {@link #OVER_CONSTRAINED}, 20 000 steps at most, trained once for the class. */
+    private static synchronized JammingTraining.Result overConstrainedRun() {
+        if (overConstrained == null) {
+            overConstrained = JammingTraining.train(OVER_CONSTRAINED,
+                    JammingTraining.Protocol.of(JammingTraining.Optimizer.ADAM, 20_000), 2L, null);
+        }
+        return overConstrained;
+    }
+
     @Test
     void aNarrowNetworkOnManyPointsEndsUnsatOnAPlateau() {
         // h = 2: N = 5·2 + 2 = 12 weights for P = 200 random labels: far above capacity
-        HingeNetwork network = new HingeNetwork(new HingeNetwork.Architecture(5, 2, 1),
-                JammingData.random(200, 5, 1L), 1);
-        JammingTraining.Result r = JammingTraining.train(network,
-                JammingTraining.Protocol.of(JammingTraining.Optimizer.ADAM, 20_000), 2L, null);
+        HingeNetwork network = OVER_CONSTRAINED;
+        JammingTraining.Result r = overConstrainedRun();
         assertEquals(JammingTraining.Outcome.UNSAT, r.outcome());
         assertTrue(r.unsatisfied() > 12, "N_Δ = " + r.unsatisfied() + " > N");
         assertTrue(r.loss() > 0);
@@ -48,10 +60,8 @@ class JammingTrainingTest {
         // the same over-constrained case; from the end of the Adam run, FIRE (an independent descent) for 4000
         // steps and plain Adam at η₀ for 4000 steps lower the loss by less than 2 %: the run ended at a minimum,
         // not on a slope the plateau rule mistook for one
-        HingeNetwork network = new HingeNetwork(new HingeNetwork.Architecture(5, 2, 1),
-                JammingData.random(200, 5, 1L), 1);
-        JammingTraining.Result r = JammingTraining.train(network,
-                JammingTraining.Protocol.of(JammingTraining.Optimizer.ADAM, 20_000), 2L, null);
+        HingeNetwork network = OVER_CONSTRAINED;
+        JammingTraining.Result r = overConstrainedRun();
         assertEquals(JammingTraining.Outcome.UNSAT, r.outcome());
         for (JammingTraining.Optimizer o : JammingTraining.Optimizer.values()) {
             JammingTraining.Result more = JammingTraining.train(network,
