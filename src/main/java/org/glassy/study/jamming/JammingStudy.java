@@ -224,8 +224,9 @@ public final class JammingStudy {
      *   H = ∇²L = H₀ + H_p,   H₀ = (1/P) Σ_{Δ_μ&gt;0} ∇Δ_μ ∇Δ_μᵀ,   H_p = (1/P) Σ_{Δ_μ&gt;0} Δ_μ ∇²Δ_μ,
      * </pre>
      *
-     * <p>as the authors split it ({@code functions.compute_hessian}): H₀ is positive semi-definite of rank at most
-     * N_Δ, so for N_Δ &lt; N it has at least N − N_Δ zero modes. H₀ is exact (outer products of
+     * <p>as the authors split it ({@code functions.compute_hessian}), H₀ summed over the constraints that
+     * {@link JammingTraining#violated} counts (Δ_μ &gt; δκ: the gaps of order 10⁻¹⁷ a SAT run ends with are contacts,
+     * not violations): H₀ is positive semi-definite of rank at most N_Δ, so for N_Δ &lt; N it has at least N − N_Δ zero modes. H₀ is exact (outer products of
      * {@link HingeNetwork#outputGradient}); H by central differences of the exact gradient, column i =
      * [∇L(θ + ε e_i) − ∇L(θ − ε e_i)]/(2ε) with ε = 10⁻⁶, symmetrised (exact up to O(ε²) away from the kinks of
      * ReLU and of the hinge, which a step of 10⁻⁶ rarely crosses). Full matrices: for parameter counts up to a
@@ -265,8 +266,9 @@ public final class JammingStudy {
         double[] gaps = network.gaps(x);
         double[] g = new double[n];
         int p = gaps.length;
+        double violated = JammingTraining.GAP_TOLERANCE * Math.abs(network.margin());  // as N_Δ counts them
         for (int mu = 0; mu < p; mu++) {
-            if (gaps[mu] > 0) {
+            if (gaps[mu] > violated) {
                 network.outputGradient(x, mu, g);
                 for (int i = 0; i < n; i++) {
                     double gi = g[i] / p;

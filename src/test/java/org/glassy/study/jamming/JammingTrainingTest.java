@@ -162,6 +162,8 @@ class JammingTrainingTest {
         JammingTraining.Result sat = JammingTraining.train(easy,
                 JammingTraining.Protocol.of(JammingTraining.Optimizer.ADAM, 2000), 1L, null);
         assertEquals(JammingTraining.Outcome.SAT, sat.outcome());
+        assertEquals(0, JammingStudy.countAbove(JammingStudy.hessianSpectra(easy, sat.parameters())[1], 0),
+                "H0 of a SAT network has rank N_Delta = 0");
         double[] gapsSat = sat.gaps();
         if (java.util.Arrays.stream(gapsSat).max().orElseThrow() < -1e-3) {
             double[][] zero = JammingStudy.hessianSpectra(easy, sat.parameters());
