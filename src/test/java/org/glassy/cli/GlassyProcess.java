@@ -24,12 +24,26 @@ final class GlassyProcess {
      * @return the builder (standard streams are pipes unless redirected)
      */
     static ProcessBuilder builder(List<String> jvmOptions, String... args) {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "--add-modules", "jdk.incubator.vector"));
+        List<String> command = new ArrayList<>(javaWithDefaultSigint());
+        command.add("--add-modules");
+        command.add("jdk.incubator.vector");
         command.addAll(jvmOptions);
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), "org.glassy.cli.Glassy"));
         command.addAll(Arrays.asList(args));
         return new ProcessBuilder(command);
+    }
+
+    /**
+     * The {@code java} command, run through {@code env --default-signal=INT} (GNU coreutils ≥ 8.31): a shell
+     * without job control starts background jobs with SIGINT ignored ({@code make test &} in a script, nohup), an
+     * ignored signal stays ignored across exec, and a JVM that inherits SIGINT ignored never sees Ctrl-C, so
+     * without the reset the interrupt tests would test the caller's shell instead of Glassy.
+     *
+     * @return the command prefix
+     */
+    static List<String> javaWithDefaultSigint() {
+        return List.of("env", "--default-signal=INT", Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString());
     }
 
     /** {@code glassy args...} with default JVM options. */

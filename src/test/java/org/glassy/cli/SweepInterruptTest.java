@@ -25,8 +25,8 @@ class SweepInterruptTest {
     Path dir;
 
     private static List<String> java(String... args) {
-        List<String> argv = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "--add-modules", "jdk.incubator.vector", "-cp", System.getProperty("java.class.path"),
+        List<String> argv = new ArrayList<>(GlassyProcess.javaWithDefaultSigint());
+        argv.addAll(List.of("--add-modules", "jdk.incubator.vector", "-cp", System.getProperty("java.class.path"),
                 Glassy.class.getName()));
         argv.addAll(List.of(args));
         return argv;
