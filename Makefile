@@ -82,7 +82,7 @@ test-cli: build
 
 test-notebooks: kernel
 	-@$(MAKE) --no-print-directory data
-	$(VPY) bin/run-notebooks --quick --out build/test-site $(NOTEBOOKS)
+	$(VPY) bin/run-notebooks --quick --jobs 2 --out build/test-site $(NOTEBOOKS)
 	$(VPY) bin/check-site --mode quick build/test-site $(NOTEBOOKS)
 
 ## reproduce: build, install, execute every notebook in full mode, write build/site/
