@@ -32,10 +32,10 @@ import jdk.incubator.vector.VectorSpecies;
  *       <b>Packing:</b> when at least {@code PACK_GROUPS} = 4 groups of 4 units sweep a block, the block's rows of
  *       X (the batch's examples, scattered through the data set) are first copied into a per-thread panel,
  *       3 vectors of each row after the other per tile, so that a tile reads one contiguous stream instead of B
- *       rows 6 kB apart: weight gradient 30 → 38 GFLOP/s of thread CPU time at 784 × 1000 (784 × 100: 31 → 38;
+ *       rows 6 kB apart: weight gradient 28 → 37 GFLOP/s of thread CPU time at 784 × 1000 (784 × 100: 31 → 38;
  *       784 × 10⁴: 26 → 31), back to back on a loaded machine. Packing W into tile-contiguous panels for the
- *       forward product (one stream instead of three rows) was measured too and gave nothing (33.9 → 32.6,
- *       34.2 → 31.3, 31.5 → 29.7 GFLOP/s at H = 100, 1000, 10⁴): the three rows of W already stream from L2,
+ *       forward product (one stream instead of three rows) was measured too and gave nothing (39.0 → 37.0,
+ *       33.9 → 32.6, 31.5 → 29.7 GFLOP/s at H = 100, 1000, 10⁴; the block of W is in L2 either way),
  *       so it is not done.</li>
  *   <li><b>Input gradient</b> dA = δ·W (only hidden layers need it; for the 784-H-10 network it is the
  *       H × 10 output layer): per strip of 2 vectors of inputs, every group of 4 examples accumulates 4 × 2
