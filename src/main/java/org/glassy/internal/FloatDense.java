@@ -4,7 +4,16 @@ package org.glassy.internal;
  * The three matrix products of a dense layer in single precision, with the layout of {@link Dense}: W stored as
  * Wᵀ row-major (the {@code inner} input weights of output unit j contiguous), inputs addressed by row offsets.
  * Every sum is accumulated in float32, as a float32 framework does. {@link #INSTANCE} uses the JDK Vector API's
- * float species when available ({@code VectorFloatDense}), scalar loops otherwise.
+ * float species when available ({@code VectorFloatDense}: cache-blocked, register-tiled), scalar loops otherwise.
+ *
+ * <p><b>Ranges, for threads.</b> As in {@link Dense}, each product also comes restricted to a range of the outputs
+ * it writes (forward and weight gradient: output units [colFrom, colTo); input gradient: batch rows [rowFrom,
+ * rowTo)), a range starting at a multiple of {@link Dense#ALIGN} and ending at one or at the end of its dimension.
+ * Every output element is one sum computed inside the call that owns it, in an order that depends only on its
+ * indices and the shapes: calls over disjoint ranges that cover the outputs, on any threads, write exactly the
+ * numbers of the full call. The weight and input gradients of both implementations are the same chains of
+ * fused multiply–adds in increasing order of the summation index, so they agree bit for bit; the forward dot
+ * products of the vector kernel add lane-wise partial sums and differ from the scalar ones by round-off.
  */
 public interface FloatDense {
 
@@ -25,8 +34,30 @@ public interface FloatDense {
      * @param biasOffset where they start
      * @param out B × cols, overwritten
      */
+    default void forward(float[] a, int[] rowOffset, int rows, int inner, float[] w, int wOffset, int cols,
+                         float[] bias, int biasOffset, float[] out) {
+        forward(a, rowOffset, rows, inner, w, wOffset, cols, bias, biasOffset, out, 0, cols);
+    }
+
+    /**
+     * {@link #forward(float[], int[], int, int, float[], int, int, float[], int, float[]) forward} for the output
+     * units j in [colFrom, colTo) only (columns of {@code out}); the other columns are not touched.
+     *
+     * @param a input rows
+     * @param rowOffset where each input row starts
+     * @param rows the batch size B
+     * @param inner the input width
+     * @param w weights, Wᵀ row-major
+     * @param wOffset where they start
+     * @param cols the output width
+     * @param bias biases
+     * @param biasOffset where they start
+     * @param out B × cols, columns [colFrom, colTo) overwritten
+     * @param colFrom the first unit, a multiple of {@link Dense#ALIGN}
+     * @param colTo one past the last unit, a multiple of {@link Dense#ALIGN} or {@code cols}
+     */
     void forward(float[] a, int[] rowOffset, int rows, int inner, float[] w, int wOffset, int cols, float[] bias,
-                 int biasOffset, float[] out);
+                 int biasOffset, float[] out, int colFrom, int colTo);
 
     /**
      * Weight gradient: dw[dwOffset + j·inner + i] = Σ_r dz[r·cols + j] · a[rowOffset[r] + i] and
@@ -42,8 +73,29 @@ public interface FloatDense {
      * @param dwOffset where the weight block starts
      * @param dbOffset where the bias block starts
      */
+    default void weightGradient(float[] dz, int rows, int cols, float[] a, int[] rowOffset, int inner, float[] dw,
+                                int dwOffset, int dbOffset) {
+        weightGradient(dz, rows, cols, a, rowOffset, inner, dw, dwOffset, dbOffset, 0, cols);
+    }
+
+    /**
+     * {@link #weightGradient(float[], int, int, float[], int[], int, float[], int, int) weightGradient} for the
+     * output units j in [colFrom, colTo) only: their weight rows and biases; nothing else is touched.
+     *
+     * @param dz output gradients, B × cols
+     * @param rows B
+     * @param cols the output width
+     * @param a input rows
+     * @param rowOffset where each input row starts
+     * @param inner the input width
+     * @param dw the gradient, rows [colFrom, colTo) of its two blocks overwritten
+     * @param dwOffset where the weight block starts
+     * @param dbOffset where the bias block starts
+     * @param colFrom the first unit, a multiple of {@link Dense#ALIGN}
+     * @param colTo one past the last unit, a multiple of {@link Dense#ALIGN} or {@code cols}
+     */
     void weightGradient(float[] dz, int rows, int cols, float[] a, int[] rowOffset, int inner, float[] dw,
-                        int dwOffset, int dbOffset);
+                        int dwOffset, int dbOffset, int colFrom, int colTo);
 
     /**
      * Input gradient: da[r·inner + i] = Σ_j dz[r·cols + j] · w[wOffset + j·inner + i], overwritten.
@@ -56,7 +108,26 @@ public interface FloatDense {
      * @param inner the input width
      * @param da B × inner, overwritten
      */
-    void inputGradient(float[] dz, int rows, int cols, float[] w, int wOffset, int inner, float[] da);
+    default void inputGradient(float[] dz, int rows, int cols, float[] w, int wOffset, int inner, float[] da) {
+        inputGradient(dz, rows, cols, w, wOffset, inner, da, 0, rows);
+    }
+
+    /**
+     * {@link #inputGradient(float[], int, int, float[], int, int, float[]) inputGradient} for the batch rows r in
+     * [rowFrom, rowTo) only.
+     *
+     * @param dz output gradients, B × cols
+     * @param rows B
+     * @param cols the output width
+     * @param w weights, Wᵀ row-major
+     * @param wOffset where they start
+     * @param inner the input width
+     * @param da B × inner, rows [rowFrom, rowTo) overwritten
+     * @param rowFrom the first row, a multiple of {@link Dense#ALIGN}
+     * @param rowTo one past the last row, a multiple of {@link Dense#ALIGN} or {@code rows}
+     */
+    void inputGradient(float[] dz, int rows, int cols, float[] w, int wOffset, int inner, float[] da, int rowFrom,
+                       int rowTo);
 
     private static FloatDense select() {
         boolean vectorModule = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
@@ -71,14 +142,14 @@ public interface FloatDense {
         return new Scalar();
     }
 
-    /** Plain loops in float32: the fallback. */
+    /** Plain loops in float32, one fused multiply–add per term in increasing order: the fallback. */
     final class Scalar implements FloatDense {
         @Override
         public void forward(float[] a, int[] rowOffset, int rows, int inner, float[] w, int wOffset, int cols,
-                            float[] bias, int biasOffset, float[] out) {
+                            float[] bias, int biasOffset, float[] out, int colFrom, int colTo) {
             for (int r = 0; r < rows; r++) {
                 int ar = rowOffset[r];
-                for (int j = 0; j < cols; j++) {
+                for (int j = colFrom; j < colTo; j++) {
                     int wj = wOffset + j * inner;
                     float s = 0;
                     for (int i = 0; i < inner; i++) {
@@ -91,12 +162,12 @@ public interface FloatDense {
 
         @Override
         public void weightGradient(float[] dz, int rows, int cols, float[] a, int[] rowOffset, int inner,
-                                   float[] dw, int dwOffset, int dbOffset) {
-            java.util.Arrays.fill(dw, dwOffset, dwOffset + cols * inner, 0f);
-            java.util.Arrays.fill(dw, dbOffset, dbOffset + cols, 0f);
+                                   float[] dw, int dwOffset, int dbOffset, int colFrom, int colTo) {
+            java.util.Arrays.fill(dw, dwOffset + colFrom * inner, dwOffset + colTo * inner, 0f);
+            java.util.Arrays.fill(dw, dbOffset + colFrom, dbOffset + colTo, 0f);
             for (int r = 0; r < rows; r++) {
                 int ar = rowOffset[r];
-                for (int j = 0; j < cols; j++) {
+                for (int j = colFrom; j < colTo; j++) {
                     float g = dz[r * cols + j];
                     dw[dbOffset + j] += g;
                     int wj = dwOffset + j * inner;
@@ -108,9 +179,10 @@ public interface FloatDense {
         }
 
         @Override
-        public void inputGradient(float[] dz, int rows, int cols, float[] w, int wOffset, int inner, float[] da) {
-            java.util.Arrays.fill(da, 0, rows * inner, 0f);
-            for (int r = 0; r < rows; r++) {
+        public void inputGradient(float[] dz, int rows, int cols, float[] w, int wOffset, int inner, float[] da,
+                                  int rowFrom, int rowTo) {
+            java.util.Arrays.fill(da, rowFrom * inner, rowTo * inner, 0f);
+            for (int r = rowFrom; r < rowTo; r++) {
                 for (int j = 0; j < cols; j++) {
                     float g = dz[r * cols + j];
                     int wj = wOffset + j * inner;

@@ -28,7 +28,7 @@ import org.glassy.internal.Require;
  * <p>The training set is fixed at construction; {@link #withData} gives the same network on other
  * data (e.g. a test set). Immutable and thread-safe: scratch buffers are per thread.
  *
- * <p><b>Threads.</b> In {@link Precision#FLOAT64} the three matrix products of a large layer run on several
+ * <p><b>Threads.</b> In both precisions the three matrix products of a large layer run on several
  * threads: the forward product X·Wᵀ and the weight gradient δᵀ·X split over the layer's units (the rows of W,
  * aligned to the kernels' tiles of 4), the input gradient δ·W over the examples of the batch. Each thread
  * writes its own outputs, and every output is one sum taken in the same order as with one thread (the
@@ -37,8 +37,8 @@ import org.glassy.internal.Require;
  * seed whatever the number of threads (tested). A product is split only when its work, batch × n_in × n_out
  * multiply–adds, is at least 1.6·10⁷ (a 784 × 200 layer on a batch of 100, about a millisecond), so small
  * networks pay no overhead; the number of threads is {@link #withThreads}, by default the system property
- * {@value #THREADS_PROPERTY} and, when that is unset or 0, the available processors. The float32 path runs on
- * one thread.
+ * {@value #THREADS_PROPERTY} and, when that is unset or 0, the available processors. The float32 path splits
+ * its products in the same way, with the same guarantee ({@code internal.FloatDense}).
  */
 public final class Mlp implements BatchModel {
 
@@ -595,8 +595,14 @@ public final class Mlp implements BatchModel {
         int last = widths.length - 1;
         for (int l = 1; l <= last; l++) {
             float[] out = ws.activations32[l];
-            FloatDense.INSTANCE.forward(in, rows, batch, widths[l - 1], theta, weightOffset[l], widths[l], theta, biasOffset[l],
-                    out);
+            float[] input = in;
+            int[] inputRows = rows;
+            int inner = widths[l - 1];
+            int cols = widths[l];
+            int w = weightOffset[l];
+            int b = biasOffset[l];
+            Parallel.run(parts((long) batch * inner * cols), cols, Dense.ALIGN, (lo, hi) ->
+                    FloatDense.INSTANCE.forward(input, inputRows, batch, inner, theta, w, cols, theta, b, out, lo, hi));
             int n = batch * widths[l];
             if (l < last) {
                 if (keepsPreActivations() || ws.record) {
@@ -654,11 +660,18 @@ public final class Mlp implements BatchModel {
         for (int l = last; l >= 1; l--) {
             float[] in = l == 1 ? inputs32() : ws.activations32[l - 1];
             int[] rows = l == 1 ? ws.inputRows : ws.rowOffsets[l - 1];
-            FloatDense.INSTANCE.weightGradient(ws.deltas32[l], batch, widths[l], in, rows, widths[l - 1], grad, weightOffset[l],
-                    biasOffset[l]);
+            float[] dz = ws.deltas32[l];
+            int inner = widths[l - 1];
+            int cols = widths[l];
+            int w = weightOffset[l];
+            int b = biasOffset[l];
+            int parts = parts((long) batch * inner * cols);
+            Parallel.run(parts, cols, Dense.ALIGN, (lo, hi) ->
+                    FloatDense.INSTANCE.weightGradient(dz, batch, cols, in, rows, inner, grad, w, b, lo, hi));
             if (l > 1) {
                 float[] d = ws.deltas32[l - 1];
-                FloatDense.INSTANCE.inputGradient(ws.deltas32[l], batch, widths[l], theta, weightOffset[l], widths[l - 1], d);
+                Parallel.run(parts, batch, Dense.ALIGN, (lo, hi) ->
+                        FloatDense.INSTANCE.inputGradient(dz, batch, cols, theta, w, inner, d, lo, hi));
                 float[] a = ws.activations32[l - 1];
                 int n = batch * widths[l - 1];
                 switch (architecture.activation()) {

@@ -1,13 +1,208 @@
 package org.glassy.internal;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
 import java.util.SplittableRandom;
 
 import org.junit.jupiter.api.Test;
 
-/** The float32 kernels, vector and scalar, against the float64 {@link Dense} on the same (float) values. */
+/**
+ * The float32 kernels: the blocked, register-tiled vector kernels against the unblocked ones they replaced
+ * ({@link UnblockedVectorFloatDense}, same summation order, so bit for bit) and, for the two gradients, against
+ * the plain scalar loops (also the same chains of fused multiply–adds, bit for bit); all of them against the
+ * exact sums (float64 of the same float values) within the float32 round-off bound; and their range methods,
+ * called over aligned pieces in any order, must write exactly the numbers of the full call (what makes the
+ * network's threads bit-identical). Shapes cross the block sizes (72 units per forward block at 784 inputs,
+ * 312 columns per gradient block at 100 rows), include batch 1 and one unit, and leave tails in every dimension
+ * (tiles of 4 × 3, 8 lanes).
+ */
 class FloatDenseTest {
+
+    private static final int[][] SHAPES = {
+        // rows, inner, cols
+        {1, 1, 1}, {1, 784, 1}, {1, 37, 13}, {3, 5, 7}, {5, 37, 6}, {7, 13, 9}, {45, 37, 21}, {100, 784, 101},
+        {100, 784, 10}, {100, 103, 10}, {9, 331, 45}, {100, 300, 150}, {2, 1700, 3}, {100, 1001, 1}, {6, 313, 75}
+    };
+
+    @Test
+    void tiledKernelsEqualTheUnblockedAndScalarOnesExactly() {
+        if (!(FloatDense.INSTANCE instanceof VectorFloatDense tiled)) {
+            return; // scalar JVM: nothing tiled to compare
+        }
+        UnblockedVectorFloatDense unblocked = new UnblockedVectorFloatDense();
+        FloatDense scalar = new FloatDense.Scalar();
+        for (int[] shape : SHAPES) {
+            Problem p = new Problem(shape[0], shape[1], shape[2], 13L * shape[2] + shape[1]);
+            String where = java.util.Arrays.toString(shape);
+            float[] out = new float[p.rows * p.cols];
+            float[] expected = new float[p.rows * p.cols];
+            tiled.forward(p.a, p.rowOffset, p.rows, p.inner, p.w, 3, p.cols, p.w, p.biasOffset, out);
+            unblocked.forward(p.a, p.rowOffset, p.rows, p.inner, p.w, 3, p.cols, p.w, p.biasOffset, expected);
+            assertArrayEquals(expected, out, "forward " + where);
+
+            float[] dw = new float[p.w.length];
+            float[] expectedDw = new float[p.w.length];
+            float[] scalarDw = new float[p.w.length];
+            tiled.weightGradient(p.dz, p.rows, p.cols, p.a, p.rowOffset, p.inner, dw, 3, p.biasOffset);
+            unblocked.weightGradient(p.dz, p.rows, p.cols, p.a, p.rowOffset, p.inner, expectedDw, 3, p.biasOffset);
+            scalar.weightGradient(p.dz, p.rows, p.cols, p.a, p.rowOffset, p.inner, scalarDw, 3, p.biasOffset);
+            assertArrayEquals(expectedDw, dw, "weight gradient " + where);
+            assertArrayEquals(scalarDw, dw, "weight gradient against scalar " + where);
+
+            float[] da = new float[p.rows * p.inner];
+            float[] expectedDa = new float[p.rows * p.inner];
+            float[] scalarDa = new float[p.rows * p.inner];
+            tiled.inputGradient(p.dz, p.rows, p.cols, p.w, 3, p.inner, da);
+            unblocked.inputGradient(p.dz, p.rows, p.cols, p.w, 3, p.inner, expectedDa);
+            scalar.inputGradient(p.dz, p.rows, p.cols, p.w, 3, p.inner, scalarDa);
+            assertArrayEquals(expectedDa, da, "input gradient " + where);
+            assertArrayEquals(scalarDa, da, "input gradient against scalar " + where);
+        }
+    }
+
+    /**
+     * Every element against its exact value: a float32 sum of n products (each FMA rounds once) differs from the
+     * exact sum by at most γ Σ|terms| with γ = (n + 1)·2⁻²⁴ (one more rounding for the bias); the exact sum and
+     * Σ|terms| are computed in float64 from the same float values (exact for these short sums up to 2⁻⁵³
+     * relative, far below the bound). A dropped or doubled term, ~|term| ≈ Σ|terms|/n, exceeds the bound.
+     */
+    @Test
+    void kernelsAgreeWithTheExactSumsWithinTheFloat32RoundOffBound() {
+        for (FloatDense k : new FloatDense[] {FloatDense.INSTANCE, new FloatDense.Scalar()}) {
+            for (int[] shape : SHAPES) {
+                Problem p = new Problem(shape[0], shape[1], shape[2], 5L * shape[0] + shape[1]);
+                String where = k.getClass().getSimpleName() + " " + java.util.Arrays.toString(shape);
+                float[] out = new float[p.rows * p.cols];
+                k.forward(p.a, p.rowOffset, p.rows, p.inner, p.w, 3, p.cols, p.w, p.biasOffset, out);
+                for (int r = 0; r < p.rows; r++) {
+                    for (int j = 0; j < p.cols; j++) {
+                        double s = p.w[p.biasOffset + j];
+                        double abs = Math.abs(s);
+                        for (int i = 0; i < p.inner; i++) {
+                            double t = (double) p.a[p.rowOffset[r] + i] * p.w[3 + j * p.inner + i];
+                            s += t;
+                            abs += Math.abs(t);
+                        }
+                        assertWithin(s, out[r * p.cols + j], p.inner + 1, abs, "forward " + where);
+                    }
+                }
+                float[] dw = new float[p.w.length];
+                k.weightGradient(p.dz, p.rows, p.cols, p.a, p.rowOffset, p.inner, dw, 3, p.biasOffset);
+                for (int j = 0; j < p.cols; j++) {
+                    double sb = 0;
+                    double absB = 0;
+                    for (int r = 0; r < p.rows; r++) {
+                        sb += p.dz[r * p.cols + j];
+                        absB += Math.abs(p.dz[r * p.cols + j]);
+                    }
+                    assertWithin(sb, dw[p.biasOffset + j], p.rows, absB, "bias gradient " + where);
+                    for (int i = 0; i < p.inner; i++) {
+                        double s = 0;
+                        double abs = 0;
+                        for (int r = 0; r < p.rows; r++) {
+                            double t = (double) p.dz[r * p.cols + j] * p.a[p.rowOffset[r] + i];
+                            s += t;
+                            abs += Math.abs(t);
+                        }
+                        assertWithin(s, dw[3 + j * p.inner + i], p.rows, abs, "weight gradient " + where);
+                    }
+                }
+                float[] da = new float[p.rows * p.inner];
+                k.inputGradient(p.dz, p.rows, p.cols, p.w, 3, p.inner, da);
+                for (int r = 0; r < p.rows; r++) {
+                    for (int i = 0; i < p.inner; i++) {
+                        double s = 0;
+                        double abs = 0;
+                        for (int j = 0; j < p.cols; j++) {
+                            double t = (double) p.dz[r * p.cols + j] * p.w[3 + j * p.inner + i];
+                            s += t;
+                            abs += Math.abs(t);
+                        }
+                        assertWithin(s, da[r * p.inner + i], p.cols, abs, "input gradient " + where);
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void theRoundOffBoundCatchesADroppedTerm() {
+        // the longest forward sum of the shapes (1700 products): without its largest term it must fail the bound
+        Problem p = new Problem(2, 1700, 3, 1L);
+        float[] out = new float[p.rows * p.cols];
+        FloatDense.INSTANCE.forward(p.a, p.rowOffset, p.rows, p.inner, p.w, 3, p.cols, p.w, p.biasOffset, out);
+        double s = p.w[p.biasOffset];
+        double abs = Math.abs(s);
+        double largest = 0;
+        for (int i = 0; i < p.inner; i++) {
+            double t = (double) p.a[p.rowOffset[0] + i] * p.w[3 + i];
+            s += t;
+            abs += Math.abs(t);
+            largest = Math.abs(t) > Math.abs(largest) ? t : largest;
+        }
+        assertTrue(within(s, out[0], p.inner + 1, abs));
+        assertFalse(within(s, (float) (out[0] - largest), p.inner + 1, abs));
+    }
+
+    private static boolean within(double exact, float got, int n, double abs) {
+        return Math.abs(got - exact) <= (n + 1) * 0x1p-24 * abs + Double.MIN_NORMAL;
+    }
+
+    private static void assertWithin(double exact, float got, int n, double abs, String what) {
+        assertTrue(within(exact, got, n, abs), () -> what + ": " + got + " against exact " + exact
+                + ", bound " + (n + 1) * 0x1p-24 * abs);
+    }
+
+    @Test
+    void rangesInAnyOrderWriteTheNumbersOfTheFullCall() {
+        Random shuffle = new Random(5);
+        for (FloatDense kernel : new FloatDense[] {FloatDense.INSTANCE, new FloatDense.Scalar()}) {
+            for (int[] shape : SHAPES) {
+                Problem p = new Problem(shape[0], shape[1], shape[2], 7L * shape[0] + shape[2]);
+                float[] out = new float[p.rows * p.cols];
+                float[] dw = new float[p.w.length];
+                float[] da = new float[p.rows * p.inner];
+                kernel.forward(p.a, p.rowOffset, p.rows, p.inner, p.w, 3, p.cols, p.w, p.biasOffset, out);
+                kernel.weightGradient(p.dz, p.rows, p.cols, p.a, p.rowOffset, p.inner, dw, 3, p.biasOffset);
+                kernel.inputGradient(p.dz, p.rows, p.cols, p.w, 3, p.inner, da);
+                for (int piece : new int[] {4, 8, 12}) {
+                    float[] outPieces = new float[out.length];
+                    float[] dwPieces = new float[dw.length];
+                    float[] daPieces = new float[da.length];
+                    for (int[] range : shuffled(p.cols, piece, shuffle)) {
+                        kernel.forward(p.a, p.rowOffset, p.rows, p.inner, p.w, 3, p.cols, p.w, p.biasOffset,
+                                outPieces, range[0], range[1]);
+                        kernel.weightGradient(p.dz, p.rows, p.cols, p.a, p.rowOffset, p.inner, dwPieces, 3,
+                                p.biasOffset, range[0], range[1]);
+                    }
+                    for (int[] range : shuffled(p.rows, piece, shuffle)) {
+                        kernel.inputGradient(p.dz, p.rows, p.cols, p.w, 3, p.inner, daPieces, range[0], range[1]);
+                    }
+                    String where = kernel.getClass().getSimpleName() + " " + java.util.Arrays.toString(shape)
+                            + " pieces of " + piece;
+                    assertArrayEquals(out, outPieces, "forward " + where);
+                    assertArrayEquals(dw, dwPieces, "weight gradient " + where);
+                    assertArrayEquals(da, daPieces, "input gradient " + where);
+                }
+            }
+        }
+    }
+
+    private static List<int[]> shuffled(int n, int piece, Random random) {
+        List<int[]> ranges = new ArrayList<>();
+        for (int from = 0; from < n; from += piece) {
+            ranges.add(new int[] {from, Math.min(n, from + piece)});
+        }
+        Collections.shuffle(ranges, random);
+        return ranges;
+    }
 
     @Test
     void vectorAndScalarKernelsAgreeWithFloat64ToFloat32RoundOff() {
@@ -66,5 +261,41 @@ class FloatDenseTest {
             d[i] = f[i];
         }
         return d;
+    }
+
+    /** Random float inputs read through scattered row offsets, weights after a 3-number offset, biases after. */
+    private static final class Problem {
+        final int rows;
+        final int inner;
+        final int cols;
+        final float[] a;
+        final int[] rowOffset;
+        final float[] w;
+        final int biasOffset;
+        final float[] dz;
+
+        Problem(int rows, int inner, int cols, long seed) {
+            this.rows = rows;
+            this.inner = inner;
+            this.cols = cols;
+            SplittableRandom random = new SplittableRandom(seed);
+            int stored = rows + 3;
+            a = gaussian(random, stored * inner);
+            rowOffset = new int[rows];
+            for (int r = 0; r < rows; r++) {
+                rowOffset[r] = random.nextInt(stored) * inner;
+            }
+            w = gaussian(random, 3 + cols * inner + cols);
+            biasOffset = 3 + cols * inner;
+            dz = gaussian(random, rows * cols);
+        }
+
+        private static float[] gaussian(SplittableRandom random, int n) {
+            float[] x = new float[n];
+            for (int i = 0; i < n; i++) {
+                x[i] = (float) random.nextGaussian();
+            }
+            return x;
+        }
     }
 }

@@ -54,6 +54,32 @@ class MlpThreadsTest {
     }
 
     @Test
+    void float32BatchGradientIsBitIdenticalWhateverTheThreadCount() {
+        // the float32 products are split as the float64 ones (784 × 301 and a 290 × 290 hidden–hidden layer)
+        Mlp[] nets = {
+            new Mlp(Mlp.Architecture.oneHidden(784, 301, 10, Activation.RELU, Loss.SQUARED), data(784, 10)),
+            new Mlp(new Mlp.Architecture(new int[] {30, 290, 290, 4}, Activation.TANH, Loss.CROSS_ENTROPY),
+                    data(30, 4))
+        };
+        for (Mlp net : nets) {
+            Mlp one = net.withPrecision(Precision.FLOAT32).withThreads(1);
+            double[] x = one.initialParameters(7L);
+            int[] batch = new int[200];
+            for (int i = 0; i < batch.length; i++) {
+                batch[i] = (i * 37) % 400;
+            }
+            double[] expected = new double[one.dimension()];
+            double loss = one.batchEnergyAndGradient(x, batch, 0, batch.length, expected);
+            for (int threads : new int[] {2, 3}) {
+                Mlp many = one.withThreads(threads);
+                double[] gradient = new double[many.dimension()];
+                assertEquals(loss, many.batchEnergyAndGradient(x, batch, 0, batch.length, gradient), 0.0);
+                assertArrayEquals(expected, gradient, one.dimension() + " parameters, " + threads + " threads");
+            }
+        }
+    }
+
+    @Test
     void deepNetworkFullBatchGradientIsBitIdentical() {
         // 200 examples × 290 × 290 = 1.7·10⁷ multiply–adds: the hidden layer's three products are all split
         Mlp one = new Mlp(new Mlp.Architecture(new int[] {30, 290, 290, 4}, Activation.TANH, Loss.CROSS_ENTROPY),
