@@ -72,6 +72,109 @@ class JammingTrainingTest {
     }
 
     @Test
+    void finishingAnAdamRunNeverRaisesTheLoss() {
+        // from the end of the over-constrained Adam run: every accepted Levenberg–Marquardt step lowers L, the
+        // reported gradient norm and loss are those of the final parameters, and N_Δ stays above N = 12
+        JammingTraining.Result r = overConstrainedRun();
+        JammingTraining.Finish f = JammingTraining.finish(OVER_CONSTRAINED, r.parameters(), 1e-12, 200);
+        double[] l = f.losses();
+        assertEquals(f.iterations() + 1, l.length);
+        assertEquals(r.loss(), l[0]);
+        for (int k = 1; k < l.length; k++) {
+            assertTrue(l[k] < l[k - 1], "step " + k + ": " + l[k] + " after " + l[k - 1]);
+        }
+        assertEquals(OVER_CONSTRAINED.energy(f.parameters()), f.loss());
+        double[] g = new double[OVER_CONSTRAINED.dimension()];
+        OVER_CONSTRAINED.energyAndGradient(f.parameters(), g);
+        assertEquals(Math.sqrt(java.util.Arrays.stream(g).map(v -> v * v).sum()), f.gradientNorm(), 1e-15);
+        assertEquals(f.gradientNorm() <= 1e-12, f.converged());
+        assertTrue(f.unsatisfied() > 12, "N_Δ = " + f.unsatisfied());
+        assertThrows(IllegalArgumentException.class, () -> JammingTraining.finish(OVER_CONSTRAINED, r.parameters(), 0, 1));
+    }
+
+    @Test
+    void finishingALinearisedNetworkReachesTheConvexOptimumWithAVanishingGradient() {
+        // hidden biases of 20 against pre-activations |W x| <= |x| = √3: every ReLU stays on, the network is the
+        // linear function f(x) = v·x + c with v = Wᵀw, c = w·b + b_out, and every linear function is reachable.
+        // Its loss is then the quadratic-hinge loss of a linear classifier, a convex function of (v, c) whose
+        // minimum is computed independently by Newton's method on the d + 1 = 4 variables: the finishing
+        // minimisation must reach that value with |∇L| below the tolerance (UNSAT: 60 random labels in d = 3).
+        int d = 3;
+        Examples data = JammingData.random(60, d, 4L);
+        HingeNetwork network = new HingeNetwork(new HingeNetwork.Architecture(d, d, 1), data, 1);
+        double[] x0 = network.initialParameters(5L);
+        for (int j = 0; j < d; j++) {
+            x0[d * d + j] = 20;   // layer 0: the d × d weights, then its d biases
+        }
+        JammingTraining.Finish f = JammingTraining.finish(network, x0, 1e-10, 500);
+        assertTrue(f.converged(), "|grad L| = " + f.gradientNorm());
+        assertTrue(f.gradientNorm() <= 1e-10);
+        double best = linearOptimum(data, 1);
+        assertTrue(f.unsatisfied() > 0 && best > 1e-3, "a linear classifier cannot fit 60 random labels in d = 3");
+        assertEquals(best, f.loss(), 1e-9 * best);
+    }
+
+    /** min over (v, c) of (1/(2P)) Σ max(0, κ − y(v·x + c))², by Newton steps with backtracking. */
+    private static double linearOptimum(Examples data, double margin) {
+        int d = data.dimension();
+        int p = data.size();
+        double[] w = new double[d + 1];
+        java.util.function.ToDoubleFunction<double[]> loss = v -> {
+            double s = 0;
+            for (int mu = 0; mu < p; mu++) {
+                double f = v[d];
+                for (int i = 0; i < d; i++) {
+                    f += v[i] * data.inputs()[mu * d + i];
+                }
+                double delta = margin - data.labels()[mu] * f;
+                s += delta > 0 ? delta * delta : 0;
+            }
+            return s / (2.0 * p);
+        };
+        for (int it = 0; it < 200; it++) {
+            double[][] h = new double[d + 1][d + 1];
+            double[] g = new double[d + 1];
+            for (int mu = 0; mu < p; mu++) {
+                double[] z = new double[d + 1];
+                for (int i = 0; i < d; i++) {
+                    z[i] = data.inputs()[mu * d + i];
+                }
+                z[d] = 1;
+                double f = 0;
+                for (int i = 0; i <= d; i++) {
+                    f += w[i] * z[i];
+                }
+                double delta = margin - data.labels()[mu] * f;
+                if (delta > 0) {
+                    for (int i = 0; i <= d; i++) {
+                        g[i] -= data.labels()[mu] * delta * z[i] / p;
+                        for (int j = 0; j <= d; j++) {
+                            h[i][j] += z[i] * z[j] / p;
+                        }
+                    }
+                }
+            }
+            double[] step = new org.hipparchus.linear.LUDecomposition(
+                    org.hipparchus.linear.MatrixUtils.createRealMatrix(h)).getSolver()
+                    .solve(new org.hipparchus.linear.ArrayRealVector(g)).toArray();
+            double l0 = loss.applyAsDouble(w);
+            double t = 1;
+            double[] next = w.clone();
+            while (t > 1e-12) {
+                for (int i = 0; i <= d; i++) {
+                    next[i] = w[i] - t * step[i];
+                }
+                if (loss.applyAsDouble(next) <= l0) {
+                    break;
+                }
+                t /= 2;
+            }
+            w = next;
+        }
+        return loss.applyAsDouble(w);
+    }
+
+    @Test
     void theProtocolDecaysOnPlateausNotOnAClock() {
         // a run that reaches SAT slowly is not cut: with W = 250 the loss keeps falling by more than 1 % per window
         // until N_Δ = 0, so no plateau is declared before SAT
