@@ -208,6 +208,61 @@ public final class JammingStudy {
     }
 
     /**
+     * The violated gaps in units of the square root of the loss, Δ_μ/√L for Δ_μ &gt; δκ ({@link
+     * JammingTraining#violated}), the variable whose distribution the authors record ({@code nn_jamming/train.py}
+     * histograms Δ/√L for Δ &gt; 0): near jamming the overlaps are proportional to the distance from the
+     * transition, and L = (1/(2P)) Σ Δ², so Δ/√L is of order one in every run and runs at different distances from
+     * P* can be pooled. P₊(Δ/√L) ~ (Δ/√L)^θ for Δ/√L ≪ 1.
+     *
+     * @param gaps Δ_μ
+     * @param margin κ
+     * @return Δ_μ/√L of the violated constraints, empty when none is violated
+     */
+    public static double[] scaledOverlaps(double[] gaps, double margin) {
+        double tolerance = JammingTraining.GAP_TOLERANCE * Math.abs(margin);
+        double sum = 0;
+        for (double g : gaps) {
+            if (g > 0) {
+                sum += g * g;
+            }
+        }
+        double root = Math.sqrt(sum / (2.0 * gaps.length));
+        return Arrays.stream(gaps).filter(g -> g > tolerance).map(g -> g / root).toArray();
+    }
+
+    /**
+     * The violated constraints on <em>dead inputs</em>: examples whose last hidden layer is entirely switched off,
+     * so that f(x_μ) is the output bias and ∇f(x_μ) has a single non-zero component (1, on that bias). No descent
+     * can satisfy them except by moving the bias, which the other constraints pin: a run whose violated
+     * constraints are all dead ended in a flat local minimum of a narrow network, not at a jammed one (at
+     * h = d = 8 the chance that an input switches off all h units is of order 2^(−h) already at initialisation).
+     *
+     * @param network the loss
+     * @param x the parameters
+     * @return the number of violated constraints (Δ_μ &gt; δκ) with |∇f(x_μ)|² = 1 and only the output bias moving f
+     */
+    public static int deadConstraints(HingeNetwork network, double[] x) {
+        double[] gaps = network.gaps(x);
+        double tolerance = JammingTraining.GAP_TOLERANCE * Math.abs(network.margin());
+        double[] g = new double[network.dimension()];
+        int bias = network.dimension() - 1;   // the output bias is the last parameter
+        int dead = 0;
+        for (int mu = 0; mu < gaps.length; mu++) {
+            if (gaps[mu] > tolerance) {
+                network.outputGradient(x, mu, g);
+                boolean onlyBias = g[bias] == 1;
+                for (int i = 0; i < bias && onlyBias; i++) {
+                    onlyBias = g[i] == 0;
+                }
+                if (onlyBias) {
+                    dead++;
+                }
+            }
+        }
+        return dead;
+    }
+
+    /**
      * The satisfied gaps as positive numbers, −Δ_μ for Δ_μ &lt; 0, whose density goes as P₋(Δ) ~ |Δ|^(−γ).
      *
      * @param gaps Δ_μ

@@ -175,6 +175,43 @@ class JammingTrainingTest {
     }
 
     @Test
+    void overlapsAreScaledByTheRootOfTheLossAndContactsBelowTheToleranceLeftOut() {
+        double[] gaps = {0.5, -0.2, 1e-12, 0.3};
+        double root = Math.sqrt((0.25 + 1e-24 + 0.09) / 8);   // L = (1/(2P)) Σ_{Δ>0} Δ², P = 4
+        double[] scaled = JammingStudy.scaledOverlaps(gaps, 1);
+        assertEquals(2, scaled.length);
+        assertEquals(0.5 / root, scaled[0], 1e-15);
+        assertEquals(0.3 / root, scaled[1], 1e-15);
+        assertEquals(0, JammingStudy.scaledOverlaps(new double[] {-1, -0.5}, 1).length);
+    }
+
+    @Test
+    void deadInputsAreTheViolatedExamplesWhoseHiddenLayerIsSwitchedOff() {
+        // one hidden layer of two units; unit 1 is switched off for every input (bias −100, |W x| <= |x| = √3),
+        // unit 0 has zero bias: an input is dead iff W_0·x <= 0, and then f = b_out = 0, Δ = κ = 1 > 0
+        int d = 3;
+        Examples data = JammingData.random(50, d, 3L);
+        HingeNetwork network = new HingeNetwork(new HingeNetwork.Architecture(d, 2, 1), data, 1);
+        double[] x = network.initialParameters(2L);
+        x[2 * d] = 0;        // bias of unit 0 (after the 2 × d weights of layer 0)
+        x[2 * d + 1] = -100; // bias of unit 1
+        int expected = 0;
+        for (int mu = 0; mu < data.size(); mu++) {
+            double z = 0;
+            for (int i = 0; i < d; i++) {
+                z += x[i] * data.inputs()[mu * d + i];
+            }
+            if (z <= 0) {
+                expected++;
+            }
+        }
+        assertTrue(expected > 10 && expected < 40, "about half the inputs: " + expected);
+        assertEquals(expected, JammingStudy.deadConstraints(network, x));
+        x[2 * d] = -100;     // both units off: every constraint is violated and dead
+        assertEquals(data.size(), JammingStudy.deadConstraints(network, x));
+    }
+
+    @Test
     void theProtocolDecaysOnPlateausNotOnAClock() {
         // a run that reaches SAT slowly is not cut: with W = 250 the loss keeps falling by more than 1 % per window
         // until N_Δ = 0, so no plateau is declared before SAT
