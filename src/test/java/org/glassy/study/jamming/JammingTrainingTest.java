@@ -267,7 +267,27 @@ class JammingTrainingTest {
         assertEquals(JammingTraining.Outcome.UNSAT, runs.get(1).result().outcome());
         Transition t = JammingStudy.transition(runs);
         assertEquals(3.25, t.threshold(), 1e-12);
-        assertEquals(11, JammingStudy.table(runs).columnCount());
+        assertEquals(12, JammingStudy.table(runs).columnCount());
+        assertEquals(0, runs.get(0).dead());
+    }
+
+    @Test
+    void runsThatEndWithOnlyDeadInputsViolatedAreLeftOutOfTheTransition() {
+        JammingTraining.Result sat = new JammingTraining.Result(JammingTraining.Outcome.SAT, 10, 0, 0, new double[1],
+                new double[1]);
+        JammingTraining.Result unsat = new JammingTraining.Result(JammingTraining.Outcome.UNSAT, 10, 0.1, 14,
+                new double[1], new double[1]);
+        JammingStudy.Run below = new JammingStudy.Run(2, 8, 100, 100, 1, sat, 0);
+        JammingStudy.Run dead = new JammingStudy.Run(2, 8, 100, 150, 1, unsat, 14);
+        JammingStudy.Run partly = new JammingStudy.Run(2, 8, 100, 150, 2, unsat, 3);
+        JammingStudy.Run above = new JammingStudy.Run(2, 8, 100, 300, 1, unsat, 0);
+        assertTrue(dead.deadOnly());
+        assertTrue(!partly.deadOnly() && !above.deadOnly() && !below.deadOnly());
+        Transition t = JammingStudy.transition(List.of(below, dead, above));
+        assertEquals(2.0, t.threshold(), 1e-12);   // between the SAT load 1 and the UNSAT load 3
+        assertEquals(1.0, t.error(), 1e-12);
+        Transition counted = JammingStudy.transition(List.of(below, partly, above));
+        assertEquals(1.25, counted.threshold(), 1e-12);   // a run with live violations counts as UNSAT
     }
 
     @Test
