@@ -52,7 +52,10 @@ import org.hipparchus.linear.CholeskyDecomposition;
  * region, and a learning rate decayed on a clock freezes it there while the loss still falls. The minima of this
  * loss sit on kinks of the ReLUs (a Gauss–Newton polish stalls with ten pre-activations |z| &lt; 10⁻¹² and the
  * gradient norm still of the order of the loss): the gradient norm does not vanish at an UNSAT minimum, so a
- * minimum is judged by the loss, not by the gradient.
+ * minimum is judged by the loss, not by the gradient. {@link #finish} continues the end of a run by
+ * Levenberg–Marquardt steps and reports the gradient norm it reaches: on L = 2, h = d = 8 (N = 136) at P/N = 2.25–2.75
+ * it lowers the loss of 200 000-step Adam ends by less than 1 % (one near-jammed run by 16 %) and stalls at
+ * |∇L| = 10⁻³–0.3, with 1–7 pre-activations at |z| &lt; 10⁻⁹.
  */
 public final class JammingTraining {
 
