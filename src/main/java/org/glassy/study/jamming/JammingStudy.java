@@ -35,8 +35,18 @@ public final class JammingStudy {
      * @param samples P
      * @param seed the seed of data and initialisation
      * @param result the end of the run
+     * @param dead the violated constraints on dead inputs at the end ({@link #deadConstraints})
      */
-    public record Run(int depth, int width, int weights, int samples, long seed, JammingTraining.Result result) {
+    public record Run(int depth, int width, int weights, int samples, long seed, JammingTraining.Result result,
+                      int dead) {
+
+        /**
+         * @return whether the run ended with violated constraints that are all on dead inputs (0 &lt; N_Δ = dead): a
+         *     flat minimum of a narrow network, not a jammed one
+         */
+        public boolean deadOnly() {
+            return result.unsatisfied() > 0 && dead == result.unsatisfied();
+        }
     }
 
     /**
@@ -61,13 +71,14 @@ public final class JammingStudy {
             long seed = i % seeds + 1;
             int p = Math.max(1, (int) Math.round(r * n));
             HingeNetwork network = new HingeNetwork(architecture, JammingData.random(p, width, seed), margin);
-            return new Run(depth, width, n, p, seed, JammingTraining.train(network, protocol, seed, null));
+            JammingTraining.Result result = JammingTraining.train(network, protocol, seed, null);
+            return new Run(depth, width, n, p, seed, result, deadConstraints(network, result.parameters()));
         }).toList();
     }
 
     /**
      * The runs as a table: depth, width, n_params, samples, load (P/N), seed, n_unsat, unsat_fraction (N_Δ/N),
-     * final_loss, outcome, steps.
+     * final_loss, outcome, steps, n_dead (violated constraints on dead inputs, {@link #deadConstraints}).
      *
      * @param runs the runs
      * @return the table
@@ -77,7 +88,7 @@ public final class JammingStudy {
                 IntColumn.create("depth"), IntColumn.create("width"), IntColumn.create("n_params"),
                 IntColumn.create("samples"), DoubleColumn.create("load"), IntColumn.create("seed"),
                 IntColumn.create("n_unsat"), DoubleColumn.create("unsat_fraction"), DoubleColumn.create("final_loss"),
-                StringColumn.create("outcome"), IntColumn.create("steps"));
+                StringColumn.create("outcome"), IntColumn.create("steps"), IntColumn.create("n_dead"));
         for (Run r : runs) {
             t.intColumn("depth").append(r.depth());
             t.intColumn("width").append(r.width());
@@ -90,22 +101,26 @@ public final class JammingStudy {
             t.doubleColumn("final_loss").append(r.result().loss());
             t.stringColumn("outcome").append(r.result().outcome().label());
             t.intColumn("steps").append((int) r.result().steps());
+            t.intColumn("n_dead").append(r.dead());
         }
         return t;
     }
 
     /**
      * Locates the transition in load r = P/N from the runs of a scan, with {@link Transition#locate}: SAT runs
-     * (N_Δ = 0) against the others, undecided runs left out.
+     * (N_Δ = 0) against the others; undecided runs are left out, and so are runs whose violated constraints are
+     * all on dead inputs ({@link Run#deadOnly}): at h = d = 8, L = 2 (N = 136) two of eight runs at P/N = 1.75 and 2
+     * ended so, with N_Δ = 18 and 14 ≪ N and a gradient of 10⁻¹⁷, while the other six ended SAT; counted as UNSAT
+     * they would place the step below every SAT load.
      *
      * @param runs the runs (one architecture)
      * @return the estimate of c = P* / N
      */
     public static Transition transition(List<Run> runs) {
         List<Run> decided = runs.stream()
-                .filter(r -> r.result().outcome() != JammingTraining.Outcome.UNDECIDED).toList();
+                .filter(r -> r.result().outcome() != JammingTraining.Outcome.UNDECIDED && !r.deadOnly()).toList();
         if (decided.isEmpty()) {
-            throw Require.invalid("runs", "must hold at least one run that ended SAT or UNSAT");
+            throw Require.invalid("runs", "must hold at least one run that ended SAT or UNSAT on live inputs");
         }
         double[] loads = decided.stream().mapToDouble(r -> (double) r.samples() / r.weights()).toArray();
         boolean[] sat = new boolean[decided.size()];
@@ -205,6 +220,61 @@ public final class JammingStudy {
      */
     public static double[] overlaps(double[] gaps) {
         return Arrays.stream(gaps).filter(g -> g > 0).toArray();
+    }
+
+    /**
+     * The violated gaps in units of the square root of the loss, Δ_μ/√L for Δ_μ &gt; δκ ({@link
+     * JammingTraining#violated}), the variable whose distribution the authors record ({@code nn_jamming/train.py}
+     * histograms Δ/√L for Δ &gt; 0): near jamming the overlaps are proportional to the distance from the
+     * transition, and L = (1/(2P)) Σ Δ², so Δ/√L is of order one in every run and runs at different distances from
+     * P* can be pooled. P₊(Δ/√L) ~ (Δ/√L)^θ for Δ/√L ≪ 1.
+     *
+     * @param gaps Δ_μ
+     * @param margin κ
+     * @return Δ_μ/√L of the violated constraints, empty when none is violated
+     */
+    public static double[] scaledOverlaps(double[] gaps, double margin) {
+        double tolerance = JammingTraining.GAP_TOLERANCE * Math.abs(margin);
+        double sum = 0;
+        for (double g : gaps) {
+            if (g > 0) {
+                sum += g * g;
+            }
+        }
+        double root = Math.sqrt(sum / (2.0 * gaps.length));
+        return Arrays.stream(gaps).filter(g -> g > tolerance).map(g -> g / root).toArray();
+    }
+
+    /**
+     * The violated constraints on <em>dead inputs</em>: examples whose last hidden layer is entirely switched off,
+     * so that f(x_μ) is the output bias and ∇f(x_μ) has a single non-zero component (1, on that bias). No descent
+     * can satisfy them except by moving the bias, which the other constraints pin: a run whose violated
+     * constraints are all dead ended in a flat local minimum of a narrow network, not at a jammed one (at
+     * h = d = 8 the chance that an input switches off all h units is of order 2^(−h) already at initialisation).
+     *
+     * @param network the loss
+     * @param x the parameters
+     * @return the number of violated constraints (Δ_μ &gt; δκ) with |∇f(x_μ)|² = 1 and only the output bias moving f
+     */
+    public static int deadConstraints(HingeNetwork network, double[] x) {
+        double[] gaps = network.gaps(x);
+        double tolerance = JammingTraining.GAP_TOLERANCE * Math.abs(network.margin());
+        double[] g = new double[network.dimension()];
+        int bias = network.dimension() - 1;   // the output bias is the last parameter
+        int dead = 0;
+        for (int mu = 0; mu < gaps.length; mu++) {
+            if (gaps[mu] > tolerance) {
+                network.outputGradient(x, mu, g);
+                boolean onlyBias = g[bias] == 1;
+                for (int i = 0; i < bias && onlyBias; i++) {
+                    onlyBias = g[i] == 0;
+                }
+                if (onlyBias) {
+                    dead++;
+                }
+            }
+        }
+        return dead;
     }
 
     /**

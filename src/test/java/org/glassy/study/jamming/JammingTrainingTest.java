@@ -72,6 +72,146 @@ class JammingTrainingTest {
     }
 
     @Test
+    void finishingAnAdamRunNeverRaisesTheLoss() {
+        // from the end of the over-constrained Adam run: every accepted Levenberg–Marquardt step lowers L, the
+        // reported gradient norm and loss are those of the final parameters, and N_Δ stays above N = 12
+        JammingTraining.Result r = overConstrainedRun();
+        JammingTraining.Finish f = JammingTraining.finish(OVER_CONSTRAINED, r.parameters(), 1e-12, 200);
+        double[] l = f.losses();
+        assertEquals(f.iterations() + 1, l.length);
+        assertEquals(r.loss(), l[0]);
+        for (int k = 1; k < l.length; k++) {
+            assertTrue(l[k] < l[k - 1], "step " + k + ": " + l[k] + " after " + l[k - 1]);
+        }
+        assertEquals(OVER_CONSTRAINED.energy(f.parameters()), f.loss());
+        double[] g = new double[OVER_CONSTRAINED.dimension()];
+        OVER_CONSTRAINED.energyAndGradient(f.parameters(), g);
+        assertEquals(Math.sqrt(java.util.Arrays.stream(g).map(v -> v * v).sum()), f.gradientNorm(), 1e-15);
+        assertEquals(f.gradientNorm() <= 1e-12, f.converged());
+        assertTrue(f.unsatisfied() > 12, "N_Δ = " + f.unsatisfied());
+        assertThrows(IllegalArgumentException.class, () -> JammingTraining.finish(OVER_CONSTRAINED, r.parameters(), 0, 1));
+    }
+
+    @Test
+    void finishingALinearisedNetworkReachesTheConvexOptimumWithAVanishingGradient() {
+        // hidden biases of 20 against pre-activations |W x| <= |x| = √3: every ReLU stays on, the network is the
+        // linear function f(x) = v·x + c with v = Wᵀw, c = w·b + b_out, and every linear function is reachable.
+        // Its loss is then the quadratic-hinge loss of a linear classifier, a convex function of (v, c) whose
+        // minimum is computed independently by Newton's method on the d + 1 = 4 variables: the finishing
+        // minimisation must reach that value with |∇L| below the tolerance (UNSAT: 60 random labels in d = 3).
+        int d = 3;
+        Examples data = JammingData.random(60, d, 4L);
+        HingeNetwork network = new HingeNetwork(new HingeNetwork.Architecture(d, d, 1), data, 1);
+        double[] x0 = network.initialParameters(5L);
+        for (int j = 0; j < d; j++) {
+            x0[d * d + j] = 20;   // layer 0: the d × d weights, then its d biases
+        }
+        JammingTraining.Finish f = JammingTraining.finish(network, x0, 1e-10, 500);
+        assertTrue(f.converged(), "|grad L| = " + f.gradientNorm());
+        assertTrue(f.gradientNorm() <= 1e-10);
+        double best = linearOptimum(data, 1);
+        assertTrue(f.unsatisfied() > 0 && best > 1e-3, "a linear classifier cannot fit 60 random labels in d = 3");
+        assertEquals(best, f.loss(), 1e-9 * best);
+    }
+
+    /** min over (v, c) of (1/(2P)) Σ max(0, κ − y(v·x + c))², by Newton steps with backtracking. */
+    private static double linearOptimum(Examples data, double margin) {
+        int d = data.dimension();
+        int p = data.size();
+        double[] w = new double[d + 1];
+        java.util.function.ToDoubleFunction<double[]> loss = v -> {
+            double s = 0;
+            for (int mu = 0; mu < p; mu++) {
+                double f = v[d];
+                for (int i = 0; i < d; i++) {
+                    f += v[i] * data.inputs()[mu * d + i];
+                }
+                double delta = margin - data.labels()[mu] * f;
+                s += delta > 0 ? delta * delta : 0;
+            }
+            return s / (2.0 * p);
+        };
+        for (int it = 0; it < 200; it++) {
+            double[][] h = new double[d + 1][d + 1];
+            double[] g = new double[d + 1];
+            for (int mu = 0; mu < p; mu++) {
+                double[] z = new double[d + 1];
+                for (int i = 0; i < d; i++) {
+                    z[i] = data.inputs()[mu * d + i];
+                }
+                z[d] = 1;
+                double f = 0;
+                for (int i = 0; i <= d; i++) {
+                    f += w[i] * z[i];
+                }
+                double delta = margin - data.labels()[mu] * f;
+                if (delta > 0) {
+                    for (int i = 0; i <= d; i++) {
+                        g[i] -= data.labels()[mu] * delta * z[i] / p;
+                        for (int j = 0; j <= d; j++) {
+                            h[i][j] += z[i] * z[j] / p;
+                        }
+                    }
+                }
+            }
+            double[] step = new org.hipparchus.linear.LUDecomposition(
+                    org.hipparchus.linear.MatrixUtils.createRealMatrix(h)).getSolver()
+                    .solve(new org.hipparchus.linear.ArrayRealVector(g)).toArray();
+            double l0 = loss.applyAsDouble(w);
+            double t = 1;
+            double[] next = w.clone();
+            while (t > 1e-12) {
+                for (int i = 0; i <= d; i++) {
+                    next[i] = w[i] - t * step[i];
+                }
+                if (loss.applyAsDouble(next) <= l0) {
+                    break;
+                }
+                t /= 2;
+            }
+            w = next;
+        }
+        return loss.applyAsDouble(w);
+    }
+
+    @Test
+    void overlapsAreScaledByTheRootOfTheLossAndContactsBelowTheToleranceLeftOut() {
+        double[] gaps = {0.5, -0.2, 1e-12, 0.3};
+        double root = Math.sqrt((0.25 + 1e-24 + 0.09) / 8);   // L = (1/(2P)) Σ_{Δ>0} Δ², P = 4
+        double[] scaled = JammingStudy.scaledOverlaps(gaps, 1);
+        assertEquals(2, scaled.length);
+        assertEquals(0.5 / root, scaled[0], 1e-15);
+        assertEquals(0.3 / root, scaled[1], 1e-15);
+        assertEquals(0, JammingStudy.scaledOverlaps(new double[] {-1, -0.5}, 1).length);
+    }
+
+    @Test
+    void deadInputsAreTheViolatedExamplesWhoseHiddenLayerIsSwitchedOff() {
+        // one hidden layer of two units; unit 1 is switched off for every input (bias −100, |W x| <= |x| = √3),
+        // unit 0 has zero bias: an input is dead iff W_0·x <= 0, and then f = b_out = 0, Δ = κ = 1 > 0
+        int d = 3;
+        Examples data = JammingData.random(50, d, 3L);
+        HingeNetwork network = new HingeNetwork(new HingeNetwork.Architecture(d, 2, 1), data, 1);
+        double[] x = network.initialParameters(2L);
+        x[2 * d] = 0;        // bias of unit 0 (after the 2 × d weights of layer 0)
+        x[2 * d + 1] = -100; // bias of unit 1
+        int expected = 0;
+        for (int mu = 0; mu < data.size(); mu++) {
+            double z = 0;
+            for (int i = 0; i < d; i++) {
+                z += x[i] * data.inputs()[mu * d + i];
+            }
+            if (z <= 0) {
+                expected++;
+            }
+        }
+        assertTrue(expected > 10 && expected < 40, "about half the inputs: " + expected);
+        assertEquals(expected, JammingStudy.deadConstraints(network, x));
+        x[2 * d] = -100;     // both units off: every constraint is violated and dead
+        assertEquals(data.size(), JammingStudy.deadConstraints(network, x));
+    }
+
+    @Test
     void theProtocolDecaysOnPlateausNotOnAClock() {
         // a run that reaches SAT slowly is not cut: with W = 250 the loss keeps falling by more than 1 % per window
         // until N_Δ = 0, so no plateau is declared before SAT
@@ -127,7 +267,27 @@ class JammingTrainingTest {
         assertEquals(JammingTraining.Outcome.UNSAT, runs.get(1).result().outcome());
         Transition t = JammingStudy.transition(runs);
         assertEquals(3.25, t.threshold(), 1e-12);
-        assertEquals(11, JammingStudy.table(runs).columnCount());
+        assertEquals(12, JammingStudy.table(runs).columnCount());
+        assertEquals(0, runs.get(0).dead());
+    }
+
+    @Test
+    void runsThatEndWithOnlyDeadInputsViolatedAreLeftOutOfTheTransition() {
+        JammingTraining.Result sat = new JammingTraining.Result(JammingTraining.Outcome.SAT, 10, 0, 0, new double[1],
+                new double[1]);
+        JammingTraining.Result unsat = new JammingTraining.Result(JammingTraining.Outcome.UNSAT, 10, 0.1, 14,
+                new double[1], new double[1]);
+        JammingStudy.Run below = new JammingStudy.Run(2, 8, 100, 100, 1, sat, 0);
+        JammingStudy.Run dead = new JammingStudy.Run(2, 8, 100, 150, 1, unsat, 14);
+        JammingStudy.Run partly = new JammingStudy.Run(2, 8, 100, 150, 2, unsat, 3);
+        JammingStudy.Run above = new JammingStudy.Run(2, 8, 100, 300, 1, unsat, 0);
+        assertTrue(dead.deadOnly());
+        assertTrue(!partly.deadOnly() && !above.deadOnly() && !below.deadOnly());
+        Transition t = JammingStudy.transition(List.of(below, dead, above));
+        assertEquals(2.0, t.threshold(), 1e-12);   // between the SAT load 1 and the UNSAT load 3
+        assertEquals(1.0, t.error(), 1e-12);
+        Transition counted = JammingStudy.transition(List.of(below, partly, above));
+        assertEquals(1.25, counted.threshold(), 1e-12);   // a run with live violations counts as UNSAT
     }
 
     @Test
