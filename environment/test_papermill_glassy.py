@@ -90,8 +90,8 @@ class TranslatorTest(unittest.TestCase):
         self.assertEqual(("boolean", "Notebook.quickOnBinder()"), (found["QUICK"].inferred_type_name,
                                                                    found["QUICK"].default))
         self.assertIn("true on Binder", found["QUICK"].help)
-        self.assertEqual(("int", "4"), (found["HIDDEN_UNDER"].inferred_type_name, found["HIDDEN_UNDER"].default))
-        self.assertEqual("256", found["HIDDEN_OVER"].default)
+        self.assertEqual(("int", "16"), (found["HIDDEN_UNDER"].inferred_type_name, found["HIDDEN_UNDER"].default))
+        self.assertEqual("512", found["HIDDEN_OVER"].default)
         self.assertIn("data subset", found["SEED"].help)
 
 
