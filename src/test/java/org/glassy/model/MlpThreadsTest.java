@@ -35,21 +35,25 @@ class MlpThreadsTest {
     @Test
     void batchGradientIsBitIdenticalWhateverTheThreadCount() {
         for (int hidden : new int[] {301, 304}) {
-            Mlp one = new Mlp(Mlp.Architecture.oneHidden(784, hidden, 10, Activation.RELU, Loss.SQUARED),
-                    data(784, 10)).withThreads(1);
-            double[] x = one.initialParameters(7L);
-            int[] batch = new int[100];
-            for (int i = 0; i < batch.length; i++) {
-                batch[i] = (i * 37) % 400;
-            }
-            double[] expected = new double[one.dimension()];
-            double loss = one.batchEnergyAndGradient(x, batch, 0, batch.length, expected);
-            for (int threads : new int[] {2, 3}) {
-                Mlp many = one.withThreads(threads);
-                double[] gradient = new double[many.dimension()];
-                assertEquals(loss, many.batchEnergyAndGradient(x, batch, 0, batch.length, gradient), 0.0);
-                assertArrayEquals(expected, gradient, "H = " + hidden + ", " + threads + " threads");
-            }
+            assertThreadCountsAgree(new Mlp(Mlp.Architecture.oneHidden(784, hidden, 10, Activation.RELU, Loss.SQUARED),
+                    data(784, 10)).withThreads(1), 100, "H = " + hidden);
+        }
+    }
+
+    /** The batch loss and gradient with 2 and 3 threads equal, bit for bit, those of {@code one} (one thread). */
+    private static void assertThreadCountsAgree(Mlp one, int batchSize, String label) {
+        double[] x = one.initialParameters(7L);
+        int[] batch = new int[batchSize];
+        for (int i = 0; i < batch.length; i++) {
+            batch[i] = (i * 37) % 400;
+        }
+        double[] expected = new double[one.dimension()];
+        double loss = one.batchEnergyAndGradient(x, batch, 0, batch.length, expected);
+        for (int threads : new int[] {2, 3}) {
+            Mlp many = one.withThreads(threads);
+            double[] gradient = new double[many.dimension()];
+            assertEquals(loss, many.batchEnergyAndGradient(x, batch, 0, batch.length, gradient), 0.0);
+            assertArrayEquals(expected, gradient, label + ", " + threads + " threads");
         }
     }
 
@@ -63,19 +67,7 @@ class MlpThreadsTest {
         };
         for (Mlp net : nets) {
             Mlp one = net.withPrecision(Precision.FLOAT32).withThreads(1);
-            double[] x = one.initialParameters(7L);
-            int[] batch = new int[200];
-            for (int i = 0; i < batch.length; i++) {
-                batch[i] = (i * 37) % 400;
-            }
-            double[] expected = new double[one.dimension()];
-            double loss = one.batchEnergyAndGradient(x, batch, 0, batch.length, expected);
-            for (int threads : new int[] {2, 3}) {
-                Mlp many = one.withThreads(threads);
-                double[] gradient = new double[many.dimension()];
-                assertEquals(loss, many.batchEnergyAndGradient(x, batch, 0, batch.length, gradient), 0.0);
-                assertArrayEquals(expected, gradient, one.dimension() + " parameters, " + threads + " threads");
-            }
+            assertThreadCountsAgree(one, 200, one.dimension() + " parameters");
         }
     }
 
