@@ -44,7 +44,7 @@ final class BarrierCommand implements Callable<Integer>, OptionNames, Validated 
     long seed;
 
     @Option(names = "--lr", defaultValue = "0.05", description = "training learning rate > 0: warmed up over the first fifth of the steps, then "
-            + "from half the run down to 1 % of it (default: ${DEFAULT-VALUE})")
+            + "from half the run down to 1 %% of it (default: ${DEFAULT-VALUE})")
     double lr;
 
     @Option(names = "--batch", defaultValue = "50", description = "batch size, 1 to P (default: ${DEFAULT-VALUE})")

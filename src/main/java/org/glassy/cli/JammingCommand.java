@@ -34,7 +34,7 @@ import tech.tablesaw.api.Table;
                 + "the loss, at most twice (down to 1e-5). FIRE: initial step 1e-2, maximum step 1e-1, Bitzek et al.'s "
                 + "other parameters. Every 50 steps the gaps and the best loss so far are checked: the run stops sat "
                 + "as soon as no constraint is violated (n_unsat = 0). The loss has reached a plateau when at least "
-                + "4000 steps were done at the current learning rate and the best loss fell by less than 1% over the "
+                + "4000 steps were done at the current learning rate and the best loss fell by less than 1%% over the "
                 + "last 4000 steps; at a plateau Adam's learning rate is divided by 10, and a plateau at 1e-5 (for "
                 + "FIRE, the first plateau) stops the run unsat. A run that reaches --steps with n_unsat > 0 otherwise "
                 + "is undecided (so every Adam run shorter than 12000 steps that is not sat). One CSV row "

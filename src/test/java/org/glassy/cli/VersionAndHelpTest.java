@@ -117,6 +117,29 @@ class VersionAndHelpTest {
         assertFalse(unknown.status() == 0 && unknown.err().isEmpty(), "an unknown command is reported");
     }
 
+    /**
+     * picocli formats every description with {@link String#format}: a bare "1% over" is a format specifier, and
+     * picocli then prints a warning to standard error above the help (it did for {@code jamming} and
+     * {@code barrier}). Every percent sign in a description must be written {@code %%}.
+     */
+    @Test
+    void everyHelpFormatsWithoutPicocliWarnings() {
+        java.io.PrintStream original = System.err;
+        java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+        try {
+            System.setErr(new java.io.PrintStream(captured, true, StandardCharsets.UTF_8));
+            for (String command : Glassy.commandLine().getSubcommands().keySet()) {
+                Output help = command.equals("help") ? glassy("help", "help") : glassy(command, "--help");
+                assertEquals(0, help.status(), command);
+                String warnings = captured.toString(StandardCharsets.UTF_8);
+                assertFalse(warnings.contains("picocli WARN"), command + " --help: " + warnings);
+                assertFalse(help.out().contains("%n"), command + " --help:\n" + help.out());
+            }
+        } finally {
+            System.setErr(original);
+        }
+    }
+
     @Test
     void everyHelpListsTheExitStatuses() {
         for (String command : Glassy.commandLine().getSubcommands().keySet()) {
