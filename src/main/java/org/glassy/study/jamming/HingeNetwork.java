@@ -5,6 +5,7 @@ import java.util.Objects;
 import java.util.SplittableRandom;
 
 import org.glassy.internal.Require;
+import org.glassy.internal.VectorReluNetwork;
 import org.glassy.model.Model;
 import org.hipparchus.linear.MatrixUtils;
 import org.hipparchus.linear.QRDecomposition;
@@ -93,6 +94,8 @@ public final class HingeNetwork implements Model {
     private final int parameterCount;
     private final ThreadLocal<double[][]> activations;
     private final ThreadLocal<double[][]> deltas;
+    private final VectorReluNetwork kernel;
+    private final ThreadLocal<Scratch> scratch;
 
     /**
      * The loss of a network on a training set.
@@ -124,6 +127,8 @@ public final class HingeNetwork implements Model {
             offset += out[k];
         }
         parameterCount = offset;
+        kernel = new VectorReluNetwork(in, out, weightOffset, biasOffset, parameterCount);
+        scratch = ThreadLocal.withInitial(() -> new Scratch(data.size()));
         activations = ThreadLocal.withInitial(() -> {
             double[][] a = new double[layers + 1][];
             for (int k = 1; k <= layers; k++) {
@@ -346,28 +351,48 @@ public final class HingeNetwork implements Model {
         return f;
     }
 
-    /** The loss; accumulates its gradient when {@code gradient} is not null and writes the gaps when asked. */
+    /**
+     * The loss; accumulates its gradient when {@code gradient} is not null and writes the gaps when asked. The
+     * outputs of all examples come from one batched pass ({@link VectorReluNetwork}, bit-identical to
+     * {@link #forward}), then the gradient from a second pass over the unsatisfied examples only.
+     */
     private double pass(double[] x, double[] gradient, double[] gaps) {
-        double[][] a = activations.get();
-        int d = architecture.inputs();
         int p = data.size();
-        double[] inputs = data.inputs();
         double[] labels = data.labels();
+        Scratch scratch = this.scratch.get();
+        double[] f = scratch.outputs;
+        kernel.outputs(x, data.inputs(), 0, p, f);
         double sum = 0;
+        int violated = 0;
         for (int mu = 0; mu < p; mu++) {
-            double f = forward(x, inputs, mu * d, a);
-            double delta = margin - labels[mu] * f;
+            double delta = margin - labels[mu] * f[mu];
             if (gaps != null) {
                 gaps[mu] = delta;
             }
             if (delta > 0) {
                 sum += delta * delta;
-                if (gradient != null) {
-                    backward(x, inputs, mu * d, a, -labels[mu] * delta / p, gradient);
-                }
+                scratch.index[violated] = mu;
+                scratch.coefficient[violated] = -labels[mu] * delta / p;
+                violated++;
             }
         }
+        if (gradient != null && violated > 0) {
+            kernel.addGradients(x, data.inputs(), scratch.index, scratch.coefficient, violated, gradient);
+        }
         return sum / (2.0 * p);
+    }
+
+    /** Per-thread buffers of {@link #pass}: the outputs, the unsatisfied examples and their −y_μΔ_μ/P. */
+    private static final class Scratch {
+        final double[] outputs;
+        final int[] index;
+        final double[] coefficient;
+
+        Scratch(int p) {
+            outputs = new double[p];
+            index = new int[p];
+            coefficient = new double[p];
+        }
     }
 
     /** f(x) for the input at {@code inputs[offset..]}, leaving the hidden activations in a[1..L]. */
