@@ -34,11 +34,11 @@ import tech.tablesaw.api.Table;
                 + "the loss, at most twice (down to 1e-5). FIRE: initial step 1e-2, maximum step 1e-1, Bitzek et al.'s "
                 + "other parameters. Every 50 steps the gaps and the best loss so far are checked: the run stops sat "
                 + "as soon as no constraint is violated (n_unsat = 0). The loss has reached a plateau when at least "
-                + "4000 steps were done at the current learning rate and the best loss fell by less than 1%% over the "
-                + "last 4000 steps; at a plateau Adam's learning rate is divided by 10, and a plateau at 1e-5 (for "
+                + JammingTraining.WINDOW + " steps were done at the current learning rate and the best loss fell by "
+                + "less than 1%% over the last " + JammingTraining.WINDOW + " steps; at a plateau Adam's learning rate is divided by 10, and a plateau at 1e-5 (for "
                 + "FIRE, the first plateau) stops the run unsat. A run that reaches --steps with n_unsat > 0 otherwise "
-                + "is undecided (so every Adam run shorter than 12000 steps that is not sat). One CSV row "
-+ "depth,width,n_params,samples,n_unsat,final_loss,outcome,test_error: n_params is the paper's N, "
+                + "is undecided (so every Adam run shorter than " + 3 * JammingTraining.WINDOW + " steps that is not sat). "
+                + "One CSV row depth,width,n_params,samples,n_unsat,final_loss,outcome,test_error: n_params is the paper's N, "
                 + "the weights only, D*H + H^2 (L - 1) + H; test_error (the fraction of test examples with "
                 + "y f(x) <= 0) is empty for random data.")
 final class JammingCommand implements Callable<Integer>, OptionNames, Validated {
@@ -70,8 +70,8 @@ final class JammingCommand implements Callable<Integer>, OptionNames, Validated 
     @Option(names = "--optimizer", description = "adam (default) or fire")
     String optimizer = "adam";
 
-    @Option(names = "--steps", paramLabel = "MAX", description = "step budget MAX >= 1 (default 40000)")
-    long steps = 40_000;
+    @Option(names = "--steps", paramLabel = "MAX", description = "step budget MAX >= 1 (default 400000)")
+    long steps = 400_000;
 
     @Option(names = "--test-samples", paramLabel = "T", description = "test examples T >= 1 for fashion-mnist, "
             + "P + T <= 70000 (default 10000)")

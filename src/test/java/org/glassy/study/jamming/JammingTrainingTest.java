@@ -33,11 +33,15 @@ class JammingTrainingTest {
             JammingData.random(200, 5, 1L), 1);
     private static JammingTraining.Result overConstrained;
 
+    /** The plateau window of {@link #overConstrainedRun}: three plateaus fit in its budget. */
+    private static final long OVER_WINDOW = 4000;
+
     /** The Adam run on {@link #OVER_CONSTRAINED}, 20 000 steps at most, trained once for the class. */
     private static synchronized JammingTraining.Result overConstrainedRun() {
         if (overConstrained == null) {
             overConstrained = JammingTraining.train(OVER_CONSTRAINED,
-                    JammingTraining.Protocol.of(JammingTraining.Optimizer.ADAM, 20_000), 2L, null);
+                    JammingTraining.Protocol.of(JammingTraining.Optimizer.ADAM, 20_000).withWindow(OVER_WINDOW), 2L,
+                    null);
         }
         return overConstrained;
     }
@@ -50,7 +54,7 @@ class JammingTrainingTest {
         assertEquals(JammingTraining.Outcome.UNSAT, r.outcome());
         assertTrue(r.unsatisfied() > 12, "N_Δ = " + r.unsatisfied() + " > N");
         assertTrue(r.loss() > 0);
-        assertTrue(r.steps() >= (JammingTraining.DECAYS + 1) * JammingTraining.WINDOW && r.steps() < 20_000,
+        assertTrue(r.steps() >= (JammingTraining.DECAYS + 1) * OVER_WINDOW && r.steps() < 20_000,
                 "a plateau at each of the three learning rates, the last one stops the run: " + r.steps());
         assertEquals(network.energy(r.parameters()), r.loss());
     }
