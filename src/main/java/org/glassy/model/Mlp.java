@@ -577,15 +577,14 @@ public final class Mlp implements BatchModel {
         return in;
     }
 
-    /** The float32 forward pass; the logits are copied (exactly) into the float64 workspace for the loss. */
+    /**
+     * The float32 forward pass; the logits are copied (exactly) into the float64 workspace for the loss. The
+     * kernel rounds the weights and biases to float32 as it reads them from {@code x} (no float32 copy).
+     */
     private void forward32(double[] x, int[] indices, int from, int to, Workspace ws) {
         int batch = to - from;
         ws.ensure(batch);
         ws.ensure32(parameterCount);
-        float[] theta = ws.theta32;
-        for (int i = 0; i < parameterCount; i++) {
-            theta[i] = (float) x[i];
-        }
         int inputs = widths[0];
         for (int b = 0; b < batch; b++) {
             ws.inputRows[b] = indices[from + b] * inputs;
@@ -602,7 +601,7 @@ public final class Mlp implements BatchModel {
             int w = weightOffset[l];
             int b = biasOffset[l];
             Parallel.run(parts((long) batch * inner * cols), cols, Dense.ALIGN, (lo, hi) ->
-                    FloatDense.INSTANCE.forward(input, inputRows, batch, inner, theta, w, cols, theta, b, out, lo, hi));
+                    FloatDense.INSTANCE.forward(input, inputRows, batch, inner, x, w, cols, x, b, out, lo, hi));
             int n = batch * widths[l];
             if (l < last) {
                 if (keepsPreActivations() || ws.record) {
@@ -637,7 +636,12 @@ public final class Mlp implements BatchModel {
         }
     }
 
-    /** The float32 forward and backward pass. */
+    /**
+     * The float32 forward and backward pass. The weight-gradient kernel writes its float32 sums straight into
+     * {@code gradient} (widened exactly), and only the weights of layers 2, …, L, which the input gradient reads,
+     * are copied to float32: the first layer's, most of the parameters, are read from {@code x} by the forward
+     * kernel alone. This is the measured hot loop of the float32 SGD step (docs/benchmarks.md, issue 22).
+     */
     private double pass32(double[] x, int[] indices, int from, int to, double[] gradient, Workspace ws) {
         forward32(x, indices, from, to, ws);
         int batch = to - from;
@@ -656,7 +660,11 @@ public final class Mlp implements BatchModel {
             delta32[i] = (float) delta[i];
         }
         float[] theta = ws.theta32;
-        float[] grad = ws.gradient32;
+        for (int l = 2; l <= last; l++) {
+            for (int i = weightOffset[l], end = biasOffset[l]; i < end; i++) {
+                theta[i] = (float) x[i];
+            }
+        }
         for (int l = last; l >= 1; l--) {
             float[] in = l == 1 ? inputs32() : ws.activations32[l - 1];
             int[] rows = l == 1 ? ws.inputRows : ws.rowOffsets[l - 1];
@@ -667,7 +675,7 @@ public final class Mlp implements BatchModel {
             int b = biasOffset[l];
             int parts = parts((long) batch * inner * cols);
             Parallel.run(parts, cols, Dense.ALIGN, (lo, hi) ->
-                    FloatDense.INSTANCE.weightGradient(dz, batch, cols, in, rows, inner, grad, w, b, lo, hi));
+                    FloatDense.INSTANCE.weightGradient(dz, batch, cols, in, rows, inner, gradient, w, b, lo, hi));
             if (l > 1) {
                 float[] d = ws.deltas32[l - 1];
                 Parallel.run(parts, batch, Dense.ALIGN, (lo, hi) ->
@@ -687,11 +695,7 @@ public final class Mlp implements BatchModel {
                                 }
                             }
                         } else {
-                            for (int i = 0; i < n; i++) {
-                                if (a[i] <= 0) {
-                                    d[i] = 0;
-                                }
-                            }
+                            FloatDense.INSTANCE.reluMask(a, d, n);
                         }
                     }
                     case TANH -> {
@@ -708,9 +712,6 @@ public final class Mlp implements BatchModel {
                 }
             }
         }
-        for (int i = 0; i < parameterCount; i++) {
-            gradient[i] = grad[i];
-        }
         return loss / batch;
     }
 
@@ -724,8 +725,8 @@ public final class Mlp implements BatchModel {
         double[][] deltas;
         private double[] chunkGradient;
         double[][] preActivations;
+        /** The weights of layers 2, …, L in float32 (at their offsets; the first layer's entries unused). */
         float[] theta32;
-        float[] gradient32;
         float[][] activations32;
         float[][] deltas32;
         float[][] preActivations32;
@@ -758,7 +759,6 @@ public final class Mlp implements BatchModel {
         void ensure32(int parameters) {
             if (theta32 == null || theta32.length != parameters) {
                 theta32 = new float[parameters];
-                gradient32 = new float[parameters];
             }
             if (capacity32 == capacity) {
                 return;
