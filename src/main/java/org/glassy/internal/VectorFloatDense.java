@@ -101,9 +101,11 @@ final class VectorFloatDense implements FloatDense {
      */
     private static void widen(float[] t, int units, int width, double[] dst, int o, int stride) {
         for (int u = 0; u < units; u++) {
-            for (int k = 0; k < width; k += H) {
-                ((DoubleVector) FloatVector.fromArray(HALF, t, u * width + k).convertShape(VectorOperators.F2D, WIDE, 0))
-                        .intoArray(dst, o + u * stride + k);
+            for (int k = 0; k < width; k += L) {
+                FloatVector c = FloatVector.fromArray(S, t, u * width + k);
+                int d = o + u * stride + k;
+                ((DoubleVector) c.convertShape(VectorOperators.F2D, WIDE, 0)).intoArray(dst, d);
+                ((DoubleVector) c.convertShape(VectorOperators.F2D, WIDE, 1)).intoArray(dst, d + H);
             }
         }
     }
