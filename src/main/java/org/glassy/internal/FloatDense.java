@@ -4,10 +4,9 @@ package org.glassy.internal;
  * The three matrix products of a dense layer in single precision, with the layout of {@link Dense}: W stored as
  * Wᵀ row-major (the {@code inner} input weights of output unit j contiguous), inputs addressed by row offsets.
  * Every sum is accumulated in float32, as a float32 framework does. The forward product reads the weights and
- * biases straight from the float64 parameter vector, rounding each to float32 as it loads it, and the weight
- * gradient stores its float32 sums widened (exactly) into the float64 gradient vector, so that a float32 network
- * step needs no float32 copy of the parameters or of the gradient (the conversions of the whole vector were a
- * fifth of the 784-1000-10 step, memory-bound; docs/benchmarks.md, issue 22). {@link #INSTANCE} uses the JDK Vector API's
+ * biases straight from the float64 parameter vector, rounding each to float32 as it loads it (a tile at a time,
+ * so that a float32 network step needs no float32 copy of the weights it only multiplies; docs/benchmarks.md,
+ * issue 22). {@link #INSTANCE} uses the JDK Vector API's
  * float species when available ({@code VectorFloatDense}: cache-blocked, register-tiled), scalar loops otherwise.
  *
  * <p><b>Ranges, for threads.</b> As in {@link Dense}, each product also comes restricted to a range of the outputs
@@ -66,7 +65,7 @@ public interface FloatDense {
 
     /**
      * Weight gradient: dw[dwOffset + j·inner + i] = Σ_r dz[r·cols + j] · a[rowOffset[r] + i] and
-     * dw[dbOffset + j] = Σ_r dz[r·cols + j], overwritten: sums in float32, stored widened to float64.
+     * dw[dbOffset + j] = Σ_r dz[r·cols + j], overwritten.
      *
      * @param dz output gradients, B × cols
      * @param rows B
@@ -78,13 +77,13 @@ public interface FloatDense {
      * @param dwOffset where the weight block starts
      * @param dbOffset where the bias block starts
      */
-    default void weightGradient(float[] dz, int rows, int cols, float[] a, int[] rowOffset, int inner, double[] dw,
+    default void weightGradient(float[] dz, int rows, int cols, float[] a, int[] rowOffset, int inner, float[] dw,
                                 int dwOffset, int dbOffset) {
         weightGradient(dz, rows, cols, a, rowOffset, inner, dw, dwOffset, dbOffset, 0, cols);
     }
 
     /**
-     * {@link #weightGradient(float[], int, int, float[], int[], int, double[], int, int) weightGradient} for the
+     * {@link #weightGradient(float[], int, int, float[], int[], int, float[], int, int) weightGradient} for the
      * output units j in [colFrom, colTo) only: their weight rows and biases; nothing else is touched.
      *
      * @param dz output gradients, B × cols
@@ -99,7 +98,7 @@ public interface FloatDense {
      * @param colFrom the first unit, a multiple of {@link Dense#ALIGN}
      * @param colTo one past the last unit, a multiple of {@link Dense#ALIGN} or {@code cols}
      */
-    void weightGradient(float[] dz, int rows, int cols, float[] a, int[] rowOffset, int inner, double[] dw,
+    void weightGradient(float[] dz, int rows, int cols, float[] a, int[] rowOffset, int inner, float[] dw,
                         int dwOffset, int dbOffset, int colFrom, int colTo);
 
     /**
@@ -185,20 +184,18 @@ public interface FloatDense {
 
         @Override
         public void weightGradient(float[] dz, int rows, int cols, float[] a, int[] rowOffset, int inner,
-                                   double[] dw, int dwOffset, int dbOffset, int colFrom, int colTo) {
-            for (int j = colFrom; j < colTo; j++) {
-                float b = 0;
-                for (int r = 0; r < rows; r++) {
-                    b += dz[r * cols + j];
-                }
-                dw[dbOffset + j] = b;
-                int wj = dwOffset + j * inner;
-                for (int i = 0; i < inner; i++) {
-                    float s = 0;
-                    for (int r = 0; r < rows; r++) {
-                        s = Math.fma(a[rowOffset[r] + i], dz[r * cols + j], s);
+                                   float[] dw, int dwOffset, int dbOffset, int colFrom, int colTo) {
+            java.util.Arrays.fill(dw, dwOffset + colFrom * inner, dwOffset + colTo * inner, 0f);
+            java.util.Arrays.fill(dw, dbOffset + colFrom, dbOffset + colTo, 0f);
+            for (int r = 0; r < rows; r++) {
+                int ar = rowOffset[r];
+                for (int j = colFrom; j < colTo; j++) {
+                    float g = dz[r * cols + j];
+                    dw[dbOffset + j] += g;
+                    int wj = dwOffset + j * inner;
+                    for (int i = 0; i < inner; i++) {
+                        dw[wj + i] = Math.fma(a[ar + i], g, dw[wj + i]);
                     }
-                    dw[wj + i] = s;
                 }
             }
         }

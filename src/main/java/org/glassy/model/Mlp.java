@@ -637,10 +637,10 @@ public final class Mlp implements BatchModel {
     }
 
     /**
-     * The float32 forward and backward pass. The weight-gradient kernel writes its float32 sums straight into
-     * {@code gradient} (widened exactly), and only the weights of layers 2, …, L, which the input gradient reads,
+     * The float32 forward and backward pass. Only the weights of layers 2, …, L, which the input gradient reads,
      * are copied to float32: the first layer's, most of the parameters, are read from {@code x} by the forward
-     * kernel alone. This is the measured hot loop of the float32 SGD step (docs/benchmarks.md, issue 22).
+     * kernel alone. The float32 gradient is widened into {@code gradient} at the end. This is the measured hot
+     * loop of the float32 SGD step (docs/benchmarks.md, issue 22).
      */
     private double pass32(double[] x, int[] indices, int from, int to, double[] gradient, Workspace ws) {
         forward32(x, indices, from, to, ws);
@@ -660,6 +660,7 @@ public final class Mlp implements BatchModel {
             delta32[i] = (float) delta[i];
         }
         float[] theta = ws.theta32;
+        float[] grad = ws.gradient32;
         for (int l = 2; l <= last; l++) {
             for (int i = weightOffset[l], end = biasOffset[l]; i < end; i++) {
                 theta[i] = (float) x[i];
@@ -675,7 +676,7 @@ public final class Mlp implements BatchModel {
             int b = biasOffset[l];
             int parts = parts((long) batch * inner * cols);
             Parallel.run(parts, cols, Dense.ALIGN, (lo, hi) ->
-                    FloatDense.INSTANCE.weightGradient(dz, batch, cols, in, rows, inner, gradient, w, b, lo, hi));
+                    FloatDense.INSTANCE.weightGradient(dz, batch, cols, in, rows, inner, grad, w, b, lo, hi));
             if (l > 1) {
                 float[] d = ws.deltas32[l - 1];
                 Parallel.run(parts, batch, Dense.ALIGN, (lo, hi) ->
@@ -712,6 +713,9 @@ public final class Mlp implements BatchModel {
                 }
             }
         }
+        for (int i = 0; i < parameterCount; i++) {
+            gradient[i] = grad[i];
+        }
         return loss / batch;
     }
 
@@ -727,6 +731,7 @@ public final class Mlp implements BatchModel {
         double[][] preActivations;
         /** The weights of layers 2, …, L in float32 (at their offsets; the first layer's entries unused). */
         float[] theta32;
+        float[] gradient32;
         float[][] activations32;
         float[][] deltas32;
         float[][] preActivations32;
@@ -759,6 +764,7 @@ public final class Mlp implements BatchModel {
         void ensure32(int parameters) {
             if (theta32 == null || theta32.length != parameters) {
                 theta32 = new float[parameters];
+                gradient32 = new float[parameters];
             }
             if (capacity32 == capacity) {
                 return;
