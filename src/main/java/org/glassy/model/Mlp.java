@@ -46,6 +46,12 @@ public final class Mlp implements BatchModel {
     private static final int CHUNK = 250;
 
     /**
+     * Parameters from which the float32 path widens its gradient to float64 on several threads (2^17; the
+     * 784-301-10 network of the thread tests, 239 305 parameters, is above it).
+     */
+    private static final int WIDEN_SPLIT = 1 << 17;
+
+    /**
      * The system property giving the default number of threads of a network's large products: a whole number
      * ≥ 1, or 0 (the default) for the available processors.
      */
@@ -577,15 +583,14 @@ public final class Mlp implements BatchModel {
         return in;
     }
 
-    /** The float32 forward pass; the logits are copied (exactly) into the float64 workspace for the loss. */
+    /**
+     * The float32 forward pass; the logits are copied (exactly) into the float64 workspace for the loss. The
+     * kernel rounds the weights and biases to float32 as it reads them from {@code x} (no float32 copy).
+     */
     private void forward32(double[] x, int[] indices, int from, int to, Workspace ws) {
         int batch = to - from;
         ws.ensure(batch);
         ws.ensure32(parameterCount);
-        float[] theta = ws.theta32;
-        for (int i = 0; i < parameterCount; i++) {
-            theta[i] = (float) x[i];
-        }
         int inputs = widths[0];
         for (int b = 0; b < batch; b++) {
             ws.inputRows[b] = indices[from + b] * inputs;
@@ -602,7 +607,7 @@ public final class Mlp implements BatchModel {
             int w = weightOffset[l];
             int b = biasOffset[l];
             Parallel.run(parts((long) batch * inner * cols), cols, Dense.ALIGN, (lo, hi) ->
-                    FloatDense.INSTANCE.forward(input, inputRows, batch, inner, theta, w, cols, theta, b, out, lo, hi));
+                    FloatDense.INSTANCE.forward(input, inputRows, batch, inner, x, w, cols, x, b, out, lo, hi));
             int n = batch * widths[l];
             if (l < last) {
                 if (keepsPreActivations() || ws.record) {
@@ -637,7 +642,12 @@ public final class Mlp implements BatchModel {
         }
     }
 
-    /** The float32 forward and backward pass. */
+    /**
+     * The float32 forward and backward pass. Only the weights of layers 2, …, L, which the input gradient reads,
+     * are copied to float32: the first layer's, most of the parameters, are read from {@code x} by the forward
+     * kernel alone. The float32 gradient is widened into {@code gradient} at the end. This is the measured hot
+     * loop of the float32 SGD step (docs/benchmarks.md, issue 22).
+     */
     private double pass32(double[] x, int[] indices, int from, int to, double[] gradient, Workspace ws) {
         forward32(x, indices, from, to, ws);
         int batch = to - from;
@@ -657,6 +667,11 @@ public final class Mlp implements BatchModel {
         }
         float[] theta = ws.theta32;
         float[] grad = ws.gradient32;
+        for (int l = 2; l <= last; l++) {
+            for (int i = weightOffset[l], end = biasOffset[l]; i < end; i++) {
+                theta[i] = (float) x[i];
+            }
+        }
         for (int l = last; l >= 1; l--) {
             float[] in = l == 1 ? inputs32() : ws.activations32[l - 1];
             int[] rows = l == 1 ? ws.inputRows : ws.rowOffsets[l - 1];
@@ -687,11 +702,7 @@ public final class Mlp implements BatchModel {
                                 }
                             }
                         } else {
-                            for (int i = 0; i < n; i++) {
-                                if (a[i] <= 0) {
-                                    d[i] = 0;
-                                }
-                            }
+                            FloatDense.INSTANCE.reluMask(a, d, n);
                         }
                     }
                     case TANH -> {
@@ -708,9 +719,14 @@ public final class Mlp implements BatchModel {
                 }
             }
         }
-        for (int i = 0; i < parameterCount; i++) {
-            gradient[i] = grad[i];
-        }
+        // the widening pass is memory-bound: split over the threads when the vector is large (elementwise, so the
+        // result does not depend on the split)
+        Parallel.run(parameterCount >= WIDEN_SPLIT ? parts(Parallel.THRESHOLD) : 1, parameterCount, Dense.ALIGN,
+                (lo, hi) -> {
+                    for (int i = lo; i < hi; i++) {
+                        gradient[i] = grad[i];
+                    }
+                });
         return loss / batch;
     }
 
@@ -724,6 +740,7 @@ public final class Mlp implements BatchModel {
         double[][] deltas;
         private double[] chunkGradient;
         double[][] preActivations;
+        /** The weights of layers 2, …, L in float32 (at their offsets; the first layer's entries unused). */
         float[] theta32;
         float[] gradient32;
         float[][] activations32;

@@ -14,21 +14,22 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /**
- * The float32 kernels: the blocked, register-tiled vector kernels against the unblocked ones they replaced
- * ({@link UnblockedVectorFloatDense}, same summation order, so bit for bit) and, for the two gradients, against
- * the plain scalar loops (also the same chains of fused multiply–adds, bit for bit); all of them against the
- * exact sums (float64 of the same float values) within the float32 round-off bound; and their range methods,
- * called over aligned pieces in any order, must write exactly the numbers of the full call (what makes the
- * network's threads bit-identical). Shapes cross the block sizes (72 units per forward block at 784 inputs,
- * 312 columns per gradient block at 100 rows), include batch 1 and one unit, and leave tails in every dimension
- * (tiles of 4 × 3, 8 lanes).
+ * The float32 kernels: the blocked, register-tiled vector kernels against the plain scalar loops (the same chains
+ * of fused multiply–adds, so bit for bit) and, for the two gradients, against the unblocked vector kernels they
+ * replaced ({@link UnblockedVectorFloatDense}, bit for bit too); all of them against the exact sums (float64 of
+ * the same float values) within the float32 round-off bound; and their range methods, called over aligned pieces
+ * in any order, must write exactly the numbers of the full call (what makes the network's threads bit-identical).
+ * Shapes cross the block sizes (forward tiles of 3 vectors of units, 48 units with 16 lanes, and the 1-vector
+ * tile of a range's last ≤ 2 vectors; 312 columns per gradient block at 100 rows), include batch 1 and one unit,
+ * and leave tails in every dimension (tiles of 4 rows, 8 or 16 lanes).
  */
 class FloatDenseTest {
 
     private static final int[][] SHAPES = {
         // rows, inner, cols
         {1, 1, 1}, {1, 784, 1}, {1, 37, 13}, {3, 5, 7}, {5, 37, 6}, {7, 13, 9}, {45, 37, 21}, {100, 784, 101},
-        {100, 784, 10}, {100, 103, 10}, {9, 331, 45}, {100, 300, 150}, {2, 1700, 3}, {100, 1001, 1}, {6, 313, 75}
+        {100, 784, 10}, {100, 103, 10}, {9, 331, 45}, {100, 300, 150}, {2, 1700, 3}, {100, 1001, 1}, {6, 313, 75},
+        {101, 64, 250}
     };
 
     @Test
@@ -43,9 +44,9 @@ class FloatDenseTest {
             String where = java.util.Arrays.toString(shape);
             float[] out = new float[p.rows * p.cols];
             float[] expected = new float[p.rows * p.cols];
-            tiled.forward(p.a, p.rowOffset, p.rows, p.inner, p.w, 3, p.cols, p.w, p.biasOffset, out);
-            unblocked.forward(p.a, p.rowOffset, p.rows, p.inner, p.w, 3, p.cols, p.w, p.biasOffset, expected);
-            assertArrayEquals(expected, out, "forward " + where);
+            tiled.forward(p.a, p.rowOffset, p.rows, p.inner, p.w64, 3, p.cols, p.w64, p.biasOffset, out);
+            scalar.forward(p.a, p.rowOffset, p.rows, p.inner, p.w64, 3, p.cols, p.w64, p.biasOffset, expected);
+            assertArrayEquals(expected, out, "forward against scalar " + where);
 
             float[] dw = new float[p.w.length];
             float[] expectedDw = new float[p.w.length];
@@ -80,7 +81,7 @@ class FloatDenseTest {
                 Problem p = new Problem(shape[0], shape[1], shape[2], 5L * shape[0] + shape[1]);
                 String where = k.getClass().getSimpleName() + " " + java.util.Arrays.toString(shape);
                 float[] out = new float[p.rows * p.cols];
-                k.forward(p.a, p.rowOffset, p.rows, p.inner, p.w, 3, p.cols, p.w, p.biasOffset, out);
+                k.forward(p.a, p.rowOffset, p.rows, p.inner, p.w64, 3, p.cols, p.w64, p.biasOffset, out);
                 for (int r = 0; r < p.rows; r++) {
                     for (int j = 0; j < p.cols; j++) {
                         double s = p.w[p.biasOffset + j];
@@ -137,7 +138,7 @@ class FloatDenseTest {
         // the longest forward sum of the shapes (1700 products): without its largest term it must fail the bound
         Problem p = new Problem(2, 1700, 3, 1L);
         float[] out = new float[p.rows * p.cols];
-        FloatDense.INSTANCE.forward(p.a, p.rowOffset, p.rows, p.inner, p.w, 3, p.cols, p.w, p.biasOffset, out);
+        FloatDense.INSTANCE.forward(p.a, p.rowOffset, p.rows, p.inner, p.w64, 3, p.cols, p.w64, p.biasOffset, out);
         double s = p.w[p.biasOffset];
         double abs = Math.abs(s);
         double largest = 0;
@@ -169,7 +170,7 @@ class FloatDenseTest {
                 float[] out = new float[p.rows * p.cols];
                 float[] dw = new float[p.w.length];
                 float[] da = new float[p.rows * p.inner];
-                kernel.forward(p.a, p.rowOffset, p.rows, p.inner, p.w, 3, p.cols, p.w, p.biasOffset, out);
+                kernel.forward(p.a, p.rowOffset, p.rows, p.inner, p.w64, 3, p.cols, p.w64, p.biasOffset, out);
                 kernel.weightGradient(p.dz, p.rows, p.cols, p.a, p.rowOffset, p.inner, dw, 3, p.biasOffset);
                 kernel.inputGradient(p.dz, p.rows, p.cols, p.w, 3, p.inner, da);
                 for (int piece : new int[] {4, 8, 12}) {
@@ -177,7 +178,7 @@ class FloatDenseTest {
                     float[] dwPieces = new float[dw.length];
                     float[] daPieces = new float[da.length];
                     for (int[] range : shuffled(p.cols, piece, shuffle)) {
-                        kernel.forward(p.a, p.rowOffset, p.rows, p.inner, p.w, 3, p.cols, p.w, p.biasOffset,
+                        kernel.forward(p.a, p.rowOffset, p.rows, p.inner, p.w64, 3, p.cols, p.w64, p.biasOffset,
                                 outPieces, range[0], range[1]);
                         kernel.weightGradient(p.dz, p.rows, p.cols, p.a, p.rowOffset, p.inner, dwPieces, 3,
                                 p.biasOffset, range[0], range[1]);
@@ -237,7 +238,7 @@ class FloatDenseTest {
         Dense.INSTANCE.inputGradient(dz64, rows, cols, w64, 0, inner, da64);
         for (FloatDense k : new FloatDense[] {FloatDense.INSTANCE, new FloatDense.Scalar()}) {
             float[] out = new float[rows * cols];
-            k.forward(a, rowOffset, rows, inner, w, 0, cols, w, cols * inner, out);
+            k.forward(a, rowOffset, rows, inner, w64, 0, cols, w64, cols * inner, out);
             float[] dw = new float[w.length];
             k.weightGradient(dz, rows, cols, a, rowOffset, inner, dw, 0, cols * inner);
             float[] da = new float[rows * inner];
@@ -263,6 +264,32 @@ class FloatDenseTest {
         return d;
     }
 
+    /**
+     * The ReLU backward mask zeroes delta exactly where the activation is ≤ 0 (both zeros and negatives) and
+     * keeps it elsewhere, NaN included, in the vector kernel (vectors and tail) as in the scalar loop.
+     */
+    @Test
+    void reluMaskZeroesTheGradientWhereTheActivationIsNotPositive() {
+        SplittableRandom random = new SplittableRandom(3);
+        int n = 16 * 5 + 7;
+        float[] activation = new float[n];
+        float[] delta = new float[n];
+        float[] special = {0f, -0f, -1f, Float.NaN, Float.MIN_VALUE, 2f};
+        for (int i = 0; i < n; i++) {
+            activation[i] = i % 3 == 0 ? special[(i / 3) % special.length] : (float) random.nextGaussian();
+            delta[i] = (float) random.nextGaussian();
+        }
+        for (FloatDense k : new FloatDense[] {FloatDense.INSTANCE, new FloatDense.Scalar()}) {
+            float[] d = delta.clone();
+            k.reluMask(activation, d, n - 2);
+            for (int i = 0; i < n; i++) {
+                float expected = i < n - 2 && activation[i] <= 0 ? 0f : delta[i];
+                assertEquals(expected, d[i], 0, k.getClass().getSimpleName() + " at " + i + ", activation "
+                        + activation[i]);
+            }
+        }
+    }
+
     /** Random float inputs read through scattered row offsets, weights after a 3-number offset, biases after. */
     private static final class Problem {
         final int rows;
@@ -271,6 +298,8 @@ class FloatDenseTest {
         final float[] a;
         final int[] rowOffset;
         final float[] w;
+        /** The same weights and biases widened to float64, as the kernels read them from a parameter vector. */
+        final double[] w64;
         final int biasOffset;
         final float[] dz;
 
@@ -286,6 +315,7 @@ class FloatDenseTest {
                 rowOffset[r] = random.nextInt(stored) * inner;
             }
             w = gaussian(random, 3 + cols * inner + cols);
+            w64 = toDouble(w);
             biasOffset = 3 + cols * inner;
             dz = gaussian(random, rows * cols);
         }

@@ -5,48 +5,15 @@ import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * The float32 vector kernels before blocking and register tiles (one dot product or axpy per output unit), kept
- * as the test reference of {@link VectorFloatDense}: the tiled kernels must give the same numbers bit for bit.
+ * The float32 vector gradient kernels before blocking and register tiles (one axpy per output unit), kept as the
+ * test reference of {@link VectorFloatDense}: the tiled kernels must give the same numbers bit for bit. (The
+ * unblocked forward product, one dot product with a lane reduction per output, is gone: the tiled forward
+ * product is vectorised over the units and equals {@link FloatDense.Scalar}'s bit for bit.)
  */
 final class UnblockedVectorFloatDense {
 
     private static final VectorSpecies<Float> S = VectorFloatDense.SPECIES;
     private static final int L = S.length();
-
-    /**
-     * Forward: out[r·cols + j] = bias[biasOffset + j] + Σ_i a[rowOffset[r] + i] · w[wOffset + j·inner + i].
-     *
-     * @param a input rows
-     * @param rowOffset where each input row starts
-     * @param rows the batch size B
-     * @param inner the input width
-     * @param w weights, Wᵀ row-major
-     * @param wOffset where they start
-     * @param cols the output width
-     * @param bias biases
-     * @param biasOffset where they start
-     * @param out B × cols, overwritten
-     */
-    public void forward(float[] a, int[] rowOffset, int rows, int inner, float[] w, int wOffset, int cols,
-                               float[] bias, int biasOffset, float[] out) {
-        int bound = S.loopBound(inner);
-        for (int r = 0; r < rows; r++) {
-            int ar = rowOffset[r];
-            for (int j = 0; j < cols; j++) {
-                int wj = wOffset + j * inner;
-                FloatVector acc = FloatVector.zero(S);
-                int i = 0;
-                for (; i < bound; i += L) {
-                    acc = FloatVector.fromArray(S, a, ar + i).fma(FloatVector.fromArray(S, w, wj + i), acc);
-                }
-                float s = acc.reduceLanes(VectorOperators.ADD);
-                for (; i < inner; i++) {
-                    s = Math.fma(a[ar + i], w[wj + i], s);
-                }
-                out[r * cols + j] = s + bias[biasOffset + j];
-            }
-        }
-    }
 
     /**
      * Weight gradient: dw[dwOffset + j·inner + i] = Σ_r dz[r·cols + j] · a[rowOffset[r] + i] and
