@@ -6,15 +6,10 @@ import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * The outputs and parameter gradients of a fully connected ReLU network with one scalar output, computed for
- * blocks of examples with the <em>examples in the vector lanes</em>: the activations of a block are stored
+ * {@link ReluNetworkKernel} on the JDK Vector API: the outputs and parameter gradients of a fully connected ReLU
+ * network with one scalar output, computed for blocks of examples with the <em>examples in the vector lanes</em>: the activations of a block are stored
  * feature-major (unit i of example c at {@code i·CHUNK + c}), so that every layer is a sequence of scalar
  * weights broadcast against whole vectors of examples, with no reduction across lanes.
- *
- * <pre>
- *   a⁰ = x,   aᵏ⁺¹ = ReLU(Wᵏ aᵏ + bᵏ)  (hidden layers),   f = W^top a^top + b^top   (one output),
- *   ∇_θ Σ_c κ_c f(x_c):   δ^top = κ,   ∂Wᵏ = Σ_c δᵏ_c aᵏ_cᵀ,   ∂bᵏ = Σ_c δᵏ_c,   δᵏ⁻¹ = (Wᵏᵀ δᵏ) ⊙ 1[aᵏ &gt; 0].
- * </pre>
  *
  * <p>Hand-written because it is the measured hot loop of the jamming study ({@code study.jamming.HingeNetwork}):
  * its layers are narrow (h = 5 … 30 units), too narrow for a matrix kernel that puts the units in the lanes,
@@ -26,11 +21,9 @@ import jdk.incubator.vector.VectorSpecies;
  * {@code s += w[i] * a[i]}, so the outputs agree bit for bit with it. The gradient is summed in another order
  * (per lane, then across lanes), so it agrees with a per-example sum to rounding only.
  *
- * <p>Parameter layout (as the caller's): layer k's {@code out[k] × in[k]} weight matrix row-major at
- * {@code weightOffset[k]}, its biases at {@code biasOffset[k]}; the last layer has one output. Thread-safe:
- * the scratch buffers are per thread.
+ * <p>Thread-safe: the scratch buffers are per thread.
  */
-public final class VectorReluNetwork {
+final class VectorReluNetwork implements ReluNetworkKernel {
 
     private static final VectorSpecies<Double> S = VectorDense.SPECIES;
     private static final int LANES = S.length();
@@ -55,18 +48,9 @@ public final class VectorReluNetwork {
      * @param biasOffset where each layer's biases start
      * @param parameterCount the length of the parameter vector
      */
-    public VectorReluNetwork(int[] in, int[] out, int[] weightOffset, int[] biasOffset, int parameterCount) {
+    VectorReluNetwork(int[] in, int[] out, int[] weightOffset, int[] biasOffset, int parameterCount) {
+        ReluNetworkKernel.checkShapes(in, out, weightOffset, biasOffset);
         this.layers = in.length;
-        if (out.length != layers || weightOffset.length != layers || biasOffset.length != layers
-                || out[layers - 1] != 1) {
-            throw new IllegalArgumentException("inconsistent layer shapes");
-        }
-        for (int k = 0; k + 1 < layers; k++) {
-            if (out[k] != in[k + 1]) {
-                throw new IllegalArgumentException("layer " + k + " has " + out[k] + " outputs but layer "
-                        + (k + 1) + " takes " + in[k + 1]);
-            }
-        }
         this.in = in.clone();
         this.out = out.clone();
         this.weightOffset = weightOffset.clone();
@@ -93,15 +77,7 @@ public final class VectorReluNetwork {
         }
     }
 
-    /**
-     * The outputs f(x_μ) of consecutive examples.
-     *
-     * @param theta the parameters
-     * @param inputs the examples, row-major, in[0] values each
-     * @param from the first example
-     * @param count how many
-     * @param f receives the outputs at f[0 … count)
-     */
+    @Override
     public void outputs(double[] theta, double[] inputs, int from, int count, double[] f) {
         Workspace ws = workspace.get();
         for (int start = 0; start < count; start += CHUNK) {
@@ -112,16 +88,7 @@ public final class VectorReluNetwork {
         }
     }
 
-    /**
-     * Adds Σ_c κ_c ∇_θ f(x_{index[c]}) to a gradient.
-     *
-     * @param theta the parameters
-     * @param inputs the examples, row-major, in[0] values each
-     * @param index the examples to include
-     * @param coefficient κ_c, one per entry of {@code index}
-     * @param count how many entries of {@code index} and {@code coefficient} to use
-     * @param gradient receives the sum (added to what it holds)
-     */
+    @Override
     public void addGradients(double[] theta, double[] inputs, int[] index, double[] coefficient, int count,
             double[] gradient) {
         Workspace ws = workspace.get();

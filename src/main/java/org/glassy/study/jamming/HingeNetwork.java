@@ -5,7 +5,7 @@ import java.util.Objects;
 import java.util.SplittableRandom;
 
 import org.glassy.internal.Require;
-import org.glassy.internal.VectorReluNetwork;
+import org.glassy.internal.ReluNetworkKernel;
 import org.glassy.model.Model;
 import org.hipparchus.linear.MatrixUtils;
 import org.hipparchus.linear.QRDecomposition;
@@ -92,9 +92,9 @@ public final class HingeNetwork implements Model {
     private final int[] weightOffset;
     private final int[] biasOffset;
     private final int parameterCount;
-    private final ThreadLocal<double[][]> activations;
-    private final ThreadLocal<double[][]> deltas;
-    private final VectorReluNetwork kernel;
+    /** One example at a time: {@link #outputGradient}, the rows of the Hessian's Gauss–Newton part. */
+    private final ReluNetworkKernel.Scalar single;
+    private final ReluNetworkKernel kernel;
     private final ThreadLocal<Scratch> scratch;
 
     /**
@@ -127,22 +127,9 @@ public final class HingeNetwork implements Model {
             offset += out[k];
         }
         parameterCount = offset;
-        kernel = new VectorReluNetwork(in, out, weightOffset, biasOffset, parameterCount);
+        kernel = ReluNetworkKernel.of(in, out, weightOffset, biasOffset, parameterCount);
         scratch = ThreadLocal.withInitial(() -> new Scratch(data.size()));
-        activations = ThreadLocal.withInitial(() -> {
-            double[][] a = new double[layers + 1][];
-            for (int k = 1; k <= layers; k++) {
-                a[k] = new double[out[k - 1]];
-            }
-            return a;
-        });
-        deltas = ThreadLocal.withInitial(() -> {
-            double[][] a = new double[layers][];
-            for (int k = 0; k < layers; k++) {
-                a[k] = new double[out[k]];
-            }
-            return a;
-        });
+        single = new ReluNetworkKernel.Scalar(in, out, weightOffset, biasOffset);
     }
 
     /**
@@ -289,11 +276,8 @@ public final class HingeNetwork implements Model {
         if (inputs.length % d != 0) {
             throw Require.invalid("inputs", "must hold a multiple of d = " + d + " values, got " + inputs.length);
         }
-        double[][] a = activations.get();
         double[] f = new double[inputs.length / d];
-        for (int mu = 0; mu < f.length; mu++) {
-            f[mu] = forward(x, inputs, mu * d, a);
-        }
+        kernel.outputs(x, inputs, 0, f.length, f);
         return f;
     }
 
@@ -344,17 +328,16 @@ public final class HingeNetwork implements Model {
         checkDimension("gradient", gradient);
         Require.inRange("example", example, 0, data.size() - 1);
         Arrays.fill(gradient, 0);
-        double[][] a = activations.get();
-        int d = architecture.inputs();
-        double f = forward(x, data.inputs(), example * d, a);
-        backward(x, data.inputs(), example * d, a, 1, gradient);
-        return f;
+        double[] f = new double[1];
+        single.outputs(x, data.inputs(), example, 1, f);
+        single.addGradients(x, data.inputs(), new int[] {example}, new double[] {1}, 1, gradient);
+        return f[0];
     }
 
     /**
      * The loss; accumulates its gradient when {@code gradient} is not null and writes the gaps when asked. The
-     * outputs of all examples come from one batched pass ({@link VectorReluNetwork}, bit-identical to
-     * {@link #forward}), then the gradient from a second pass over the unsatisfied examples only.
+     * outputs of all examples come from one batched pass ({@link ReluNetworkKernel}, bit-identical to
+     * the one-example loop of {@link #outputGradient}), then the gradient from a second pass over the unsatisfied examples only.
      */
     private double pass(double[] x, double[] gradient, double[] gaps) {
         int p = data.size();
@@ -392,80 +375,6 @@ public final class HingeNetwork implements Model {
             outputs = new double[p];
             index = new int[p];
             coefficient = new double[p];
-        }
-    }
-
-    /** f(x) for the input at {@code inputs[offset..]}, leaving the hidden activations in a[1..L]. */
-    private double forward(double[] x, double[] inputs, int offset, double[][] a) {
-        double[] prev = inputs;
-        int prevOffset = offset;
-        for (int k = 0; k < layers - 1; k++) {
-            double[] next = a[k + 1];
-            int n = in[k];
-            int w = weightOffset[k];
-            int b = biasOffset[k];
-            for (int j = 0; j < out[k]; j++) {
-                double s = x[b + j];
-                int row = w + j * n;
-                for (int i = 0; i < n; i++) {
-                    s += x[row + i] * prev[prevOffset + i];
-                }
-                next[j] = s > 0 ? s : 0;
-            }
-            prev = next;
-            prevOffset = 0;
-        }
-        int k = layers - 1;
-        double f = x[biasOffset[k]];
-        int w = weightOffset[k];
-        for (int i = 0; i < in[k]; i++) {
-            f += x[w + i] * prev[i];
-        }
-        return f;
-    }
-
-    /** Adds c·∇_θ f(x) to the gradient, after {@link #forward} on the same input. */
-    private void backward(double[] x, double[] inputs, int offset, double[][] a, double c, double[] gradient) {
-        double[][] dz = deltas.get();
-        int top = layers - 1;
-        dz[top][0] = c;
-        for (int k = top; k >= 0; k--) {
-            double[] prev = k == 0 ? inputs : a[k];
-            int prevOffset = k == 0 ? offset : 0;
-            int n = in[k];
-            int w = weightOffset[k];
-            int b = biasOffset[k];
-            double[] delta = dz[k];
-            for (int j = 0; j < out[k]; j++) {
-                double dj = delta[j];
-                gradient[b + j] += dj;
-                if (dj == 0) {
-                    continue;
-                }
-                int row = w + j * n;
-                for (int i = 0; i < n; i++) {
-                    gradient[row + i] += dj * prev[prevOffset + i];
-                }
-            }
-            if (k > 0) {
-                double[] below = dz[k - 1];
-                Arrays.fill(below, 0);
-                for (int j = 0; j < out[k]; j++) {
-                    double dj = delta[j];
-                    if (dj == 0) {
-                        continue;
-                    }
-                    int row = w + j * n;
-                    for (int i = 0; i < n; i++) {
-                        below[i] += x[row + i] * dj;
-                    }
-                }
-                for (int i = 0; i < n; i++) {
-                    if (prev[i] <= 0) {
-                        below[i] = 0;
-                    }
-                }
-            }
         }
     }
 

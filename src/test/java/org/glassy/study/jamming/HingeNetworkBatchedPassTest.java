@@ -8,9 +8,10 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /**
- * The batched pass of {@link HingeNetwork} (examples in the vector lanes, {@code internal.VectorReluNetwork})
- * against the one-example-at-a-time scalar loops it replaced for the loss, which remain behind
- * {@link HingeNetwork#outputs} and {@link HingeNetwork#outputGradient}: the gaps bit for bit, the gradient as the
+ * The batched pass of {@link HingeNetwork} (examples in the vector lanes, {@code internal.VectorReluNetwork}, behind
+ * the loss, the gaps and {@link HingeNetwork#outputs}) against the one-example-at-a-time scalar loops it replaced
+ * ({@code internal.ReluNetworkKernel.Scalar}, behind {@link HingeNetwork#outputGradient}): the outputs and gaps
+ * bit for bit, the gradient as the
  * sum Σ_{Δ_μ&gt;0} (−y_μ Δ_μ/P) ∇f(x_μ) of per-example gradients, to rounding. Shapes with P below, at and above
  * a block of 64 examples and not a multiple of it, depths 1 to 4, widths that fill no vector exactly.
  */
@@ -24,8 +25,12 @@ class HingeNetworkBatchedPassTest {
             double[] gaps = network.gaps(x);
             double[] f = network.outputs(x, network.data().inputs());
             double[] y = network.data().labels();
+            double[] g = new double[network.dimension()];
             for (int mu = 0; mu < gaps.length; mu++) {
-                assertEquals(1.0 - y[mu] * f[mu], gaps[mu], 0.0, "shape " + java.util.Arrays.toString(shape) + ", μ = " + mu);
+                double scalar = network.outputGradient(x, mu, g);   // one example at a time, plain loops
+                String where = "shape " + java.util.Arrays.toString(shape) + ", μ = " + mu;
+                assertEquals(scalar, f[mu], 0.0, where);
+                assertEquals(1.0 - y[mu] * scalar, gaps[mu], 0.0, where);
             }
         }
     }
