@@ -1,11 +1,9 @@
 package org.glassy.cli;
 
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-import org.glassy.internal.Require;
 import org.glassy.model.SpikedMatrixTensor;
 import org.glassy.study.spiked.SpikedGradientFlow;
 
@@ -26,17 +24,11 @@ import picocli.CommandLine.Option;
                 + "operations. Gradient flow stops (exit 1) naming --dt when a step raises the energy."})
 final class SpikedCommand implements Callable<Integer>, OptionNames, Validated {
 
-    @Option(names = "--p", required = true, description = "tensor order p >= 2")
-    int p;
+    @Mixin
+    SpikedModelOptions spiked;
 
     @Option(names = "--n", required = true, description = "number of variables N >= p (C(N, p) couplings, 8 bytes each)")
     int n;
-
-    @Option(names = "--delta2", required = true, description = "matrix noise variance > 0, or inf for no matrix")
-    String delta2;
-
-    @Option(names = "--deltap", required = true, description = "tensor noise variance > 0")
-    double deltap;
 
     @Option(names = "--time", required = true, description = "final time >= dt")
     double time;
@@ -68,33 +60,12 @@ final class SpikedCommand implements Callable<Integer>, OptionNames, Validated {
 
     @Override
     public Map<String, String> optionNames() {
-        return OptionNames.of("p", "--p",
-                "n", "--n",
-                "delta2", "--delta2",
-                "deltap", "--deltap",
+        return OptionNames.of(SpikedModelOptions.withPairs("n", "--n",
                 "time", "--time",
                 "dt", "--dt",
                 "temperature", "--temperature",
                 "startOverlap", "--start-overlap",
-                "recordsPerDecade", "--records-per-decade");
-    }
-
-    /**
-     * Parses a matrix noise variance: a number, or {@code inf} (no matrix).
-     *
-     * @param text the option's value
-     * @return Δ2
-     */
-    static double parseDelta2(String text) {
-        String t = text.strip().toLowerCase(Locale.ROOT);
-        if (t.equals("inf") || t.equals("infinity") || t.equals("+inf")) {
-            return Double.POSITIVE_INFINITY;
-        }
-        try {
-            return SpikedMatrixTensor.requireDelta2(Double.parseDouble(t));
-        } catch (NumberFormatException e) {
-            throw Require.invalid("delta2", "must be a number > 0 or inf, got '" + text + "'");
-        }
+                "recordsPerDecade", "--records-per-decade"));
     }
 
     @Override
@@ -104,7 +75,7 @@ final class SpikedCommand implements Callable<Integer>, OptionNames, Validated {
     }
 
     private SpikedGradientFlow.Parameters parameters() {
-        return SpikedGradientFlow.Parameters.builder().p(p).n(n).delta2(parseDelta2(delta2)).deltap(deltap)
+        return SpikedGradientFlow.Parameters.builder().p(spiked.p).n(n).delta2(spiked.delta2()).deltap(spiked.deltap)
                 .time(time).dt(dt).seed(seed).temperature(temperature)
                 .startOverlap(startOverlap == null ? Double.NaN : startOverlap).recordsPerDecade(recordsPerDecade)
                 .build();

@@ -27,14 +27,8 @@ final class SpikedDmftCommand implements Callable<Integer>, OptionNames, Validat
     /** The default start overlap m(0): m ≡ 0 is a fixed point, so the signal needs a seed. */
     static final double DEFAULT_START_OVERLAP = 0.01;
 
-    @Option(names = "--p", required = true, description = "tensor order p >= 2")
-    int p;
-
-    @Option(names = "--delta2", required = true, description = "matrix noise variance > 0, or inf for no matrix")
-    String delta2;
-
-    @Option(names = "--deltap", required = true, description = "tensor noise variance > 0")
-    double deltap;
+    @Mixin
+    SpikedModelOptions spiked;
 
     @Option(names = "--time", required = true, description = "final time, a multiple of --step")
     double time;
@@ -64,23 +58,20 @@ final class SpikedDmftCommand implements Callable<Integer>, OptionNames, Validat
 
     @Override
     public Map<String, String> optionNames() {
-        return OptionNames.of("p", "--p",
-                "delta2", "--delta2",
-                "deltap", "--deltap",
-                "time", "--time",
+        return OptionNames.of(SpikedModelOptions.withPairs("time", "--time",
                 "temperature", "--temperature",
                 "startOverlap", "--start-overlap",
                 "step", "--step",
-                "perDecade", "--records-per-decade");
+                "perDecade", "--records-per-decade"));
     }
 
     private CugliandoloKurchan.Parameters parameters() {
-        return CugliandoloKurchan.Parameters.builder(p, temperature, time).step(step)
+        return CugliandoloKurchan.Parameters.builder(spiked.p, temperature, time).step(step)
                 .perDecade(recordsPerDecade).build();
     }
 
     private CugliandoloKurchan.Signal signal() {
-        return CugliandoloKurchan.Signal.of(SpikedCommand.parseDelta2(delta2), deltap, startOverlap);
+        return CugliandoloKurchan.Signal.of(spiked.delta2(), spiked.deltap, startOverlap);
     }
 
     @Override
