@@ -151,6 +151,23 @@ public interface ReluNetworkKernel {
             }
         }
 
+        /**
+         * f(x_μ) and ∇_θ f(x_μ) of one example, with one forward pass.
+         *
+         * @param theta the parameters
+         * @param inputs the examples, row-major, in[0] values each
+         * @param example μ
+         * @param gradient receives ∇_θ f(x_μ) (added to what it holds)
+         * @return f(x_μ)
+         */
+        public double outputAndGradient(double[] theta, double[] inputs, int example, double[] gradient) {
+            double[][] a = activations.get();
+            int offset = example * in[0];
+            double f = forward(theta, inputs, offset, a);
+            backward(theta, inputs, offset, a, deltas.get(), 1, gradient);
+            return f;
+        }
+
         /** f for the input at {@code inputs[offset..]}, leaving the inputs of layers 1 … top in a[1 …]. */
         private double forward(double[] theta, double[] inputs, int offset, double[][] a) {
             double[] prev = inputs;

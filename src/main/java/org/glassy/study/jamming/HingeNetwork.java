@@ -328,10 +328,7 @@ public final class HingeNetwork implements Model {
         checkDimension("gradient", gradient);
         Require.inRange("example", example, 0, data.size() - 1);
         Arrays.fill(gradient, 0);
-        double[] f = new double[1];
-        single.outputs(x, data.inputs(), example, 1, f);
-        single.addGradients(x, data.inputs(), new int[] {example}, new double[] {1}, 1, gradient);
-        return f[0];
+        return single.outputAndGradient(x, data.inputs(), example, gradient);
     }
 
     /**
