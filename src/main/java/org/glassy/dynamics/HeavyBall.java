@@ -36,4 +36,25 @@ public final class HeavyBall {
             x[j] -= rate * velocity[j];
         }
     }
+
+    /**
+     * The same update with a single-precision gradient, widened exactly as it is read: the same numbers as
+     * widening g into a float64 array first, without writing and reading that array ({@code
+     * BatchModel.batchEnergyAndFloatGradient}).
+     *
+     * @param momentum μ in [0, 1)
+     * @param rate η
+     * @param velocity v, updated
+     * @param gradient g in float32, not modified
+     * @param x the position, updated
+     * @param offset the first entry
+     * @param length the number of entries
+     */
+    public static void update(double momentum, double rate, double[] velocity, float[] gradient, double[] x,
+                              int offset, int length) {
+        for (int j = offset; j < offset + length; j++) {
+            velocity[j] = momentum * velocity[j] + gradient[j];
+            x[j] -= rate * velocity[j];
+        }
+    }
 }

@@ -17,15 +17,27 @@ import jdk.incubator.vector.VectorSpecies;
  * 69–80 (packed X), the output layer's input gradient 24 → 45.
  *
  * <ul>
- *   <li><b>Forward</b> out = X·Wᵀ + b, vectorised over the output units so that no output needs a reduction
- *       across lanes: the units in tiles of 3 vectors (1 for the last ≤ 2L units of a range); for each tile its
- *       rows of W, contiguous in the float64 parameter vector, are rounded to float32 into a per-thread buffer and
- *       transposed into a panel P[i][u] = W[j0 + u][i] (zero past the range; the biases after it), about 150 kB
- *       at n_in = 784, kept in L2; every group of 4 examples then sweeps the panel in a 4 × 3 register tile
- *       (12 accumulators; per input 3 loads of P, 4 broadcasts of X, 12 FMAs). Measured at 784 × 1000, batch
- *       100, on a loaded Zen 4: the rounding 0.5–0.6 ms (memory-bound, as the whole-vector conversion it replaces),
- *       the transposition 0.45–0.55 ms, the tiles 1.7–2.0 ms, against 3.0–3.4 ms for the dot-product tiles whose
- *       16-lane reductions cost about 0.5 ms.</li>
+ *   <li><b>Forward</b> out = X·Wᵀ + b, with no reduction across lanes, in one of two layouts.
+ *       <ul>
+ *         <li><b>Examples in the lanes</b>, for ranges of at least 4 units per example (the 784-1000-10 network's
+ *             first layer). The batch is transposed into a panel, xt[i][b] = X[b][i], in blocks of 7 vectors of
+ *             examples (112 with 16 lanes; zero past the batch), about 350 kB at n_in = 784, kept in L2. Every 3
+ *             units then sweep it in a 3 × 7 register tile: 21 accumulators; per input, 3 weights read from the
+ *             float64 θ, rounded and broadcast, 7 loads of the panel, 21 FMAs. The weights are read once, with no
+ *             float32 copy or transposition of W. Measured at 784 × 1000, batch 100, on a Zen 4 (2026-12-04, best of
+ *             40 × 20 calls): 1.9–2.2 ms against 2.2–2.6 ms for the layout below. Rounding a tile's weights into a
+ *             float buffer first, so that the tile broadcasts floats, made C2 give up on intrinsifying the tile at
+ *             1000 units (38 ms).</li>
+ *         <li><b>Units in the lanes</b>, otherwise (narrow layers, the output layer). The units go in tiles of 3
+ *             vectors (1 for the last ≤ 2L units of a range). For each tile its rows of W, contiguous in the
+ *             float64 parameter vector, are rounded to float32 into a per-thread buffer and transposed into a panel
+ *             P[i][u] = W[j0 + u][i] (zero past the range; the biases after it), about 150 kB at n_in = 784, kept
+ *             in L2. Every group of 4 examples then sweeps the panel in a 4 × 3 register tile: 12 accumulators; per
+ *             input 3 loads of P, 4 broadcasts of X, 12 FMAs. Measured at 784 × 1000, batch 100, on a loaded Zen 4:
+ *             the rounding takes 0.5–0.6 ms (memory-bound, as the whole-vector conversion it replaces), the
+ *             transposition 0.45–0.55 ms, the tiles 1.7–2.0 ms. The dot-product tiles it replaced took 3.0–3.4 ms,
+ *             of which their 16-lane reductions cost about 0.5 ms.</li>
+ *       </ul></li>
  *   <li><b>Weight gradient</b> dW = δᵀ·X: input columns in blocks of {@code gradientBlock(B)} (a multiple of 3
  *       vectors with B × block × 4 bytes ≤ 128 kB: 312 columns at B = 100), kept in L2; for each block every
  *       group of 4 units accumulates 4 × 3 vectors of dW over the whole batch (per example 3 loads of X, 4
@@ -72,6 +84,19 @@ final class VectorFloatDense implements FloatDense {
     /** Each thread's float32 copy of a forward block of W and its biases, grown on demand. */
     private static final ThreadLocal<float[][]> WEIGHTS = ThreadLocal.withInitial(() -> new float[1][0]);
 
+    /**
+     * Units per example from which the forward product transposes the batch rather than W: measured at 784 inputs
+     * and batch 100 (2026-12-04, Zen 4), W's panel is faster at 100 and 200 units, the two are even at 400, the
+     * batch's 15 % faster at 1000.
+     */
+    private static final int BY_EXAMPLES = 4;
+
+    /** Vectors of examples per forward block: 7 (7 × 3 accumulators, 3 broadcast weights, one load: 25 registers). */
+    private static final int BLOCK_VECTORS = 7;
+
+    /** Each thread's transposed block of forward inputs, grown on demand. */
+    private static final ThreadLocal<float[][]> TRANSPOSED = ThreadLocal.withInitial(() -> new float[1][0]);
+
     private static float[] panel(int length) {
         return buffer(PANEL, length);
     }
@@ -104,6 +129,155 @@ final class VectorFloatDense implements FloatDense {
     @Override
     public void forward(float[] a, int[] rowOffset, int rows, int inner, double[] theta, int wOffset, int cols,
                         double[] bias, int biasOffset, float[] out, int colFrom, int colTo) {
+        // transpose W's rows of the range, or the batch's examples when the range has at least BY_EXAMPLES times
+        // more units than the batch has examples
+        if (colTo - colFrom < BY_EXAMPLES * rows) {
+            forwardByUnits(a, rowOffset, rows, inner, theta, wOffset, cols, bias, biasOffset, out, colFrom, colTo);
+        } else {
+            forwardByExamples(a, rowOffset, rows, inner, theta, wOffset, cols, bias, biasOffset, out, colFrom, colTo);
+        }
+    }
+
+    /**
+     * The forward product with the examples in the lanes (a layer with at least as many units as examples): the
+     * batch transposed into a panel per block of 7 vectors of examples, swept by 3 units × 7 vectors register tiles
+     * that round and broadcast each weight as they read it from θ (class javadoc).
+     */
+    private static void forwardByExamples(float[] a, int[] rowOffset, int rows, int inner, double[] theta,
+                                          int wOffset, int cols, double[] bias, int biasOffset, float[] out,
+                                          int colFrom, int colTo) {
+        float[] xt = buffer(TRANSPOSED, inner * BLOCK_VECTORS * L);
+        float[] t = new float[3 * BLOCK_VECTORS * L];
+        for (int r0 = 0; r0 < rows; r0 += BLOCK_VECTORS * L) {
+            int nr = Math.min(rows - r0, BLOCK_VECTORS * L);
+            int nv = (nr + L - 1) / L;
+            int width = nv * L;
+            // the block's examples transposed into the panel: xt[i·width + b] = X[r0 + b][i], zero past the batch
+            for (int b = 0; b < nr; b++) {
+                int src = rowOffset[r0 + b];
+                for (int i = 0, q = b; i < inner; i++, q += width) {
+                    xt[q] = a[src + i];
+                }
+            }
+            for (int b = nr; b < width; b++) {
+                for (int i = 0, q = b; i < inner; i++, q += width) {
+                    xt[q] = 0;
+                }
+            }
+            int j = colFrom;
+            for (; j + 3 <= colTo; j += 3) {
+                int w0 = wOffset + j * inner;
+                if (nv == BLOCK_VECTORS) {
+                    forwardTile3x7(xt, inner, theta, w0, t);
+                } else {
+                    for (int v = 0; v < nv; v += 2) {
+                        forwardTile3x2(xt, width, inner, theta, w0, v, nv - v >= 2, t);
+                    }
+                }
+                for (int u = 0; u < 3; u++) {
+                    float bj = (float) bias[biasOffset + j + u];
+                    for (int b = 0, k = r0 * cols + j + u; b < nr; b++, k += cols) {
+                        out[k] = t[u * width + b] + bj;
+                    }
+                }
+            }
+            for (; j < colTo; j++) {
+                int w0 = wOffset + j * inner;
+                for (int v = 0; v < nv; v++) {
+                    FloatVector c = FloatVector.zero(S);
+                    for (int i = 0, q = v * L; i < inner; i++, q += width) {
+                        c = FloatVector.fromArray(S, xt, q).fma(FloatVector.broadcast(S, (float) theta[w0 + i]), c);
+                    }
+                    c.intoArray(t, v * L);
+                }
+                float bj = (float) bias[biasOffset + j];
+                for (int b = 0, k = r0 * cols + j; b < nr; b++, k += cols) {
+                    out[k] = t[b] + bj;
+                }
+            }
+        }
+    }
+
+    /**
+     * Three units × 7 vectors of examples of the forward product (see {@link #forward}): 21 accumulators; per
+     * input 7 loads of the transposed panel, 3 weights rounded and broadcast, 21 FMAs. Writes t[u·7L + b].
+     */
+    private static void forwardTile3x7(float[] xt, int inner, double[] w, int w0, float[] t) {
+        final int width = 7 * L;
+        int w1 = w0 + inner;
+        int w2 = w1 + inner;
+        FloatVector z = FloatVector.zero(S);
+        FloatVector c00 = z, c01 = z, c02 = z, c03 = z, c04 = z, c05 = z, c06 = z;
+        FloatVector c10 = z, c11 = z, c12 = z, c13 = z, c14 = z, c15 = z, c16 = z;
+        FloatVector c20 = z, c21 = z, c22 = z, c23 = z, c24 = z, c25 = z, c26 = z;
+        for (int i = 0, q = 0; i < inner; i++, q += width) {
+            FloatVector y0 = FloatVector.broadcast(S, (float) w[w0 + i]);
+            FloatVector y1 = FloatVector.broadcast(S, (float) w[w1 + i]);
+            FloatVector y2 = FloatVector.broadcast(S, (float) w[w2 + i]);
+            FloatVector x = FloatVector.fromArray(S, xt, q);
+            c00 = x.fma(y0, c00); c10 = x.fma(y1, c10); c20 = x.fma(y2, c20);
+            x = FloatVector.fromArray(S, xt, q + L);
+            c01 = x.fma(y0, c01); c11 = x.fma(y1, c11); c21 = x.fma(y2, c21);
+            x = FloatVector.fromArray(S, xt, q + 2 * L);
+            c02 = x.fma(y0, c02); c12 = x.fma(y1, c12); c22 = x.fma(y2, c22);
+            x = FloatVector.fromArray(S, xt, q + 3 * L);
+            c03 = x.fma(y0, c03); c13 = x.fma(y1, c13); c23 = x.fma(y2, c23);
+            x = FloatVector.fromArray(S, xt, q + 4 * L);
+            c04 = x.fma(y0, c04); c14 = x.fma(y1, c14); c24 = x.fma(y2, c24);
+            x = FloatVector.fromArray(S, xt, q + 5 * L);
+            c05 = x.fma(y0, c05); c15 = x.fma(y1, c15); c25 = x.fma(y2, c25);
+            x = FloatVector.fromArray(S, xt, q + 6 * L);
+            c06 = x.fma(y0, c06); c16 = x.fma(y1, c16); c26 = x.fma(y2, c26);
+        }
+        c00.intoArray(t, 0); c01.intoArray(t, L); c02.intoArray(t, 2 * L); c03.intoArray(t, 3 * L);
+        c04.intoArray(t, 4 * L); c05.intoArray(t, 5 * L); c06.intoArray(t, 6 * L);
+        int o = width;
+        c10.intoArray(t, o); c11.intoArray(t, o + L); c12.intoArray(t, o + 2 * L); c13.intoArray(t, o + 3 * L);
+        c14.intoArray(t, o + 4 * L); c15.intoArray(t, o + 5 * L); c16.intoArray(t, o + 6 * L);
+        o += width;
+        c20.intoArray(t, o); c21.intoArray(t, o + L); c22.intoArray(t, o + 2 * L); c23.intoArray(t, o + 3 * L);
+        c24.intoArray(t, o + 4 * L); c25.intoArray(t, o + 5 * L); c26.intoArray(t, o + 6 * L);
+    }
+
+    /**
+     * Three units × vectors v and v + 1 of examples (v alone unless {@code two}) of a block narrower than 7 vectors:
+     * writes t[u·width + v·L + …].
+     */
+    private static void forwardTile3x2(float[] xt, int width, int inner, double[] w, int w0, int v, boolean two,
+                                       float[] t) {
+        int w1 = w0 + inner;
+        int w2 = w1 + inner;
+        int off = v * L;
+        FloatVector z = FloatVector.zero(S);
+        FloatVector c00 = z, c10 = z, c20 = z, c01 = z, c11 = z, c21 = z;
+        if (two) {
+            for (int i = 0, q = off; i < inner; i++, q += width) {
+                FloatVector y0 = FloatVector.broadcast(S, (float) w[w0 + i]);
+                FloatVector y1 = FloatVector.broadcast(S, (float) w[w1 + i]);
+                FloatVector y2 = FloatVector.broadcast(S, (float) w[w2 + i]);
+                FloatVector x = FloatVector.fromArray(S, xt, q);
+                c00 = x.fma(y0, c00); c10 = x.fma(y1, c10); c20 = x.fma(y2, c20);
+                x = FloatVector.fromArray(S, xt, q + L);
+                c01 = x.fma(y0, c01); c11 = x.fma(y1, c11); c21 = x.fma(y2, c21);
+            }
+            c01.intoArray(t, off + L); c11.intoArray(t, width + off + L); c21.intoArray(t, 2 * width + off + L);
+        } else {
+            for (int i = 0, q = off; i < inner; i++, q += width) {
+                FloatVector x = FloatVector.fromArray(S, xt, q);
+                c00 = x.fma(FloatVector.broadcast(S, (float) w[w0 + i]), c00);
+                c10 = x.fma(FloatVector.broadcast(S, (float) w[w1 + i]), c10);
+                c20 = x.fma(FloatVector.broadcast(S, (float) w[w2 + i]), c20);
+            }
+        }
+        c00.intoArray(t, off); c10.intoArray(t, width + off); c20.intoArray(t, 2 * width + off);
+    }
+
+    /**
+     * The forward product with the units in the lanes (a layer with fewer units than examples): W's rows rounded
+     * and transposed into a panel per tile of units, swept by 4 × 3 register tiles of examples (class javadoc).
+     */
+    private static void forwardByUnits(float[] a, int[] rowOffset, int rows, int inner, double[] theta, int wOffset,
+                                       int cols, double[] bias, int biasOffset, float[] out, int colFrom, int colTo) {
         float[] stage = buffer(WEIGHTS, 3 * L * inner);
         float[] p = panel(3 * L * (inner + 1));
         float[] t = new float[3 * L];

@@ -410,6 +410,25 @@ public final class Mlp implements BatchModel {
         return pass(x, indices, from, to, gradient, workspace.get());
     }
 
+    @Override
+    public boolean hasFloatGradient() {
+        return precision == Precision.FLOAT32;
+    }
+
+    @Override
+    public double batchEnergyAndFloatGradient(double[] x, int[] indices, int from, int to, float[] gradient) {
+        if (precision != Precision.FLOAT32) {
+            throw new UnsupportedOperationException("a " + precision + " network has no single-precision gradient");
+        }
+        checkDimension("x", x);
+        if (gradient.length != parameterCount) {
+            throw new IllegalArgumentException("gradient must have length " + parameterCount + ", got "
+                    + gradient.length);
+        }
+        checkBatch(indices, from, to);
+        return backward32(x, indices, from, to, gradient, workspace.get());
+    }
+
     /**
      * Returns the fraction of examples whose largest logit is not the label (the classification
      * error, ties counted as errors).
@@ -642,13 +661,31 @@ public final class Mlp implements BatchModel {
         }
     }
 
-    /**
-     * The float32 forward and backward pass. Only the weights of layers 2, …, L, which the input gradient reads,
-     * are copied to float32: the first layer's, most of the parameters, are read from {@code x} by the forward
-     * kernel alone. The float32 gradient is widened into {@code gradient} at the end. This is the measured hot
-     * loop of the float32 SGD step (docs/benchmarks.md, issue 22).
-     */
+    /** The float32 pass with its gradient widened into {@code gradient}. */
     private double pass32(double[] x, int[] indices, int from, int to, double[] gradient, Workspace ws) {
+        if (ws.gradient32 == null || ws.gradient32.length != parameterCount) {
+            ws.gradient32 = new float[parameterCount];
+        }
+        float[] grad = ws.gradient32;
+        double loss = backward32(x, indices, from, to, grad, ws);
+        // the widening pass is memory-bound: split over the threads when the vector is large (elementwise, so the
+        // result does not depend on the split)
+        Parallel.run(parameterCount >= WIDEN_SPLIT ? parts(Parallel.THRESHOLD) : 1, parameterCount, Dense.ALIGN,
+                (lo, hi) -> {
+                    for (int i = lo; i < hi; i++) {
+                        gradient[i] = grad[i];
+                    }
+                });
+        return loss;
+    }
+
+    /**
+     * The float32 forward and backward pass, the gradient left in float32 in {@code grad}. Only the weights of
+     * layers 2, …, L, which the input gradient reads, are copied to float32: the first layer's, most of the
+     * parameters, are read from {@code x} by the forward kernel alone. This is the measured hot loop of the
+     * float32 SGD step (docs/benchmarks.md, issue 22).
+     */
+    private double backward32(double[] x, int[] indices, int from, int to, float[] grad, Workspace ws) {
         forward32(x, indices, from, to, ws);
         int batch = to - from;
         int last = widths.length - 1;
@@ -666,7 +703,6 @@ public final class Mlp implements BatchModel {
             delta32[i] = (float) delta[i];
         }
         float[] theta = ws.theta32;
-        float[] grad = ws.gradient32;
         for (int l = 2; l <= last; l++) {
             for (int i = weightOffset[l], end = biasOffset[l]; i < end; i++) {
                 theta[i] = (float) x[i];
@@ -719,14 +755,6 @@ public final class Mlp implements BatchModel {
                 }
             }
         }
-        // the widening pass is memory-bound: split over the threads when the vector is large (elementwise, so the
-        // result does not depend on the split)
-        Parallel.run(parameterCount >= WIDEN_SPLIT ? parts(Parallel.THRESHOLD) : 1, parameterCount, Dense.ALIGN,
-                (lo, hi) -> {
-                    for (int i = lo; i < hi; i++) {
-                        gradient[i] = grad[i];
-                    }
-                });
         return loss / batch;
     }
 
@@ -775,7 +803,6 @@ public final class Mlp implements BatchModel {
         void ensure32(int parameters) {
             if (theta32 == null || theta32.length != parameters) {
                 theta32 = new float[parameters];
-                gradient32 = new float[parameters];
             }
             if (capacity32 == capacity) {
                 return;

@@ -19,9 +19,11 @@ import org.junit.jupiter.api.Test;
  * replaced ({@link UnblockedVectorFloatDense}, bit for bit too); all of them against the exact sums (float64 of
  * the same float values) within the float32 round-off bound; and their range methods, called over aligned pieces
  * in any order, must write exactly the numbers of the full call (what makes the network's threads bit-identical).
- * Shapes cross the block sizes (forward tiles of 3 vectors of units, 48 units with 16 lanes, and the 1-vector
- * tile of a range's last ≤ 2 vectors; 312 columns per gradient block at 100 rows), include batch 1 and one unit,
- * and leave tails in every dimension (tiles of 4 rows, 8 or 16 lanes).
+ * Shapes cross the block sizes (forward with the units in the lanes: tiles of 3 vectors of units, 48 units with 16
+ * lanes, and the 1-vector tile of a range's last ≤ 2 vectors; forward with the examples in the lanes, from 4 units
+ * per example: blocks of 7 vectors of examples, 112 or 56, and the narrower last block; 312 columns per gradient
+ * block at 100 rows), include batch 1 and one unit, and leave tails in every dimension (tiles of 4 rows, 8 or 16
+ * lanes).
  */
 class FloatDenseTest {
 
@@ -29,7 +31,7 @@ class FloatDenseTest {
         // rows, inner, cols
         {1, 1, 1}, {1, 784, 1}, {1, 37, 13}, {3, 5, 7}, {5, 37, 6}, {7, 13, 9}, {45, 37, 21}, {100, 784, 101},
         {100, 784, 10}, {100, 103, 10}, {9, 331, 45}, {100, 300, 150}, {2, 1700, 3}, {100, 1001, 1}, {6, 313, 75},
-        {101, 64, 250}
+        {101, 64, 250}, {112, 31, 6}, {113, 50, 7}, {250, 97, 8}, {57, 20, 4}, {130, 29, 530}, {100, 50, 401}, {57, 20, 230}, {250, 40, 1000}
     };
 
     @Test

@@ -1,11 +1,19 @@
 package org.glassy.model;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.glassy.core.Space;
+import org.glassy.core.SplitMix64;
 import org.glassy.data.Dataset;
 import org.glassy.data.FashionMnist;
 import org.glassy.data.TeacherStudent;
+import org.glassy.dynamics.MiniBatchSgd;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -80,5 +88,96 @@ class MlpFloat32Test {
             }
             assertEquals(0.5 * back, g[6 + j], 1e-6);
         }
+    }
+
+    @Test
+    void floatGradientWidenedIsTheFloat64GradientExactly() {
+        Dataset data = new TeacherStudent(new TeacherStudent.Parameters(37, 5, 4, 1)).sample(120, 2);
+        for (double zero : new double[] {0, 1}) {
+            Mlp m = new Mlp(new Mlp.Architecture(new int[] {37, 13, 9, 4}, Activation.RELU, Loss.CROSS_ENTROPY),
+                    data, zero, Precision.FLOAT32);
+            assertTrue(m.hasFloatGradient());
+            double[] x = m.initialParameters(3);
+            int[] batch = {3, 1, 4, 1, 5, 9, 2, 6, 53, 58};
+            double[] wide = new double[x.length];
+            float[] single = new float[x.length];
+            double e = m.batchEnergyAndGradient(x, batch, 2, batch.length, wide);
+            assertEquals(e, m.batchEnergyAndFloatGradient(x, batch, 2, batch.length, single), 0);
+            double[] widened = new double[x.length];
+            for (int i = 0; i < x.length; i++) {
+                widened[i] = single[i];
+            }
+            assertArrayEquals(wide, widened);
+        }
+        Mlp m64 = new Mlp(Mlp.Architecture.oneHidden(37, 13, 4, Activation.RELU, Loss.SQUARED), data);
+        assertFalse(m64.hasFloatGradient());
+        assertThrows(UnsupportedOperationException.class, () -> m64.batchEnergyAndFloatGradient(
+                m64.initialParameters(1), new int[] {0}, 0, 1, new float[m64.dimension()]));
+    }
+
+    /**
+     * MiniBatchSgd hands a float32 network's gradient to the momentum update in float32: the trajectory must be
+     * bit-identical to the one through the widened float64 gradient (the same network behind a wrapper that only
+     * offers {@code batchEnergyAndGradient}).
+     */
+    @Test
+    void sgdThroughTheFloatGradientFollowsTheWidenedTrajectoryBitForBit() {
+        Dataset data = FashionMnist.train(300);
+        Mlp m = new Mlp(Mlp.Architecture.oneHidden(784, 41, 10, Activation.RELU, Loss.SQUARED), data)
+                .withPrecision(Precision.FLOAT32);
+        BatchModel widened = new BatchModel() {
+            @Override
+            public int exampleCount() {
+                return m.exampleCount();
+            }
+
+            @Override
+            public double batchEnergyAndGradient(double[] x, int[] indices, int from, int to, double[] gradient) {
+                return m.batchEnergyAndGradient(x, indices, from, to, gradient);
+            }
+
+            @Override
+            public int dimension() {
+                return m.dimension();
+            }
+
+            @Override
+            public double energy(double[] x) {
+                return m.energy(x);
+            }
+
+            @Override
+            public double energyAndGradient(double[] x, double[] gradient) {
+                return m.energyAndGradient(x, gradient);
+            }
+        };
+        MiniBatchSgd sgd = new MiniBatchSgd(0.05, 50, 0.5);
+        double[] x0 = m.initialParameters(3L);
+        MiniBatchSgd.State a = sgd.init(m, Space.euclidean(), x0);
+        MiniBatchSgd.State b = sgd.init(widened, Space.euclidean(), x0);
+        assertNotNull(a.floatGradient(), "the float32 network takes the single-precision path");
+        assertNull(b.floatGradient());
+        SplitMix64 ra = new SplitMix64(4L);
+        SplitMix64 rb = new SplitMix64(4L);
+        for (long step = 0; step < 12; step++) {
+            a = sgd.step(m, Space.euclidean(), a, step, ra);
+            b = sgd.step(widened, Space.euclidean(), b, step, rb);
+            assertEquals(b.energy(), a.energy(), 0, "step " + step);
+        }
+        assertArrayEquals(b.position(), a.position());
+        assertArrayEquals(b.velocity(), a.velocity());
+        assertNull(sgd.init(m, Space.sphere(), scaled(x0)).floatGradient(), "the sphere projects a float64 gradient");
+    }
+
+    private static double[] scaled(double[] x) {
+        double norm = 0;
+        for (double v : x) {
+            norm += v * v;
+        }
+        double[] y = x.clone();
+        for (int i = 0; i < y.length; i++) {
+            y[i] *= Math.sqrt(x.length / norm);
+        }
+        return y;
     }
 }
