@@ -4,6 +4,7 @@ import java.util.Objects;
 import java.util.random.RandomGenerator;
 
 import org.glassy.core.Space;
+import org.glassy.internal.Parallel;
 import org.glassy.internal.Require;
 import org.glassy.model.BatchModel;
 
@@ -23,7 +24,8 @@ import org.glassy.model.BatchModel;
  *
  * <p>On the Euclidean space, a model with a single-precision backward pass ({@link BatchModel#hasFloatGradient})
  * hands its float32 gradient straight to the update, which widens each entry as it reads it: the same numbers as
- * the float64 gradient, one pass over memory fewer.
+ * the float64 gradient, one pass over memory fewer. The update is split over {@link BatchModel#updateParts} threads
+ * (elementwise, so bit-identical whatever their number).
  *
  * <p>Immutable: the velocity and the batch order are the run's {@link State}.
  *
@@ -33,6 +35,9 @@ import org.glassy.model.BatchModel;
  */
 public record MiniBatchSgd(Schedule learningRate, int batchSize, double momentum)
         implements StepRule<BatchModel, MiniBatchSgd.State> {
+
+    /** Alignment of the parts of a split update (64 doubles, 512 bytes: whole cache lines). */
+    private static final int ALIGN = 64;
 
     /**
      * Validates the parameters.
@@ -97,12 +102,18 @@ public record MiniBatchSgd(Schedule learningRate, int batchSize, double momentum
         if (state.floatGradient() != null) {
             float[] g = state.floatGradient();
             loss = model.batchEnergyAndFloatGradient(x, batch.permutation(), batch.from(), batch.to(), g);
-            HeavyBall.update(momentum, learningRate.at(step), state.velocity(), g, x, 0, x.length);
+            double rate = learningRate.at(step);
+            double[] v = state.velocity();
+            Parallel.run(model.updateParts(), x.length, ALIGN,
+                    (from, to) -> HeavyBall.update(momentum, rate, v, g, x, from, to - from));
         } else {
             double[] g = state.gradient();
             loss = model.batchEnergyAndGradient(x, batch.permutation(), batch.from(), batch.to(), g);
             space.tangent(x, g);
-            HeavyBall.update(momentum, learningRate.at(step), state.velocity(), g, x, 0, x.length);
+            double rate = learningRate.at(step);
+            double[] v = state.velocity();
+            Parallel.run(model.updateParts(), x.length, ALIGN,
+                    (from, to) -> HeavyBall.update(momentum, rate, v, g, x, from, to - from));
             space.retract(x);
         }
         return new State(x, state.gradient(), state.floatGradient(), state.velocity(), batch, loss);

@@ -21,6 +21,13 @@ public final class Parallel {
      */
     public static final long THRESHOLD = 16_000_000L;
 
+    /**
+     * The length from which an elementwise pass over float64 vectors (a momentum update, a widening) is worth
+     * splitting: 2¹⁷ entries, 1 MB per vector. Such passes are bound by memory bandwidth, which one core of the
+     * benchmark machine does not saturate (docs/benchmarks.md, issue 22).
+     */
+    public static final int ELEMENTWISE_THRESHOLD = 1 << 17;
+
     private static final AtomicInteger THREAD_NUMBER = new AtomicInteger();
     private static volatile ExecutorService pool;
 

@@ -30,6 +30,18 @@ public interface BatchModel extends Model {
     double batchEnergyAndGradient(double[] x, int[] indices, int from, int to, double[] gradient);
 
     /**
+     * Returns the number of parts over which a step rule may split its elementwise update of the parameters (on
+     * the threads of {@code internal.Parallel}): a model whose own passes run on several threads lets the
+     * update, a memory-bound pass, use them too. The parts write disjoint entries, so the result does not depend
+     * on their number.
+     *
+     * @return at least 1; 1 unless the model overrides it
+     */
+    default int updateParts() {
+        return 1;
+    }
+
+    /**
      * Whether {@link #batchEnergyAndFloatGradient} is supported: the model's backward pass runs in single
      * precision (an {@link Mlp} in {@link Precision#FLOAT32}).
      *

@@ -46,12 +46,6 @@ public final class Mlp implements BatchModel {
     private static final int CHUNK = 250;
 
     /**
-     * Parameters from which the float32 path widens its gradient to float64 on several threads (2^17; the
-     * 784-301-10 network of the thread tests, 239 305 parameters, is above it).
-     */
-    private static final int WIDEN_SPLIT = 1 << 17;
-
-    /**
      * The system property giving the default number of threads of a network's large products: a whole number
      * ≥ 1, or 0 (the default) for the available processors.
      */
@@ -410,6 +404,15 @@ public final class Mlp implements BatchModel {
         return pass(x, indices, from, to, gradient, workspace.get());
     }
 
+    /**
+     * {@inheritDoc} This network's threads ({@link #withThreads}) from {@link Parallel#ELEMENTWISE_THRESHOLD}
+     * parameters (the 784-301-10 network of the thread tests, 239 305 parameters, is above it), one part below.
+     */
+    @Override
+    public int updateParts() {
+        return parameterCount >= Parallel.ELEMENTWISE_THRESHOLD ? parts(Parallel.THRESHOLD) : 1;
+    }
+
     @Override
     public boolean hasFloatGradient() {
         return precision == Precision.FLOAT32;
@@ -670,7 +673,7 @@ public final class Mlp implements BatchModel {
         double loss = backward32(x, indices, from, to, grad, ws);
         // the widening pass is memory-bound: split over the threads when the vector is large (elementwise, so the
         // result does not depend on the split)
-        Parallel.run(parameterCount >= WIDEN_SPLIT ? parts(Parallel.THRESHOLD) : 1, parameterCount, Dense.ALIGN,
+        Parallel.run(updateParts(), parameterCount, Dense.ALIGN,
                 (lo, hi) -> {
                     for (int i = lo; i < hi; i++) {
                         gradient[i] = grad[i];

@@ -99,6 +99,16 @@ class MlpThreadsTest {
         assertArrayEquals(a, b);
     }
 
+    /** The float32 step: products, float32 gradient and the momentum update all split over two threads. */
+    @Test
+    void float32SgdMomentumTrajectoryIsBitIdenticalWithOneAndTwoThreads() {
+        Mlp one = new Mlp(Mlp.Architecture.oneHidden(784, 301, 10, Activation.RELU, Loss.SQUARED), data(784, 10))
+                .withThreads(1).withPrecision(Precision.FLOAT32);
+        assertEquals(1, one.updateParts());
+        assertEquals(2, one.withThreads(2).updateParts());
+        assertArrayEquals(trajectory(one), trajectory(one.withThreads(2)));
+    }
+
     private static double[] trajectory(Mlp model) {
         MiniBatchSgd sgd = new MiniBatchSgd(0.05, 100, 0.5);
         MiniBatchSgd.State state = sgd.init(model, Space.euclidean(), model.initialParameters(3L));
