@@ -28,8 +28,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * One SGD step (mini-batch forward, backward, momentum update) of a 784-H-10 ReLU network with
  * batch 100, double precision: the hot loop of the DNN studies. H is {@code width} (default 100; 1000 and
  * 10000 for Baity-Jesi et al.'s toy model), {@code threads} the lean engine's {@link Mlp#withThreads} (default
- * 1; 2 splits the products of layers of at least 1.6·10⁷ multiply–adds over two threads, with bit-identical
- * results; ignored by the DL4J engines). Compare with {@code docs/pytorch_mlp_step.py --width H --threads T}
+ * 1; 2 splits the products of layers of at least 1.6·10⁷ multiply–adds, and the momentum update from 2¹⁷
+ * parameters, over two threads, with bit-identical results; ignored by the DL4J engines). Compare with {@code docs/pytorch_mlp_step.py --width H --threads T}
  * run in the same session. Run: {@code make bench BENCH_ARGS=MlpStep}; the widths and threads of
  * docs/benchmarks.md: {@code make bench BENCH_ARGS='MlpStep -p engine=lean -p loss=SQUARED -p width=1000,10000
  * -p threads=1,2'}. At width 10000 give the JIT ≥ 40 s of warm-up ({@code -wi 4 -w 10}): one kernel call per step,
