@@ -98,21 +98,20 @@ public record MiniBatchSgd(Schedule learningRate, int batchSize, double momentum
     public State step(BatchModel model, Space space, State state, long step, RandomGenerator random) {
         double[] x = state.position();
         BatchCursor batch = state.batches().next(random);
+        double rate = learningRate.at(step);
+        double[] v = state.velocity();
+        int parts = model.updateParts();
         double loss;
         if (state.floatGradient() != null) {
             float[] g = state.floatGradient();
             loss = model.batchEnergyAndFloatGradient(x, batch.permutation(), batch.from(), batch.to(), g);
-            double rate = learningRate.at(step);
-            double[] v = state.velocity();
-            Parallel.run(model.updateParts(), x.length, ALIGN,
+            Parallel.run(parts, x.length, ALIGN,
                     (from, to) -> HeavyBall.update(momentum, rate, v, g, x, from, to - from));
         } else {
             double[] g = state.gradient();
             loss = model.batchEnergyAndGradient(x, batch.permutation(), batch.from(), batch.to(), g);
             space.tangent(x, g);
-            double rate = learningRate.at(step);
-            double[] v = state.velocity();
-            Parallel.run(model.updateParts(), x.length, ALIGN,
+            Parallel.run(parts, x.length, ALIGN,
                     (from, to) -> HeavyBall.update(momentum, rate, v, g, x, from, to - from));
             space.retract(x);
         }
