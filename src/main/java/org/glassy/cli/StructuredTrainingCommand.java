@@ -108,21 +108,21 @@ final class StructuredTrainingCommand implements Callable<Integer>, OptionNames,
             case "squared" -> Loss.SQUARED;
             default -> throw Require.invalid("loss", "must be squared or cross-entropy, got " + loss);
         };
-        if (!o.stochastic() && lr != null) {
-            throw Require.invalid("learningRate", "applies to sgd and adam only, not to the full-batch " + optimizer);
-        }
-        if (!o.stochastic() && batch != null) {
-            throw Require.invalid("batch", "applies to sgd and adam only, not to the full-batch " + optimizer);
-        }
         Precision p = switch (precision) {
             case "float64" -> Precision.FLOAT64;
             case "float32" -> Precision.FLOAT32;
             default -> throw Require.invalid("precision", "must be float64 or float32, got " + precision);
         };
-        double eta = lr != null ? lr : o == StructuredTraining.Optimizer.ADAM ? 1e-3 : 0.05;
-        int b = batch != null ? batch : Math.max(1, Math.min(32, samples));
-        return new StructuredTraining.Parameters(o, d, samples, hidden, epochs, seed, l, eta, b,
-                reluDerivativeAtZero, p);
+        StructuredTraining.Parameters.Builder builder = StructuredTraining.Parameters.builder().optimizer(o).data(d)
+                .samples(samples).hidden(hidden).epochs(epochs).seed(seed).loss(l)
+                .reluDerivativeAtZero(reluDerivativeAtZero).precision(p);
+        if (lr != null) {
+            builder.learningRate(lr);
+        }
+        if (batch != null) {
+            builder.batch(batch);
+        }
+        return builder.build();
     }
 
     @Override

@@ -7,8 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.glassy.data.FashionMnist;
-import org.glassy.model.Loss;
-import org.glassy.model.Precision;
 import org.glassy.study.structured.BetaNmf;
 import org.glassy.study.structured.NmfData;
 import org.glassy.study.structured.StructuredTraining;
@@ -61,8 +59,10 @@ class Notebook11ExercisesTest {
 
     private static List<double[]> train(StructuredTraining.Optimizer optimizer, double learningRate, long seed) {
         List<double[]> rows = new ArrayList<>();
-        StructuredTraining.run(new StructuredTraining.Parameters(optimizer, StructuredTraining.Data.FASHION_MNIST, 300,
-                16, 3, seed, Loss.CROSS_ENTROPY, learningRate, 32, 0, Precision.FLOAT64),
+        StructuredTraining.Parameters.Builder b = StructuredTraining.Parameters.builder().optimizer(optimizer)
+                .data(StructuredTraining.Data.FASHION_MNIST).samples(300).hidden(16).epochs(3).seed(seed);
+        // the notebook's solution sets the rate of SGD; the full-batch trainers take none
+        StructuredTraining.run((optimizer.stochastic() ? b.learningRate(learningRate).batch(32) : b).build(),
                 r -> rows.add(new double[] {r.trainLoss(), r.testError()}));
         return rows;
     }

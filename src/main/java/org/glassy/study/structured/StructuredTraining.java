@@ -118,7 +118,7 @@ public final class StructuredTraining {
     }
 
     /**
-     * One run.
+     * One run; build it by name with {@link #builder()}.
      *
      * @param optimizer the trainer
      * @param data the data
@@ -152,11 +152,11 @@ public final class StructuredTraining {
          *     are float64)
          */
         public Parameters {
+            Require.given("optimizer", optimizer);
             Require.given("precision", precision);
             if (precision == Precision.FLOAT32 && !optimizer.stochastic()) {
                 throw Require.invalid("precision", "float32 applies to sgd and adam only, not to " + optimizer.label());
             }
-            Require.given("optimizer", optimizer);
             Require.given("data", data);
             Require.given("loss", loss);
             Require.inRange("samples", samples, 1, data == Data.FASHION_MNIST ? FashionMnist.TRAIN_SIZE
@@ -167,6 +167,160 @@ public final class StructuredTraining {
             Require.inRange("batch", batch, 1, samples);
             if (!(reluDerivativeAtZero >= 0 && reluDerivativeAtZero <= 1)) {
                 throw Require.invalid("reluDerivativeAtZero", "must lie in [0, 1], got " + reluDerivativeAtZero);
+            }
+        }
+
+        /**
+         * A builder: cross-entropy, ReLU′(0) = 0, float64, and for SGD and Adam a batch of min(32, P) and η = 0.05
+         * (SGD) or 0.001 (Adam); optimizer, data, samples, hidden width, epochs and seed must be set. The learning
+         * rate and the batch are those of the stochastic trainers: setting either for block MM or Gauss–Newton is an
+         * error (as {@code glassy structured-training} rejects {@code --lr} and {@code --batch} for them).
+         *
+         * @return the builder
+         */
+        public static Builder builder() {
+            return new Builder();
+        }
+
+        /** @return a builder holding these parameters (the rate and batch only for SGD and Adam) */
+        public Builder toBuilder() {
+            Builder b = builder().optimizer(optimizer).data(data).samples(samples).hidden(hidden).epochs(epochs)
+                    .seed(seed).loss(loss).reluDerivativeAtZero(reluDerivativeAtZero).precision(precision);
+            return optimizer.stochastic() ? b.learningRate(learningRate).batch(batch) : b;
+        }
+
+        /** Builds {@link Parameters} by name; {@link #build()} validates them. */
+        public static final class Builder {
+            private Optimizer optimizer;
+            private Data data;
+            private Integer samples;
+            private Integer hidden;
+            private Integer epochs;
+            private Long seed;
+            private Loss loss = Loss.CROSS_ENTROPY;
+            private Double learningRate;
+            private Integer batch;
+            private double reluDerivativeAtZero;
+            private Precision precision = Precision.FLOAT64;
+
+            private Builder() {
+            }
+
+            /**
+             * @param value the trainer
+             * @return this builder
+             */
+            public Builder optimizer(Optimizer value) {
+                optimizer = value;
+                return this;
+            }
+
+            /**
+             * @param value the data
+             * @return this builder
+             */
+            public Builder data(Data value) {
+                data = value;
+                return this;
+            }
+
+            /**
+             * @param value P ≥ 1 (≤ 60 000 for Fashion-MNIST)
+             * @return this builder
+             */
+            public Builder samples(int value) {
+                samples = value;
+                return this;
+            }
+
+            /**
+             * @param value H ≥ 1
+             * @return this builder
+             */
+            public Builder hidden(int value) {
+                hidden = value;
+                return this;
+            }
+
+            /**
+             * @param value E ≥ 0
+             * @return this builder
+             */
+            public Builder epochs(int value) {
+                epochs = value;
+                return this;
+            }
+
+            /**
+             * @param value the seed of teacher, data, initialisation and batch order
+             * @return this builder
+             */
+            public Builder seed(long value) {
+                seed = value;
+                return this;
+            }
+
+            /**
+             * @param value the loss (default cross-entropy)
+             * @return this builder
+             */
+            public Builder loss(Loss value) {
+                loss = value;
+                return this;
+            }
+
+            /**
+             * @param value η &gt; 0, SGD and Adam only (default 0.05 for SGD, 0.001 for Adam)
+             * @return this builder
+             */
+            public Builder learningRate(double value) {
+                learningRate = value;
+                return this;
+            }
+
+            /**
+             * @param value B in [1, P], SGD and Adam only (default min(32, P))
+             * @return this builder
+             */
+            public Builder batch(int value) {
+                batch = value;
+                return this;
+            }
+
+            /**
+             * @param value ReLU′(0) in [0, 1] (default 0)
+             * @return this builder
+             */
+            public Builder reluDerivativeAtZero(double value) {
+                reluDerivativeAtZero = value;
+                return this;
+            }
+
+            /**
+             * @param value the arithmetic of the network's passes (default float64; float32 for SGD and Adam only)
+             * @return this builder
+             */
+            public Builder precision(Precision value) {
+                precision = value;
+                return this;
+            }
+
+            /** @return the validated parameters */
+            public Parameters build() {
+                Optimizer o = Require.given("optimizer", optimizer);
+                int p = Require.given("samples", samples);
+                if (!o.stochastic() && learningRate != null) {
+                    throw Require.invalid("learningRate", "applies to sgd and adam only, not to the full-batch "
+                            + o.label());
+                }
+                if (!o.stochastic() && batch != null) {
+                    throw Require.invalid("batch", "applies to sgd and adam only, not to the full-batch " + o.label());
+                }
+                double eta = learningRate != null ? learningRate : o == Optimizer.ADAM ? 1e-3 : 0.05;
+                int b = batch != null ? batch : Math.max(1, Math.min(32, p));
+                return new Parameters(o, Require.given("data", data), p, Require.given("hidden", hidden),
+                        Require.given("epochs", epochs), Require.given("seed", seed), loss, eta, b,
+                        reluDerivativeAtZero, precision);
             }
         }
 
@@ -285,8 +439,8 @@ public final class StructuredTraining {
         Require.atLeast("seeds", seeds, 1);
         for (Optimizer o : optimizers) {
             int warm = Math.min(samples, 100);
-            run(new Parameters(o, data, warm, hidden, 1, seed, loss, o == Optimizer.ADAM ? adamRate : sgdRate,
-                    Math.min(batch, warm), 0, Precision.FLOAT64), r -> { });
+            run(trainer(o, sgdRate, adamRate, Math.min(batch, warm)).data(data).samples(warm).hidden(hidden)
+                    .epochs(1).seed(seed).loss(loss).build(), r -> { });
         }
         Table runs = Table.create("comparison, " + data.name().toLowerCase(Locale.ROOT), StringColumn.create("optimizer"),
                 IntColumn.create("seed"), IntColumn.create("epoch"), DoubleColumn.create("train_loss"),
@@ -294,8 +448,8 @@ public final class StructuredTraining {
         for (Optimizer o : optimizers) {
             for (int s = 0; s < seeds; s++) {
                 int index = s;
-                run(new Parameters(o, data, samples, hidden, epochs, seed + s, loss,
-                        o == Optimizer.ADAM ? adamRate : sgdRate, batch, 0, Precision.FLOAT64), r -> {
+                run(trainer(o, sgdRate, adamRate, batch).data(data).samples(samples).hidden(hidden)
+                        .epochs(epochs).seed(seed + s).loss(loss).build(), r -> {
                     runs.stringColumn("optimizer").append(o.label());
                     runs.intColumn("seed").append(index);
                     runs.intColumn("epoch").append(r.epoch());
@@ -306,6 +460,13 @@ public final class StructuredTraining {
             }
         }
         return runs;
+    }
+
+
+    /** A builder for {@code o}, with SGD's or Adam's rate and the batch for those two only. */
+    private static Parameters.Builder trainer(Optimizer o, double sgdRate, double adamRate, int batch) {
+        Parameters.Builder b = Parameters.builder().optimizer(o);
+        return o.stochastic() ? b.learningRate(o == Optimizer.ADAM ? adamRate : sgdRate).batch(batch) : b;
     }
 
     /**

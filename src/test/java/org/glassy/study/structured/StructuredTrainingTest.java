@@ -1,6 +1,7 @@
 package org.glassy.study.structured;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -20,6 +21,33 @@ import tech.tablesaw.api.Table;
 
 /** Notebook 11's comparison over seeds and the ReLU′(0) bifurcation counts (Bertoin et al., arXiv:2106.12915). */
 class StructuredTrainingTest {
+
+    @Test
+    void builderDefaultsAreTheCommandsAndItRejectsARateOrBatchForTheFullBatchTrainers() {
+        StructuredTraining.Parameters.Builder base = StructuredTraining.Parameters.builder()
+                .data(StructuredTraining.Data.TEACHER).samples(20).hidden(4).epochs(2).seed(5);
+        StructuredTraining.Parameters sgd = base.optimizer(StructuredTraining.Optimizer.SGD).build();
+        assertEquals(new StructuredTraining.Parameters(StructuredTraining.Optimizer.SGD, StructuredTraining.Data.TEACHER,
+                20, 4, 2, 5, Loss.CROSS_ENTROPY, 0.05, 20, 0, Precision.FLOAT64), sgd);
+        assertEquals(1e-3, base.optimizer(StructuredTraining.Optimizer.ADAM).build().learningRate());
+        assertEquals(32, base.samples(100).build().batch());
+        StructuredTraining.Parameters custom = base.optimizer(StructuredTraining.Optimizer.SGD).learningRate(0.2)
+                .batch(7).loss(Loss.SQUARED).reluDerivativeAtZero(0.5).precision(Precision.FLOAT32).build();
+        assertEquals(custom, custom.toBuilder().build());
+        StructuredTraining.Parameters gn = StructuredTraining.Parameters.builder()
+                .optimizer(StructuredTraining.Optimizer.GAUSS_NEWTON).data(StructuredTraining.Data.TEACHER).samples(20)
+                .hidden(4).epochs(2).seed(5).build();
+        assertEquals(gn, gn.toBuilder().build());
+        IllegalArgumentException rate = assertThrows(IllegalArgumentException.class,
+                () -> gn.toBuilder().learningRate(0.1).build());
+        assertTrue(rate.getMessage().contains("learningRate"), rate.getMessage());
+        IllegalArgumentException batch = assertThrows(IllegalArgumentException.class,
+                () -> gn.toBuilder().optimizer(StructuredTraining.Optimizer.BLOCK_MM).batch(4).build());
+        assertTrue(batch.getMessage().contains("batch"), batch.getMessage());
+        IllegalStateException missing = assertThrows(IllegalStateException.class,
+                () -> StructuredTraining.Parameters.builder().optimizer(StructuredTraining.Optimizer.SGD).build());
+        assertTrue(missing.getMessage().contains("samples"), missing.getMessage());
+    }
 
     @Test
     void comparisonRowsAreTheRunsAndTheSummaryTheirMeanAndStandardError() {
