@@ -139,7 +139,7 @@ final class VectorFloatDense implements FloatDense {
     }
 
     /**
-     * The forward product with the examples in the lanes (a layer with at least as many units as examples): the
+     * The forward product with the examples in the lanes (at least {@link #BY_EXAMPLES} units per example): the
      * batch transposed into a panel per block of 7 vectors of examples, swept by 3 units × 7 vectors register tiles
      * that round and broadcast each weight as they read it from θ (class javadoc).
      */
@@ -175,10 +175,7 @@ final class VectorFloatDense implements FloatDense {
                     }
                 }
                 for (int u = 0; u < 3; u++) {
-                    float bj = (float) bias[biasOffset + j + u];
-                    for (int b = 0, k = r0 * cols + j + u; b < nr; b++, k += cols) {
-                        out[k] = t[u * width + b] + bj;
-                    }
+                    storeColumn(t, u * width, (float) bias[biasOffset + j + u], out, r0 * cols + j + u, cols, nr);
                 }
             }
             for (; j < colTo; j++) {
@@ -190,11 +187,15 @@ final class VectorFloatDense implements FloatDense {
                     }
                     c.intoArray(t, v * L);
                 }
-                float bj = (float) bias[biasOffset + j];
-                for (int b = 0, k = r0 * cols + j; b < nr; b++, k += cols) {
-                    out[k] = t[b] + bj;
-                }
+                storeColumn(t, 0, (float) bias[biasOffset + j], out, r0 * cols + j, cols, nr);
             }
+        }
+    }
+
+    /** out[k + b·cols] = t[from + b] + bias for the block's n examples b: one unit's column, its bias added last. */
+    private static void storeColumn(float[] t, int from, float bias, float[] out, int k, int cols, int n) {
+        for (int b = 0; b < n; b++, k += cols) {
+            out[k] = t[from + b] + bias;
         }
     }
 
@@ -273,8 +274,9 @@ final class VectorFloatDense implements FloatDense {
     }
 
     /**
-     * The forward product with the units in the lanes (a layer with fewer units than examples): W's rows rounded
-     * and transposed into a panel per tile of units, swept by 4 × 3 register tiles of examples (class javadoc).
+     * The forward product with the units in the lanes (fewer than {@link #BY_EXAMPLES} units per example): W's rows
+     * rounded and transposed into a panel per tile of units, swept by 4 × 3 register tiles of examples (class
+     * javadoc).
      */
     private static void forwardByUnits(float[] a, int[] rowOffset, int rows, int inner, double[] theta, int wOffset,
                                        int cols, double[] bias, int biasOffset, float[] out, int colFrom, int colTo) {

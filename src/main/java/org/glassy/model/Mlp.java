@@ -424,10 +424,7 @@ public final class Mlp implements BatchModel {
             throw new UnsupportedOperationException("a " + precision + " network has no single-precision gradient");
         }
         checkDimension("x", x);
-        if (gradient.length != parameterCount) {
-            throw new IllegalArgumentException("gradient must have length " + parameterCount + ", got "
-                    + gradient.length);
-        }
+        checkDimension("gradient", gradient);
         checkBatch(indices, from, to);
         return backward32(x, indices, from, to, gradient, workspace.get());
     }

@@ -42,9 +42,24 @@ public interface Model {
      * @throws IllegalArgumentException if the length differs from {@link #dimension()}
      */
     default void checkDimension(String name, double[] x) {
-        if (x.length != dimension()) {
+        checkLength(name, x.length);
+    }
+
+    /**
+     * Checks that a single-precision vector (a float32 gradient) has length {@link #dimension()}.
+     *
+     * @param name the parameter name used in the error message
+     * @param x the vector to check
+     * @throws IllegalArgumentException if the length differs from {@link #dimension()}
+     */
+    default void checkDimension(String name, float[] x) {
+        checkLength(name, x.length);
+    }
+
+    private void checkLength(String name, int length) {
+        if (length != dimension()) {
             throw new IllegalArgumentException(
-                    name + " must have length " + dimension() + " (the model's dimension), got " + x.length);
+                    name + " must have length " + dimension() + " (the model's dimension), got " + length);
         }
     }
 }

@@ -125,32 +125,7 @@ class MlpFloat32Test {
         Dataset data = FashionMnist.train(300);
         Mlp m = new Mlp(Mlp.Architecture.oneHidden(784, 41, 10, Activation.RELU, Loss.SQUARED), data)
                 .withPrecision(Precision.FLOAT32);
-        BatchModel widened = new BatchModel() {
-            @Override
-            public int exampleCount() {
-                return m.exampleCount();
-            }
-
-            @Override
-            public double batchEnergyAndGradient(double[] x, int[] indices, int from, int to, double[] gradient) {
-                return m.batchEnergyAndGradient(x, indices, from, to, gradient);
-            }
-
-            @Override
-            public int dimension() {
-                return m.dimension();
-            }
-
-            @Override
-            public double energy(double[] x) {
-                return m.energy(x);
-            }
-
-            @Override
-            public double energyAndGradient(double[] x, double[] gradient) {
-                return m.energyAndGradient(x, gradient);
-            }
-        };
+        BatchModel widened = new WidenedGradientOnly(m);
         MiniBatchSgd sgd = new MiniBatchSgd(0.05, 50, 0.5);
         double[] x0 = m.initialParameters(3L);
         MiniBatchSgd.State a = sgd.init(m, Space.euclidean(), x0);
@@ -167,6 +142,34 @@ class MlpFloat32Test {
         assertArrayEquals(b.position(), a.position());
         assertArrayEquals(b.velocity(), a.velocity());
         assertNull(sgd.init(m, Space.sphere(), scaled(x0)).floatGradient(), "the sphere projects a float64 gradient");
+    }
+
+    /** The same network without {@link BatchModel#hasFloatGradient}: SGD then reads the widened gradient. */
+    private record WidenedGradientOnly(BatchModel model) implements BatchModel {
+        @Override
+        public int exampleCount() {
+            return model.exampleCount();
+        }
+
+        @Override
+        public double batchEnergyAndGradient(double[] x, int[] indices, int from, int to, double[] gradient) {
+            return model.batchEnergyAndGradient(x, indices, from, to, gradient);
+        }
+
+        @Override
+        public int dimension() {
+            return model.dimension();
+        }
+
+        @Override
+        public double energy(double[] x) {
+            return model.energy(x);
+        }
+
+        @Override
+        public double energyAndGradient(double[] x, double[] gradient) {
+            return model.energyAndGradient(x, gradient);
+        }
     }
 
     private static double[] scaled(double[] x) {
